@@ -1,0 +1,49 @@
+import { existsSync } from "node:fs";
+import { defineConfig } from "@playwright/test";
+
+// The e2e suite drives the production build (npm run build first) in headless Chromium. Debian's
+// /usr/bin/chromium is used when present, so no browser download is needed; otherwise Playwright's own.
+const systemChromium = "/usr/bin/chromium";
+const APP_PORT = Number(process.env.BASEWISE_E2E_PORT ?? 3107);
+const INDEX_PORT = APP_PORT + 1;
+
+export default defineConfig({
+  testDir: "e2e",
+  testMatch: "**/*.spec.ts",
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  forbidOnly: !!process.env.CI,
+  reporter: [["list"]],
+  use: {
+    baseURL: `http://127.0.0.1:${APP_PORT}`,
+    browserName: "chromium",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath: existsSync(systemChromium) ? systemChromium : undefined,
+      // As root Chromium needs --no-sandbox; the rest keep it off this closed network.
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    },
+  },
+  webServer: [
+    {
+      // A small hand-written PEP 691 index: the app never needs the internet in tests.
+      command: `npx tsx e2e/fixtures/fixture-index.ts --port ${INDEX_PORT}`,
+      url: `http://127.0.0.1:${INDEX_PORT}/simple/`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    {
+      command: `npx next start -H 127.0.0.1 -p ${APP_PORT}`,
+      url: `http://127.0.0.1:${APP_PORT}/`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: {
+        BASEWISE_INDEX_URL: `http://127.0.0.1:${INDEX_PORT}/simple/`,
+        BASEWISE_CACHE_DIR: "off",
+      },
+    },
+  ],
+});

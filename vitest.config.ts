@@ -1,0 +1,12 @@
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+// Unit tests: fast, hermetic, no network beyond servers the tests start on loopback.
+export default defineConfig({
+  resolve: { alias: { "@": fileURLToPath(new URL("./", import.meta.url)) } },
+  test: {
+    include: ["lib/**/*.test.ts", "app/**/*.test.ts", "bin/**/*.test.ts"],
+    exclude: ["**/*.snapshot.test.ts", "node_modules/**"],
+    environment: "node",
+  },
+});
