@@ -1,0 +1,45 @@
+/**
+ * A PEP 425 compatibility tag triple. Components are lowercase, as
+ * packaging.tags.Tag stores them, so string equality is tag equality.
+ */
+export interface Tag {
+  interpreter: string;
+  abi: string;
+  platform: string;
+}
+
+export function makeTag(interpreter: string, abi: string, platform: string): Tag {
+  return { interpreter: interpreter.toLowerCase(), abi: abi.toLowerCase(), platform: platform.toLowerCase() };
+}
+
+/** "cp311-cp311-manylinux_2_17_x86_64": the form pip prints and wheel filenames end with. */
+export function tagToString(t: Tag): string {
+  return `${t.interpreter}-${t.abi}-${t.platform}`;
+}
+
+/**
+ * Expands a PEP 425 compressed tag set ("py2.py3-none-any") into every
+ * combination, in interpreter × abi × platform order, without duplicates.
+ * Like packaging.tags.parse_tag, components are not validated: empty ones
+ * ("py3--any") are kept, they simply never match a target. Returns null when
+ * the text is not exactly three dash-separated parts.
+ */
+export function parseTagSet(text: string): Tag[] | null {
+  const parts = text.split("-");
+  if (parts.length !== 3) return null;
+  const [interpreters, abis, platforms] = parts as [string, string, string];
+  const seen = new Set<string>();
+  const out: Tag[] = [];
+  for (const interpreter of interpreters.split(".")) {
+    for (const abi of abis.split(".")) {
+      for (const platform of platforms.split(".")) {
+        const tag = makeTag(interpreter, abi, platform);
+        const key = tagToString(tag);
+        if (seen.has(key)) continue;
+        seen.add(key);
+        out.push(tag);
+      }
+    }
+  }
+  return out;
+}
