@@ -1,0 +1,343 @@
+import { ALIAS_TAGS } from "./floating-tags";
+import { MEASURED, measured, type MeasuredImage } from "./measured-images";
+import { ALPINE, DEBIAN, UBI9, UBUNTU, WOLFI, type DebianCodename, type OsRelease } from "./os-releases";
+import {
+  CURRENT_PATCH,
+  CURRENT_PATCH_SOURCE,
+  MAINTAINED,
+  PUBLISHED,
+  PUBLISHED_SOURCE,
+  PYTHON_MINORS,
+  type PythonMinor,
+} from "./python-releases";
+import type { Arch, BaseImage, Variant } from "./types";
+
+// Builds the catalog: every base image Basewise knows, each assembled from the OS release it sits on
+// (libc), the CPython it carries and the measured image its sizes come from, with sources attached.
+
+/** The newest report in the data (python:3-slim-trixie rebuilt 2026-09-19); floating tags are true as of it. */
+export const CATALOG_AS_OF = "2026-09-19";
+
+const PYTHON_IMAGES = "python-images.json";
+
+function archsOf(platforms: readonly string[]): Arch[] {
+  const archs: Arch[] = [];
+  if (platforms.includes("linux/amd64")) archs.push("amd64");
+  if (platforms.some((p) => p === "linux/arm64" || p.startsWith("linux/arm64/"))) archs.push("arm64");
+  return archs;
+}
+
+function libcOf(os: OsRelease): BaseImage["libc"] {
+  return { family: os.libc.family, version: os.libc.byArch.amd64, byArch: { ...os.libc.byArch } };
+}
+
+function osOf(os: OsRelease): BaseImage["os"] {
+  return os.codename ? { id: os.id, version: os.version, codename: os.codename } : { id: os.id, version: os.version };
+}
+
+function sizesFrom(image: MeasuredImage, borrowedFor?: string): BaseImage["sizes"] {
+  const compressedBytes = { ...image.compressedBytes };
+  const uncompressedBytes = { ...image.uncompressedBytes };
+  if (borrowedFor) {
+    return {
+      compressedBytes,
+      uncompressedBytes,
+      estimated: true,
+      note: `not measured; the figures of ${image.tag}, which ${borrowedFor}${image.sizeNote ? ` (${image.sizeNote})` : ""}`,
+    };
+  }
+  return image.sizeNote
+    ? { compressedBytes, uncompressedBytes, estimated: image.estimated, note: image.sizeNote }
+    : { compressedBytes, uncompressedBytes, estimated: image.estimated };
+}
+
+// ---- official python: images ---------------------------------------------------------------------
+
+type OfficialFlavour = { kind: "slim" | "full"; codename: DebianCodename } | { kind: "alpine"; branch: string };
+
+function officialTag(minor: PythonMinor, flavour: OfficialFlavour): string {
+  if (flavour.kind === "alpine") return `python:${minor}-alpine${flavour.branch}`;
+  return flavour.kind === "slim" ? `python:${minor}-slim-${flavour.codename}` : `python:${minor}-${flavour.codename}`;
+}
+
+// Sizes: a missing image borrows from the closest measured one. Slim images take their own minor's
+// slim-bookworm report (the Python layer and preinstalled setuptools differ most between minors; the
+// Debian base layers differ by under 3 MB compressed). Full and Alpine images have one report each.
+function sizeTemplate(minor: PythonMinor, flavour: OfficialFlavour): { tag: string; why: string } {
+  if (flavour.kind === "slim") return { tag: `python:${minor}-slim-bookworm`, why: "has the same CPython and preinstalled packages on another Debian" };
+  if (flavour.kind === "full") return { tag: "python:3.14-bookworm", why: "is the one full image measured; the buildpack-deps layers dominate its size" };
+  return { tag: "python:3.14-alpine3.24", why: "is the one Alpine python image measured" };
+}
+
+// Platform lists: reports of the same OS release (the arches a release is built for change rarely).
+function platformTemplate(minor: PythonMinor, flavour: OfficialFlavour): string {
+  if (flavour.kind === "alpine") return "python:3.14-alpine3.24";
+  if (flavour.codename === "trixie") return "python:3.14-slim-trixie";
+  if (flavour.codename === "bullseye") return "python:3.12-slim-bullseye";
+  return flavour.kind === "slim" ? `python:${minor}-slim-bookworm` : "python:3.14-bookworm";
+}
+
+function isMaintained(minor: PythonMinor, flavour: OfficialFlavour): boolean {
+  if (!MAINTAINED.minors.includes(minor)) return false;
+  return flavour.kind === "alpine" ? MAINTAINED.alpine.includes(flavour.branch) : MAINTAINED.debian.includes(flavour.codename);
+}
+
+function officialPython(minor: PythonMinor, report: MeasuredImage | undefined, maintained: boolean): { python: BaseImage["python"]; source?: string; gap?: string } {
+  if (report?.pythonVersion) {
+    const python: BaseImage["python"] = { version: report.pythonVersion, implementation: "cp", patchKnown: true };
+    if (report.pythonNote) python.note = report.pythonNote;
+    return { python };
+  }
+  const current = CURRENT_PATCH[minor];
+  if (maintained && current) {
+    return {
+      python: { version: current, implementation: "cp", patchKnown: true, note: "docker-library builds every variant of a minor from one versions.json entry" },
+      source: CURRENT_PATCH_SOURCE,
+    };
+  }
+  return {
+    python: { version: minor, implementation: "cp", patchKnown: false },
+    gap: `CPython patch: the tag is no longer rebuilt and the data has no report of its last build, so only ${minor} is known; python_full_version markers see ${minor} (= ${minor}.0)`,
+  };
+}
+
+// 3.12 dropped setuptools and wheel from the image (python-images.json caveats).
+function defaultPythonPackages(minor: PythonMinor): string[] {
+  return PYTHON_MINORS.indexOf(minor) >= PYTHON_MINORS.indexOf("3.12") ? ["pip"] : ["pip", "setuptools", "wheel"];
+}
+
+function officialImage(minor: PythonMinor, flavour: OfficialFlavour): BaseImage {
+  const reference = officialTag(minor, flavour);
+  const report = MEASURED.get(reference);
+  const maintained = isMaintained(minor, flavour);
+  const os = flavour.kind === "alpine" ? ALPINE[flavour.branch] : DEBIAN[flavour.codename];
+  if (!os) throw new Error(`no OS facts for ${reference}`);
+
+  const sources: string[] = [];
+  const gaps: string[] = [];
+  const notes: string[] = [];
+  if (report) sources.push(`${PYTHON_IMAGES} ${report.tag}: ${report.source}`);
+  else sources.push(`${PUBLISHED_SOURCE}: ${minor}/${reference.slice(`python:${minor}-`.length)}`);
+
+  const { python, source: pythonSource, gap } = officialPython(minor, report, maintained);
+  if (pythonSource) sources.push(pythonSource);
+  if (gap) gaps.push(gap);
+  sources.push(os.source);
+
+  let sizes: BaseImage["sizes"];
+  if (report) {
+    sizes = sizesFrom(report);
+  } else {
+    const template = sizeTemplate(minor, flavour);
+    sizes = sizesFrom(measured(template.tag), template.why);
+    sources.push(`${PYTHON_IMAGES} ${template.tag} (sizes)`);
+  }
+  const platforms = [...(report ?? measured(platformTemplate(minor, flavour))).platforms];
+  if (!report) notes.push(`platform list borrowed from ${platformTemplate(minor, flavour)}`);
+
+  const variant: Variant = flavour.kind;
+  const hasCompiler = flavour.kind === "full";
+  if (hasCompiler) notes.push("full image: gcc, g++, make and common -dev packages (libpq, libxml2, libffi, libssl, ...) are preinstalled");
+  if (flavour.kind === "alpine") notes.push("musl libc: manylinux wheels never apply, only musllinux ones");
+  if (!maintained) notes.push("no longer rebuilt by docker-library: the tag stays on its last build");
+
+  const image: BaseImage = {
+    reference,
+    aliases: [],
+    python,
+    libc: libcOf(os),
+    os: osOf(os),
+    packageManager: os.packageManager,
+    variant,
+    hasCompiler,
+    hasPip: true,
+    hasShell: true,
+    pythonPackages: [...(report?.pythonPackages ?? defaultPythonPackages(minor))],
+    archs: archsOf(platforms),
+    platforms,
+    sizes,
+    lifecycle: maintained ? "current" : "frozen",
+    gaps,
+    notes,
+    sources,
+  };
+  if (report?.built) image.builtOn = report.built;
+  return image;
+}
+
+function officialImages(): BaseImage[] {
+  const images: BaseImage[] = [];
+  for (const minor of [...PYTHON_MINORS].reverse()) {
+    const published = PUBLISHED[minor];
+    for (const codename of [...published.debian].reverse()) {
+      images.push(officialImage(minor, { kind: "slim", codename }), officialImage(minor, { kind: "full", codename }));
+    }
+    for (const branch of [...published.alpine].reverse()) images.push(officialImage(minor, { kind: "alpine", branch }));
+  }
+  return images;
+}
+
+// ---- images whose Python is the OS's own ---------------------------------------------------------
+
+function reportedImage(report: MeasuredImage): Pick<BaseImage, "platforms" | "archs" | "sizes" | "builtOn"> {
+  const platforms = [...report.platforms];
+  const picked: Pick<BaseImage, "platforms" | "archs" | "sizes" | "builtOn"> = { platforms, archs: archsOf(platforms), sizes: sizesFrom(report) };
+  if (report.built) picked.builtOn = report.built;
+  return picked;
+}
+
+function distrolessImage(tag: string, os: OsRelease, lifecycle: BaseImage["lifecycle"], extraNotes: string[]): BaseImage {
+  const report = measured(tag);
+  if (!report.pythonVersion) throw new Error(`no python version for ${tag}`);
+  const python: BaseImage["python"] = { version: report.pythonVersion, implementation: "cp", patchKnown: true };
+  if (report.pythonNote) python.note = report.pythonNote;
+  return {
+    reference: tag,
+    aliases: [],
+    python,
+    libc: libcOf(os),
+    os: osOf(os),
+    packageManager: "none",
+    variant: "distroless",
+    hasCompiler: false,
+    hasPip: false,
+    hasShell: false,
+    pythonPackages: [],
+    ...reportedImage(report),
+    lifecycle,
+    gaps: [],
+    notes: [
+      "no shell, no pip, no package manager: install into a venv in a builder stage (python:3.X-slim on the same Debian) and copy it in",
+      "the interpreter is /usr/bin/python (Debian's), not /usr/local/bin/python as in python: images",
+      ...extraNotes,
+    ],
+    sources: [`${PYTHON_IMAGES} ${tag}: ${report.source}`, os.source],
+  };
+}
+
+function ubuntuImage(version: "22.04" | "24.04", pythonMinor: string, extraNotes: string[]): BaseImage {
+  const tag = `ubuntu:${version}`;
+  const report = measured(tag);
+  const os = UBUNTU[version];
+  return {
+    reference: tag,
+    aliases: [],
+    python: { version: pythonMinor, implementation: "cp", patchKnown: false },
+    libc: libcOf(os),
+    os: osOf(os),
+    packageManager: "apt",
+    variant: "distro",
+    hasCompiler: false,
+    hasPip: false,
+    hasShell: true,
+    pythonPackages: [],
+    ...reportedImage(report),
+    lifecycle: "current",
+    gaps: [`CPython patch: the data says Ubuntu ${version}'s python3 is ${pythonMinor} but not which patch`],
+    notes: [
+      `python3 (${pythonMinor}) is not in the image: apt-get install python3 python3-pip python3-venv first`,
+      ...extraNotes,
+    ],
+    sources: [`${PYTHON_IMAGES} ${tag}: ${report.source} (system_python ${pythonMinor})`, os.source],
+  };
+}
+
+// Nothing about the ubi9/python-3XX images themselves is in the data: only UBI 9's glibc. The rest is
+// marked as a gap with the assumption made, rather than guessed silently.
+function ubiImage(minor: "3.11" | "3.12"): BaseImage {
+  const name = `python-${minor.replace(".", "")}`;
+  return {
+    reference: `registry.access.redhat.com/ubi9/${name}`,
+    aliases: [],
+    python: { version: minor, implementation: "cp", patchKnown: false },
+    libc: libcOf(UBI9),
+    os: osOf(UBI9),
+    packageManager: "dnf",
+    variant: "distro",
+    hasCompiler: false,
+    hasPip: true,
+    hasShell: true,
+    pythonPackages: ["pip"],
+    archs: ["amd64", "arm64"],
+    platforms: ["linux/amd64", "linux/arm64"],
+    sizes: { compressedBytes: {}, uncompressedBytes: {}, estimated: false, note: "no size in the data" },
+    lifecycle: "current",
+    gaps: [
+      `CPython patch: only the minor (${minor}, from the image name) is known`,
+      "sizes: not in the data",
+      "platforms: the ubi9/python image's manifest is not in the data; amd64 and arm64 are the arches the PEP 600 survey ran UBI 9 on",
+      "compiler: the data does not list the image's packages; treated as absent so a Dockerfile installs gcc explicitly",
+      "pip: assumed present (the image is Red Hat's Python builder image); package list not in the data",
+    ],
+    notes: ["runs as uid 1001: switch to USER 0 for dnf install, back to 1001 after"],
+    sources: [UBI9.source, "python minor: the image name"],
+  };
+}
+
+function chainguardImage(tag: string, dev: boolean): BaseImage {
+  const report = measured(tag);
+  if (!report.pythonVersion) throw new Error(`no python version for ${tag}`);
+  return {
+    reference: tag,
+    aliases: [],
+    python: { version: report.pythonVersion, implementation: "cp", patchKnown: true },
+    libc: libcOf(WOLFI),
+    os: osOf(WOLFI),
+    packageManager: dev ? "apk" : "none",
+    variant: dev ? "full" : "distroless",
+    hasCompiler: dev,
+    hasPip: dev,
+    hasShell: dev,
+    pythonPackages: [...(report.pythonPackages ?? [])],
+    ...reportedImage(report),
+    lifecycle: "current",
+    gaps: [],
+    notes: dev
+      ? ["includes build-base, gcc, glibc-dev, linux-headers, python-3.14-dev and apk"]
+      : ["no shell, no pip: build in :latest-dev and copy the venv in", "runs as nonroot (uid 65532)"],
+    sources: [`${PYTHON_IMAGES} ${tag}: ${report.source}`, WOLFI.source],
+  };
+}
+
+function otherImages(): BaseImage[] {
+  return [
+    distrolessImage("gcr.io/distroless/python3-debian13", DEBIAN.trixie, "current", []),
+    distrolessImage("gcr.io/distroless/python3-debian12", DEBIAN.bookworm, "frozen", [
+      "removed from GoogleContainerTools/distroless on 2026-05-11 (commit 22b97d10): existing tags are no longer updated",
+    ]),
+    ubuntuImage("24.04", "3.12", ["Ubuntu marks its python3 EXTERNALLY-MANAGED (PEP 668): pip install into a venv"]),
+    ubuntuImage("22.04", "3.10", []),
+    ubiImage("3.12"),
+    ubiImage("3.11"),
+    chainguardImage("cgr.dev/chainguard/python:latest", false),
+    chainguardImage("cgr.dev/chainguard/python:latest-dev", true),
+  ];
+}
+
+// ---- assembly ------------------------------------------------------------------------------------
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === "object") {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+function buildCatalog(): readonly BaseImage[] {
+  const images = [...officialImages(), ...otherImages()];
+  const byReference = new Map(images.map((image) => [image.reference, image]));
+  for (const alias of ALIAS_TAGS) {
+    const image = byReference.get(alias.canonical);
+    if (!image) throw new Error(`alias ${alias.alias} points at ${alias.canonical}, which is not in the catalog`);
+    image.aliases.push(alias.alias);
+  }
+  return deepFreeze(images);
+}
+
+export const CATALOG: readonly BaseImage[] = buildCatalog();
+
+/** Every base image in the catalog, newest CPython first. The objects are frozen: copy before changing. */
+export function listBaseImages(): BaseImage[] {
+  return [...CATALOG];
+}

@@ -1,0 +1,6 @@
+export type { Arch, BaseImage, LibcFamily, MakeTargetResult, MarkerEnvironment, OsId, PackageManager, ResolveResult, Target, Variant } from "./types";
+export { CATALOG_AS_OF, listBaseImages } from "./catalog";
+export { DEFAULT_BASES } from "./defaults";
+export { resolveBaseImage } from "./resolve";
+export { makeTarget, markerEnvironment, parseArch, resolveTarget, runsEmulated } from "./target";
+export { editDistance, closeMatches, MAX_SUGGESTIONS } from "./suggest";

@@ -1,0 +1,104 @@
+// The values the base-image catalog hands out. A base image is data with its sources attached,
+// never a tag string that other modules parse again.
+
+/** The two CPU architectures Basewise predicts for (Docker's names). */
+export type Arch = "amd64" | "arm64";
+
+export type LibcFamily = "glibc" | "musl";
+
+export type OsId = "debian" | "alpine" | "ubuntu" | "rhel" | "wolfi";
+
+export type PackageManager = "apt" | "apk" | "dnf" | "none";
+
+/**
+ * full: docker-library's full image (buildpack-deps: gcc, make, many -dev packages);
+ * slim: Debian slim with CPython built from source, no compiler;
+ * alpine: Alpine with CPython built from source, no compiler;
+ * distroless: a Python runtime without shell, pip or package manager;
+ * distro: a plain OS image whose Python comes from the OS's own packages.
+ */
+export type Variant = "full" | "slim" | "alpine" | "distroless" | "distro";
+
+export interface BaseImage {
+  /** Canonical reference, e.g. "python:3.12-slim-bookworm". */
+  reference: string;
+  /** Other references that point at this image today (floating tags, codenames, registry spellings). */
+  aliases: string[];
+  python: {
+    /** "3.12.14"; just the minor ("3.10") when the data does not say which patch the tag last carried. */
+    version: string;
+    implementation: "cp";
+    patchKnown: boolean;
+    note?: string;
+  };
+  libc: {
+    family: LibcFamily;
+    /** As the OS reports it (musl may carry a suffix: "1.2.4_git20230717"); amd64's when arches differ. */
+    version: string;
+    /** Per architecture, from the per-arch survey where there is one. */
+    byArch: Partial<Record<Arch, string>>;
+  };
+  os: { id: OsId; version: string; codename?: string };
+  packageManager: PackageManager;
+  variant: Variant;
+  hasCompiler: boolean;
+  hasPip: boolean;
+  hasShell: boolean;
+  /** Python distributions installed in the image before any `pip install` (versions when known). */
+  pythonPackages: string[];
+  /** The two arches Basewise handles that the image is published for. */
+  archs: Arch[];
+  /** Every platform the image is published for, as the registry names them ("linux/arm/v7", ...). */
+  platforms: string[];
+  sizes: {
+    compressedBytes: Partial<Record<Arch, number>>;
+    uncompressedBytes: Partial<Record<Arch, number>>;
+    /** True when any figure above is an estimate rather than a reading. */
+    estimated: boolean;
+    note?: string;
+  };
+  /** Build date of the measured image, as the report gives it. */
+  builtOn?: string;
+  /** "current": still rebuilt upstream; "frozen": no longer published, the tag stays where it was. */
+  lifecycle: "current" | "frozen";
+  /** Facts the data does not have; the fields they affect hold a stated assumption. */
+  gaps: string[];
+  notes: string[];
+  sources: string[];
+}
+
+export type ResolveResult =
+  | {
+      ok: true;
+      image: BaseImage;
+      /** Set when the reference was a floating tag: what it points at and as of when. */
+      resolvedFrom?: string;
+      /** Anything else the caller should show beside the image (ignored digest, assumed Alpine, ...). */
+      notes?: string[];
+    }
+  | { ok: false; error: string; suggestions: string[] };
+
+export interface Target {
+  image: BaseImage;
+  arch: Arch;
+  pythonVersion: string;
+  libc: { family: LibcFamily; version: string };
+  machine: "x86_64" | "aarch64";
+}
+
+export type MakeTargetResult = { ok: true; target: Target } | { ok: false; error: string };
+
+/** PEP 508 marker variables as `packaging.markers.default_environment()` reports them inside the image. */
+export interface MarkerEnvironment {
+  python_version: string;
+  python_full_version: string;
+  implementation_name: "cpython";
+  implementation_version: string;
+  platform_python_implementation: "CPython";
+  sys_platform: "linux";
+  platform_system: "Linux";
+  platform_machine: "x86_64" | "aarch64";
+  platform_release: string;
+  platform_version: string;
+  os_name: "posix";
+}
