@@ -1,0 +1,18 @@
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { indexConfigFromEnv } from "./config";
+
+describe("indexConfigFromEnv", () => {
+  it.each<[string, Record<string, string>, { indexUrl: string; cacheDir: string | null }]>([
+    ["defaults", {}, { indexUrl: "https://pypi.org/simple/", cacheDir: path.resolve(process.cwd(), ".basewise-cache") }],
+    ["a private index", { BASEWISE_INDEX_URL: " https://devpi.example/root/pypi/+simple/ " }, { indexUrl: "https://devpi.example/root/pypi/+simple/", cacheDir: path.resolve(process.cwd(), ".basewise-cache") }],
+    ["an empty index URL falls back to PyPI", { BASEWISE_INDEX_URL: "" }, { indexUrl: "https://pypi.org/simple/", cacheDir: path.resolve(process.cwd(), ".basewise-cache") }],
+    ["cache off", { BASEWISE_CACHE_DIR: "off" }, { indexUrl: "https://pypi.org/simple/", cacheDir: null }],
+    ["cache OFF", { BASEWISE_CACHE_DIR: "OFF" }, { indexUrl: "https://pypi.org/simple/", cacheDir: null }],
+    ["cache empty", { BASEWISE_CACHE_DIR: "" }, { indexUrl: "https://pypi.org/simple/", cacheDir: null }],
+    ["absolute cache dir", { BASEWISE_CACHE_DIR: "/var/cache/basewise" }, { indexUrl: "https://pypi.org/simple/", cacheDir: "/var/cache/basewise" }],
+    ["relative cache dir", { BASEWISE_CACHE_DIR: "tmp/cache" }, { indexUrl: "https://pypi.org/simple/", cacheDir: path.resolve(process.cwd(), "tmp/cache") }],
+  ])("%s", (_, env, expected) => {
+    expect(indexConfigFromEnv(env)).toEqual(expected);
+  });
+});
