@@ -1,0 +1,2 @@
+export { analyze } from "./analyze";
+export * from "./types";

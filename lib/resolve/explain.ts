@@ -1,0 +1,79 @@
+import { compareVersions, filterVersions, isPrerelease, type SpecifierSet } from "@/lib/pep440";
+import { closestMiss, type MissReason, type TagTarget, type WheelFilename } from "@/lib/tags";
+import type { Candidate } from "./candidates";
+import type { ChoicePolicy, Selection } from "./choose";
+
+// Why pip builds from source (the closest wheel that did not fit) and which version would not.
+
+export type Miss = MissReason | { kind: "no-wheels" | "binary-not-allowed"; detail: string };
+
+export interface WheelAlternative {
+  version: string;
+  filename: string;
+  tag: string;
+  /** True when the version also satisfies the requirement as written. */
+  satisfiesSpecifier: boolean;
+}
+
+export function explainSdist(selection: Selection, version: string, tagTarget: TagTarget): Miss {
+  const sameVersion = selection.dropped.filter((d) => d.version !== null && d.version === version && d.wheel);
+  if (sameVersion.some((d) => d.why === "binary-not-allowed")) {
+    return { kind: "binary-not-allowed", detail: "--no-binary is set for this package, so pip builds it from source." };
+  }
+  const wheels = sameVersion.filter((d) => d.why === "incompatible-wheel").map((d) => d.wheel as WheelFilename);
+  return closestMiss(wheels, tagTarget);
+}
+
+/**
+ * The version nearest to the chosen one that this target would install from a wheel: the newest one
+ * the specifier allows (what --prefer-binary would take), else the closest one overall, newer on a tie.
+ */
+export function nearestWheel(selection: Selection, specifier: SpecifierSet, policy: ChoicePolicy, pivot: string | null): WheelAlternative | null {
+  const wheels = selection.candidates.filter((c) => c.kind === "wheel" && c.file.yanked === false);
+  const versions = [...new Set(wheels.map((c) => c.version))];
+  const allowed = filterVersions(specifier, versions, policy.pre ? { prereleases: true } : {});
+  if (allowed.length > 0) {
+    const newest = allowed.reduce((a, b) => (compareVersions(a, b) >= 0 ? a : b));
+    return alternative(bestWheel(wheels, newest), true);
+  }
+  const finals = versions.filter((v) => policy.pre || !isPrerelease(v));
+  if (finals.length === 0) return null;
+  if (!pivot) return alternative(bestWheel(wheels, finals.reduce((a, b) => (compareVersions(a, b) >= 0 ? a : b))), false);
+  const ordered = [...new Set([...finals, pivot])].sort(compareVersions);
+  const at = ordered.indexOf(pivot);
+  const newer = ordered[at + 1];
+  const older = at > 0 ? ordered[at - 1] : undefined;
+  // Only distance in release order is meaningful across version schemes; prefer the newer on a tie.
+  const pick = newer ?? older;
+  return pick ? alternative(bestWheel(wheels, pick), false) : null;
+}
+
+function bestWheel(wheels: readonly Candidate[], version: string): Candidate {
+  return wheels.filter((c) => c.version === version).reduce((a, b) => (b.priority < a.priority ? b : a));
+}
+
+function alternative(candidate: Candidate, satisfiesSpecifier: boolean): WheelAlternative {
+  return { version: candidate.version, filename: candidate.file.filename, tag: candidate.tag ?? "", satisfiesSpecifier };
+}
+
+/** Why no file at all is installable, in the words a person needs to fix it. */
+export function explainNothingInstallable(selection: Selection, specifier: SpecifierSet, pythonVersion: string, policy: ChoicePolicy): string {
+  const { candidates, dropped } = selection;
+  if (candidates.length === 0 && dropped.length === 0) return "The package index lists no files for this project.";
+  if (candidates.length === 0) {
+    const why = new Set(dropped.map((d) => d.why));
+    const parts: string[] = [];
+    if (why.has("incompatible-wheel")) parts.push("its wheels are all for other platforms or Pythons");
+    if (why.has("requires-python")) parts.push(`its files that could fit declare a Requires-Python that excludes ${pythonVersion}`);
+    if (why.has("source-not-allowed")) parts.push("--only-binary forbids building its source distributions");
+    if (why.has("binary-not-allowed")) parts.push("--no-binary forbids its wheels");
+    if (parts.length === 0) parts.push("none of its files is a wheel or source distribution pip can use");
+    return `Nothing installable on this image: ${parts.join("; ")}.`;
+  }
+  const versions = [...new Set(candidates.map((c) => c.version))].sort(compareVersions);
+  const newest = versions.slice(-3).join(", ");
+  // packaging's filter falls back to pre-releases when no final release matches, so a match that pip
+  // still rejects can only be yanked.
+  if (filterVersions(specifier, versions, policy.pre ? { prereleases: true } : {}).length > 0) return `Every file matching "${specifier.text}" is yanked; pip uses a yanked file only for an exact == pin.`;
+  return `No installable version matches "${specifier.text}" on this image. Newest installable here: ${newest}.`;
+}

@@ -1,0 +1,129 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { pipChoice, type PipAnswer } from "@/e2e/fixtures/pip-oracle";
+import { sharedDir, startSnapshotIndex } from "@/e2e/fixtures/snapshot-index";
+import { createIndexClient } from "@/lib/index";
+import { analyze, type TargetPackage } from "@/lib/report";
+import { compareVersions, isPrerelease } from "@/lib/pep440";
+import { parseSdistFilename, parseWheelFilename, pipPlatformArgs } from "@/lib/tags";
+import { resolveTarget, type Target } from "@/lib/targets";
+
+// Differential test: for many (package, target) pairs drawn from the most-downloaded projects, Basewise's
+// choice must equal the file the real pip (python3 -m pip, this machine's) picks against the same index.
+
+const TARGETS: [string, "amd64" | "arm64"][] = [
+  ["python:3.10-bullseye", "amd64"],
+  ["python:3.10-bullseye", "arm64"],
+  ["python:3.12-slim-bookworm", "amd64"],
+  ["python:3.13-slim-trixie", "arm64"],
+  ["python:3.10-alpine3.17", "amd64"],
+  ["python:3.12-alpine3.20", "arm64"],
+  ["python:3.8-slim-bullseye", "amd64"],
+  ["python:3.8-alpine3.12", "amd64"],
+];
+const PACKAGES = 45;
+
+let index: { url: string; close(): Promise<void> };
+beforeAll(async () => {
+  index = await startSnapshotIndex();
+});
+afterAll(async () => {
+  await index?.close();
+});
+
+function topPackages(): string[] {
+  const shared = sharedDir();
+  if (!shared) throw new Error("../shared is required for the snapshot suite");
+  const top = JSON.parse(readFileSync(path.join(shared, "data/pypi/top-pypi-packages.json"), "utf8")) as { rows: { name: string }[] };
+  return top.rows.map((r) => r.name);
+}
+
+function fileVersion(filename: string, project: string): string | null {
+  return (parseWheelFilename(filename) ?? parseSdistFilename(filename, project))?.version ?? null;
+}
+
+async function pool<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: limit }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        results[i] = await work(items[i] as T);
+      }
+    }),
+  );
+  return results;
+}
+
+function targetOf(reference: string, arch: "amd64" | "arm64"): Target {
+  const resolved = resolveTarget(reference, arch);
+  if (!resolved.ok) throw new Error(resolved.error);
+  return resolved.target;
+}
+
+interface Pair {
+  target: Target;
+  requirement: string;
+  basewise: TargetPackage;
+  onlyBinary: boolean;
+}
+
+function agrees(pair: Pair, pip: PipAnswer): boolean {
+  if (pip.outcome === "file") return pair.basewise.filename === pip.filename;
+  if (pip.outcome === "no-match") return pair.onlyBinary ? pair.basewise.status === "sdist" || pair.basewise.status === "none" : pair.basewise.status === "none";
+  return false;
+}
+
+describe("Basewise's choice equals pip's", () => {
+  it("on every (package, target) pair", async () => {
+    const client = createIndexClient({ indexUrl: index.url, cacheDir: null, maxProjects: 1000 });
+    // Projects the snapshot knows, with a pinned version per project: the third-newest release, so that
+    // old and new wheels both get exercised.
+    const names: string[] = [];
+    const pins = new Map<string, string>();
+    for (const name of topPackages()) {
+      if (names.length >= PACKAGES) break;
+      const project = await client.getProject(name);
+      if (!project.ok || project.page.files.length === 0) continue;
+      const versions = [...new Set(project.page.files.map((f) => fileVersion(f.filename, name)).filter((v): v is string => v !== null))]
+        .filter((v) => !isPrerelease(v))
+        .sort(compareVersions);
+      if (versions.length < 3) continue;
+      names.push(name);
+      pins.set(name, versions.at(-3) as string);
+    }
+    expect(names.length).toBe(PACKAGES);
+
+    const pairs: Pair[] = [];
+    for (const [reference, arch] of TARGETS) {
+      const target = targetOf(reference, arch);
+      for (const onlyBinary of [false, true]) {
+        const text = names.map((n) => (onlyBinary ? `${n}==${pins.get(n)}` : n)).join("\n");
+        const result = await analyze({ requirements: text, bases: [reference], arch }, { index: client, indexHost: "snapshot" });
+        if (!result.ok) throw new Error(result.error);
+        const packages = result.report.targets[0]?.packages ?? [];
+        expect(packages).toHaveLength(names.length);
+        // Packages come back in line order, one per line.
+        packages.forEach((basewise, i) => {
+          const name = names[i] as string;
+          pairs.push({ target, requirement: onlyBinary ? `${name}==${pins.get(name)}` : name, basewise, onlyBinary });
+        });
+      }
+    }
+
+    const answers = await pool(pairs, 4, (pair) =>
+      pipChoice(index.url, pair.requirement, { pythonVersion: pair.target.pythonVersion, platforms: pipPlatformArgs({ pythonVersion: pair.target.pythonVersion, implementation: "cp", libc: pair.target.libc, arch: pair.target.machine }) }, { onlyBinary: pair.onlyBinary }),
+    );
+    const disagreements = pairs
+      .map((pair, i) => ({ pair, pip: answers[i] as PipAnswer }))
+      .filter(({ pair, pip }) => !agrees(pair, pip))
+      .map(({ pair, pip }) => `${pair.target.image.reference}/${pair.target.arch} ${pair.requirement}${pair.onlyBinary ? " (only-binary)" : ""}: pip ${pip.outcome === "file" ? pip.filename : pip.outcome}${pip.outcome === "error" ? pip.output.slice(-300) : ""}, Basewise ${pair.basewise.status} ${pair.basewise.filename ?? ""}`);
+    const wheels = pairs.filter((p) => p.basewise.status === "wheel").length;
+    const sdists = pairs.filter((p) => p.basewise.status === "sdist").length;
+    console.log(`pip differential: ${pairs.length} (package, target) pairs, ${pairs.length - disagreements.length} agree with pip (${wheels} wheels, ${sdists} sdists, ${pairs.length - wheels - sdists} other)`);
+    expect(disagreements).toEqual([]);
+    expect(pairs.length).toBeGreaterThanOrEqual(300);
+  });
+});

@@ -1,0 +1,66 @@
+import type { ProjectResult } from "@/lib/index";
+import type { SpecifierSet } from "@/lib/pep440";
+import type { TagTarget } from "@/lib/tags";
+import type { TargetTags } from "./candidates";
+import { selectCandidate, type ChoicePolicy } from "./choose";
+import { explainNothingInstallable, explainSdist, nearestWheel, type Miss, type WheelAlternative } from "./explain";
+
+// One requirement on one target: what pip installs, whether that means building from source, and why.
+
+export interface PackageVerdict {
+  /** PEP 503 normal form. */
+  name: string;
+  /** wheel / sdist: pip's file; none: nothing installable; unknown: the index could not tell us; direct: a URL or path, not from the index. */
+  status: "wheel" | "sdist" | "none" | "unknown" | "direct";
+  kind: "wheel" | "sdist" | null;
+  version: string | null;
+  filename: string | null;
+  /** The compatibility tag the wheel matched, e.g. "cp312-cp312-manylinux_2_17_x86_64". */
+  tag: string | null;
+  /** pip builds this package from source on this image. */
+  compiles: boolean;
+  reason: string;
+  /** For sdists: the closest wheel that did not fit. */
+  miss: Miss | null;
+  /** For sdists and dead ends: the nearest version that installs from a wheel here. */
+  alternative: WheelAlternative | null;
+  /** Download size in bytes from the index (PEP 700), null when the index does not say. */
+  sizeBytes: number | null;
+}
+
+export interface VerdictContext {
+  tags: TargetTags;
+  tagTarget: TagTarget;
+  policy: ChoicePolicy;
+}
+
+export function verdictFor(name: string, specifier: SpecifierSet, project: ProjectResult, context: VerdictContext): PackageVerdict {
+  const base = { name, kind: null, version: null, filename: null, tag: null, compiles: false, miss: null, alternative: null, sizeBytes: null };
+  if (!project.ok) {
+    return { ...base, status: "unknown", reason: `unknown: ${project.message}` };
+  }
+  const selection = selectCandidate(project.page.files, name, specifier, context.tags, context.policy);
+  const chosen = selection.chosen;
+  if (!chosen) {
+    const alternative = nearestWheel(selection, specifier, context.policy, null);
+    return { ...base, status: "none", reason: explainNothingInstallable(selection, specifier, context.tagTarget.pythonVersion, context.policy), alternative };
+  }
+  const common = { name, version: chosen.version, filename: chosen.file.filename, sizeBytes: chosen.file.size };
+  if (chosen.kind === "wheel") {
+    return {
+      ...common,
+      status: "wheel", kind: "wheel", tag: chosen.tag, compiles: false, miss: null, alternative: null,
+      reason: `pip installs the ${chosen.tag} wheel of ${chosen.version}.`,
+    };
+  }
+  const miss = explainSdist(selection, chosen.version, context.tagTarget);
+  const alternative = nearestWheel(selection, specifier, context.policy, chosen.version);
+  return {
+    ...common,
+    status: "sdist", kind: "sdist", tag: null, compiles: true, miss, alternative,
+    reason:
+      `pip builds ${chosen.version} from source: ${miss.detail}` +
+      // pip takes the newest allowed version even when an older one has a wheel here (unless --prefer-binary).
+      (alternative?.satisfiesSpecifier ? ` ${alternative.version} would install from a wheel and also satisfies the requirement.` : ""),
+  };
+}
