@@ -1,0 +1,45 @@
+"use client";
+
+export interface BaseOption {
+  reference: string;
+  python: string;
+  libc: string;
+  variant: string;
+}
+
+export function BasePicker({
+  options,
+  selected,
+  onChange,
+}: {
+  options: BaseOption[];
+  selected: string[];
+  onChange: (next: string[]) => void;
+}) {
+  const toggle = (reference: string) =>
+    onChange(selected.includes(reference) ? selected.filter((r) => r !== reference) : [...selected, reference]);
+  // Selected bases first, so the current comparison is visible without scrolling the list.
+  const ordered = [...options].sort(
+    (a, b) => Number(selected.includes(b.reference)) - Number(selected.includes(a.reference)),
+  );
+  return (
+    <fieldset className="grid gap-2">
+      <legend className="font-medium">Base images to compare ({selected.length} selected)</legend>
+      <div className="grid max-h-48 gap-1 overflow-y-auto rounded border border-slate-200 p-2 sm:grid-cols-2 dark:border-slate-800">
+        {ordered.map((option) => (
+          <label key={option.reference} className="flex items-center gap-2 text-sm">
+            <input
+              type="checkbox"
+              checked={selected.includes(option.reference)}
+              onChange={() => toggle(option.reference)}
+            />
+            <span className="font-mono">{option.reference}</span>
+            <span className="text-slate-500">
+              Python {option.python}, {option.libc}
+            </span>
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}

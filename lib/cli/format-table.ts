@@ -1,0 +1,34 @@
+import type { Report, TargetPackage } from "@/lib/report";
+
+// The CLI's human-readable view of a report: per base image, one line per package.
+
+const STATUS_LABEL: Record<TargetPackage["status"], string> = {
+  wheel: "wheel",
+  sdist: "COMPILES",
+  none: "NO DIST",
+  unknown: "unknown",
+  direct: "direct",
+};
+
+export function formatReportTable(report: Report): string {
+  const lines: string[] = [];
+  for (const d of report.diagnostics) lines.push(`line ${d.line}: ${d.severity}: ${d.message}`);
+  for (const e of report.errors) lines.push(`error: ${e.message}`);
+  if (lines.length > 0) lines.push("");
+
+  for (const target of report.targets) {
+    const { summary } = target;
+    lines.push(`${target.base} (${target.arch}) — Python ${target.python}, ${target.libc.family} ${target.libc.version}`);
+    if (target.resolvedNote) lines.push(`  ${target.resolvedNote}`);
+    lines.push(`  ${summary.wheels} wheel(s), ${summary.sdists} built from source, ${summary.none} not installable, ${summary.unknown} unknown`);
+    const nameWidth = Math.max(8, ...target.packages.map((p) => p.name.length));
+    const versionWidth = Math.max(7, ...target.packages.map((p) => (p.version ?? "-").length));
+    for (const p of target.packages) {
+      const detail = p.status === "wheel" ? (p.tag ?? "") : p.reason;
+      lines.push(`  ${p.name.padEnd(nameWidth)}  ${(p.version ?? "-").padEnd(versionWidth)}  ${STATUS_LABEL[p.status].padEnd(8)}  ${detail}`);
+    }
+    for (const s of target.skipped) lines.push(`  ${s.name.padEnd(nameWidth)}  skipped: marker ${s.marker} is false here`);
+    lines.push("");
+  }
+  return `${lines.join("\n")}\n`;
+}

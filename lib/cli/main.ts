@@ -1,0 +1,81 @@
+import { readFile } from "node:fs/promises";
+import { parseArgs } from "node:util";
+import { createIndexClient, indexConfigFromEnv } from "@/lib/index";
+import { analyze } from "@/lib/report";
+import { formatReportTable } from "./format-table";
+
+const USAGE = `Usage: basewise analyze FILE --base IMAGE [--base IMAGE…] [--arch amd64|arm64] [--index-url URL] [--no-deps] [--json]
+
+Predicts, for each base image, which requirements pip installs from a wheel and which it builds from source.
+  FILE            a requirements.txt ("-" reads standard input)
+  --base IMAGE    a base image, e.g. python:3.12-slim-bookworm (repeatable; default: a standard comparison)
+  --arch ARCH     amd64 (default) or arm64
+  --index-url URL the package index (default: $BASEWISE_INDEX_URL or https://pypi.org/simple/)
+  --no-deps       only the requirements written in the file, as pip --no-deps (the current mode)
+  --json          print the report as JSON
+`;
+
+/** Runs the CLI; returns the process exit code (0 ok, 1 analysis found problems in input, 2 usage error). */
+export async function main(argv: string[], out: (text: string) => void = (t) => process.stdout.write(t), err: (text: string) => void = (t) => process.stderr.write(t)): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        base: { type: "string", multiple: true },
+        arch: { type: "string" },
+        "index-url": { type: "string" },
+        "no-deps": { type: "boolean" },
+        json: { type: "boolean" },
+        help: { type: "boolean", short: "h" },
+      },
+    });
+  } catch (error) {
+    err(`${(error as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    out(USAGE);
+    return 0;
+  }
+  const [command, file, ...extra] = positionals;
+  if (command !== "analyze" || !file || extra.length > 0) {
+    err(USAGE);
+    return 2;
+  }
+  if (values.arch !== undefined && values.arch !== "amd64" && values.arch !== "arm64") {
+    err(`--arch must be amd64 or arm64, not "${values.arch}".\n`);
+    return 2;
+  }
+
+  let requirements: string;
+  try {
+    requirements = file === "-" ? await readStdin() : await readFile(file, "utf8");
+  } catch (error) {
+    err(`Cannot read ${file}: ${(error as Error).message}\n`);
+    return 2;
+  }
+
+  const config = indexConfigFromEnv();
+  const indexUrl = values["index-url"] ?? config.indexUrl;
+  const index = createIndexClient({ indexUrl, cacheDir: config.cacheDir });
+  const result = await analyze(
+    { requirements, bases: values.base, arch: values.arch as "amd64" | "arm64" | undefined },
+    { index, indexHost: new URL(indexUrl).host },
+  );
+  if (!result.ok) {
+    err(`${result.error}\n`);
+    return 2;
+  }
+  out(values.json ? `${JSON.stringify(result.report, null, 2)}\n` : formatReportTable(result.report));
+  const hasErrors = result.report.errors.length > 0 || result.report.diagnostics.some((d) => d.severity === "error");
+  return hasErrors ? 1 : 0;
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString("utf8");
+}
