@@ -1,6 +1,8 @@
 import type { Report } from "@/lib/report/types";
 import { DiagnosticsList } from "./DiagnosticsList";
 import { RequirementsTable } from "./RequirementsTable";
+import { TargetDetails } from "./TargetDetails";
+import { VerdictMatrix } from "./VerdictMatrix";
 
 export function ResultsView({ report }: { report: Report }) {
   return (
@@ -14,19 +16,14 @@ export function ResultsView({ report }: { report: Report }) {
       ) : null}
       <DiagnosticsList diagnostics={report.diagnostics} />
       <RequirementsTable requirements={report.requirements} />
+      <VerdictMatrix targets={report.targets} />
       <section>
         <h2 className="mb-2 text-xl font-semibold">Base images</h2>
-        <ul className="grid gap-2 sm:grid-cols-2" data-testid="targets">
+        <div className="grid gap-3 lg:grid-cols-2" data-testid="targets">
           {report.targets.map((target) => (
-            <li key={`${target.base}/${target.arch}`} className="rounded border border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900">
-              <p className="font-mono font-semibold">{target.base}</p>
-              {target.resolvedNote ? <p className="text-xs text-slate-500">{target.resolvedNote}</p> : null}
-              <p className="text-sm">
-                Python {target.python} · {target.libc.family} {target.libc.version} · {target.arch} · {target.packageManager}
-              </p>
-            </li>
+            <TargetDetails key={`${target.base}/${target.arch}`} target={target} />
           ))}
-        </ul>
+        </div>
       </section>
     </div>
   );
