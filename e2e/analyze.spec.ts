@@ -44,3 +44,27 @@ test("oversized input is refused with a message the person can read", async ({ p
   await expect(app.requirementRows).toHaveCount(0);
   await app.screenshot("oversized-input");
 });
+
+test("each base image shows which packages install from wheels and which compile, and why", async ({ page }) => {
+  const app = new AnalyzePage(page);
+  await app.open();
+  await app.analyze("numpy==1.24.4\ncryptography==41.0.7\npsycopg2==2.9.9\n");
+
+  const slim = app.targetCard("python:3.12-slim-bookworm");
+  await expect(slim.getByTestId("target-summary")).toContainText("1 from wheels · 2 to compile");
+  // numpy 1.24.4 has wheels for CPython 3.8–3.11 only; 1.26.4 has one for 3.12.
+  const numpy = app.packageVerdict(slim, "numpy");
+  await expect(numpy).toHaveAttribute("data-status", "sdist");
+  await expect(numpy).toContainText("numpy-1.24.4.tar.gz");
+  await expect(numpy).toContainText(/3\.12/);
+  await expect(numpy.getByTestId("wheel-alternative")).toContainText("numpy==1.26.4");
+  await expect(app.packageVerdict(slim, "cryptography")).toContainText("cp37-abi3-manylinux");
+  await expect(app.packageVerdict(slim, "psycopg2")).toHaveAttribute("data-status", "sdist");
+
+  // On Alpine the musllinux wheel fits.
+  const alpine = app.targetCard("python:3.12-alpine3.24");
+  await expect(app.packageVerdict(alpine, "cryptography")).toContainText("musllinux_1_1_x86_64");
+
+  await expect(app.verdictRows.filter({ hasText: "psycopg2" })).toContainText("compiles");
+  await app.screenshot("verdicts");
+});

@@ -10,6 +10,7 @@ export class AnalyzePage {
   readonly requirementRows: Locator;
   readonly diagnostics: Locator;
   readonly targets: Locator;
+  readonly verdictRows: Locator;
 
   constructor(private readonly page: Page) {
     this.requirements = page.getByTestId("requirements-input");
@@ -19,6 +20,17 @@ export class AnalyzePage {
     this.requirementRows = page.getByTestId("requirement-row");
     this.diagnostics = page.getByTestId("diagnostic");
     this.targets = page.getByTestId("targets");
+    this.verdictRows = page.getByTestId("verdict-row");
+  }
+
+  /** The card of one base image, by its canonical reference. */
+  targetCard(reference: string): Locator {
+    return this.page.getByTestId("target-card").filter({ has: this.page.getByRole("heading", { name: reference, exact: true }) });
+  }
+
+  /** One package's verdict inside a base image's card. */
+  packageVerdict(card: Locator, name: string): Locator {
+    return card.getByTestId("package-verdict").filter({ has: this.page.getByText(name, { exact: true }) });
   }
 
   async open() {

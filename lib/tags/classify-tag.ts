@@ -13,7 +13,7 @@ export type MissKind = (typeof MISS_KINDS)[number];
 
 export type TagMiss =
   /** another interpreter, or another CPython version */
-  | { kind: "python"; tag: Tag; implementation: string; version: string; sortKey: number[]; code: string }
+  | { kind: "python"; tag: Tag; implementation: string; version: string; sortKey: number[]; code: string; platformFits: boolean }
   /** the right Python, but an ABI this build cannot load (cp313 on 3.13t, abi3 on free-threaded, cp312d, ...) */
   | { kind: "abi"; tag: Tag; pair: string; abi: string; platformAny: boolean }
   /** another OS or libc family (manylinux on musl, win_amd64, ...), or a Linux tag pip never accepts */
@@ -36,7 +36,7 @@ const IMPLEMENTATIONS: Record<string, string> = {
 export function classifyTag(tag: Tag, index: TagIndex, target: TagTarget): TagMiss | null {
   if (index.priority.has(tagToString(tag))) return null;
   const pythonMiss = checkPython(tag, target);
-  if (pythonMiss) return pythonMiss;
+  if (pythonMiss) return { ...pythonMiss, platformFits: index.platforms.has(tag.platform) };
 
   const pair = `${tag.interpreter}-${tag.abi}`;
   const platforms = index.platformsByPair.get(pair);
@@ -61,7 +61,9 @@ export function classifyTag(tag: Tag, index: TagIndex, target: TagTarget): TagMi
   return { kind: "platform-family", tag, family: `tags pip never accepts on ${target.arch}` };
 }
 
-function checkPython(tag: Tag, target: TagTarget): TagMiss | null {
+type PythonMiss = Omit<Extract<TagMiss, { kind: "python" }>, "platformFits">;
+
+function checkPython(tag: Tag, target: TagTarget): PythonMiss | null {
   const { minor } = pythonMinorOf(target);
   const m = /^([a-z]+)(\d*)$/.exec(tag.interpreter);
   if (!m) return pythonMissOf(tag, tag.interpreter, "", [99], tag.interpreter);
@@ -97,7 +99,7 @@ function checkPython(tag: Tag, target: TagTarget): TagMiss | null {
   return null;
 }
 
-function pythonMissOf(tag: Tag, implementation: string, version: string, sortKey: number[], code: string): TagMiss {
+function pythonMissOf(tag: Tag, implementation: string, version: string, sortKey: number[], code: string): PythonMiss {
   return { kind: "python", tag, implementation, version, sortKey, code };
 }
 

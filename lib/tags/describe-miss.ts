@@ -29,7 +29,12 @@ export function describeMiss(kind: MissKind, misses: readonly TagMiss[], target:
         groups.set(m.implementation, versions);
       }
       const what = [...groups].map(([impl, versions]) => [impl, versions.join(", ")].filter(Boolean).join(" ")).join(", ");
-      return `${subject} only for ${what} (${list(python.map((m) => m.code), true)}); this image runs ${image}`;
+      let text = `${subject} only for ${what} (${list(python.map((m) => m.code), true)}); this image runs ${image}`;
+      // Say so when another Python would not help either: the platform is wrong too.
+      if (python.every((m) => !m.platformFits)) {
+        text += `, and ${subject === "wheel" ? "it is" : "they are"} for ${list(python.map((m) => m.tag.platform))}, not Linux ${target.arch} with ${target.libc.family} ${target.libc.version}`;
+      }
+      return text;
     }
     case "abi": {
       const abi = misses.filter((m) => m.kind === "abi");

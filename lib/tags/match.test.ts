@@ -64,6 +64,7 @@ const CLOSEST_MISS_TABLE: readonly [string, TagTarget, readonly string[], string
   ["PyPy only", G312x, ["pp310-pypy310_pp73-manylinux_2_17_x86_64"], "python", "wheels only for PyPy 3.10 (pp310); this image runs Python 3.12"],
   ["py tag for a newer minor", G312x, ["py313-none-any"], "python", "wheels only for Python 3.13+ (py313); this image runs Python 3.12"],
   ["pymalloc-era ABI", G38x, ["cp37-cp37m-manylinux_2_17_x86_64"], "python", "wheels only for CPython 3.7 (cp37); this image runs Python 3.8.18"],
+  ["older CPythons on another OS: the platform is named too", G312x, ["cp311-cp311-win_amd64", "cp310-cp310-win_amd64", "cp311-cp311-macosx_11_0_arm64"], "python", "wheels only for CPython 3.10, 3.11 (cp310, cp311); this image runs Python 3.12, and they are for macosx_11_0_arm64, win_amd64, not Linux x86_64 with glibc 2.36"],
   ["mixed implementations", G312x, ["cp311-cp311-win_amd64", "pp39-pypy39_pp73-win_amd64", "py2-none-any"], "python", "wheels only for CPython 3.11, Python 2, PyPy 3.9 (cp311, py2, pp39); this image runs Python 3.12"],
   ["GIL wheels on a free-threaded image", T313a, ["cp313-cp313-manylinux_2_17_aarch64"], "abi", "wheels only for ABI cp313 (cp313-cp313); this image's free-threaded Python 3.13 loads only cp313t, abi3t or none"],
   ["abi3 on a free-threaded image", T313a, ["cp39-abi3-manylinux_2_17_aarch64", "cp311-abi3-manylinux_2_17_aarch64"], "abi", "wheels only for ABI abi3 (cp39-abi3, cp311-abi3); this image's free-threaded Python 3.13 loads only cp313t, abi3t or none"],

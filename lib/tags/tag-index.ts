@@ -6,6 +6,8 @@ export interface TagIndex {
   priority: ReadonlyMap<string, number>;
   /** "interpreter-abi" -> the platforms the list accepts for that pair */
   platformsByPair: ReadonlyMap<string, ReadonlySet<string>>;
+  /** every platform the list accepts, for any pair */
+  platforms: ReadonlySet<string>;
 }
 
 // Keyed by the array itself: callers compute targetTags() once per target and
@@ -26,7 +28,7 @@ export function indexTags(tags: readonly Tag[]): TagIndex {
     if (!platforms) platformsByPair.set(pair, (platforms = new Set()));
     platforms.add(t.platform);
   });
-  const index = { priority, platformsByPair };
+  const index = { priority, platformsByPair, platforms: new Set(tags.map((t) => t.platform)) };
   cache.set(tags, index);
   return index;
 }
