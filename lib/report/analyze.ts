@@ -3,6 +3,7 @@ import { parseSpecifierSet, type SpecifierSet } from "@/lib/pep440";
 import { evaluateMarker, markerToString } from "@/lib/pep508";
 import { allowedFormats, parseRequirementsFile, type RequirementEntry, type RequirementsFile } from "@/lib/requirements-file";
 import { verdictFor, type PackageVerdict } from "@/lib/resolve";
+import { asOfProject } from "./as-of";
 import { targetTags, tagToString, type TagTarget } from "@/lib/tags";
 import { DEFAULT_BASES, makeTarget, markerEnvironment, resolveBaseImage, type Target } from "@/lib/targets";
 import {
@@ -48,21 +49,29 @@ export async function analyze(input: AnalyzeInput, deps: AnalyzeDependencies): P
 
   // One fetch per project for the whole analysis, shared by every target.
   const indexNames = [...new Set(file.requirements.filter((r) => r.origin.kind === "index" && r.name).map((r) => r.name as string))];
-  const projects = new Map<string, ProjectResult>(
-    await Promise.all(indexNames.map(async (name) => [name, await deps.index.getProject(name)] as const)),
-  );
-  const failures = [...projects.values()].filter((p) => !p.ok && p.reason !== "not-found");
+  const fetched = await Promise.all(indexNames.map(async (name) => [name, await deps.index.getProject(name)] as const));
+  const failures = fetched.filter(([, p]) => !p.ok && p.reason !== "not-found");
   if (indexNames.length > 0 && failures.length === indexNames.length) {
     errors.push({ subject: "index", message: `The package index (${deps.indexHost}) could not be reached; every package is reported as unknown.` });
   }
 
   const generatedAt = (deps.now ?? (() => new Date()))().toISOString();
+  // Files uploaded after "as of" do not exist for this analysis.
+  const asOf = input.asOf ?? generatedAt;
+  const projects = new Map<string, ProjectResult>();
+  for (const [name, result] of fetched) {
+    const { project, undatedFiles } = asOfProject(result, new Date(asOf));
+    projects.set(name, project);
+    if (input.asOf && undatedFiles > 0) {
+      errors.push({ subject: name, message: `The index gives no upload time for ${undatedFiles} of ${name}'s files, so "as of ${input.asOf}" cannot exclude them; they are all considered.` });
+    }
+  }
   return {
     ok: true,
     report: {
       schemaVersion: SCHEMA_VERSION,
       generatedAt,
-      asOf: input.asOf ?? generatedAt,
+      asOf,
       mode: "direct",
       index: { host: deps.indexHost },
       requirements: file.requirements.map(summarizeRequirement),
