@@ -19,7 +19,7 @@ export { parseSpecifier, specifierMatches, type Specifier, type SpecifierOperato
 export { describeSpecifierProblem, explainInvalidSpecifier, type SpecifierProblem } from "./specifier-errors";
 export {
   filterVersions,
-  isPinned,
+  pinsExactVersion,
   parseSpecifierSet,
   specifierSetContains,
   specifierSetNamesPrerelease,

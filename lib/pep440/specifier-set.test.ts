@@ -7,7 +7,7 @@
  * filterVersions skips it by design (pip ≥ 24.1 ignores such files).
  */
 import { describe, expect, it } from "vitest";
-import { filterVersions, isPinned, parseSpecifierSet, specifierSetContains, specifierSetNamesPrerelease, type SpecifierSet } from "./index";
+import { filterVersions, parseSpecifierSet, pinsExactVersion, specifierSetContains, specifierSetNamesPrerelease, type SpecifierSet } from "./index";
 
 // [set, [str(SpecifierSet), bool(prereleases)]]
 const SETS: [string, [string, boolean] | null][] = [
@@ -316,16 +316,17 @@ describe("filterVersions", () => {
   });
 });
 
-describe("isPinned", () => {
-  // pip's InstallRequirement.is_pinned: one clause, operator == or ===.
+describe("pinsExactVersion (pip's resolver: may a yanked file be used?)", () => {
   it.each([
     ["==1.0", true],
     ["===1.0", true],
-    ["==1.*", true],
+    ["===foobar", true],
+    ["==1.*", false],
     [">=1.0", false],
-    ["==1.0,==1.0", false],
+    [">=1.0,==1.1", true],
+    ["==1.*,!=1.1", false],
     ["", false],
   ] as const)("%j → %s", (text, expected) => {
-    expect(isPinned(parsed(text))).toBe(expected);
+    expect(pinsExactVersion(parsed(text))).toBe(expected);
   });
 });

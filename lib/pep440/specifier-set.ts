@@ -134,11 +134,10 @@ function containsUnparsed(set: SpecifierSet, text: string): boolean {
 }
 
 /**
- * pip's `InstallRequirement.is_pinned`: exactly one clause, and it is `==` or
- * `===`. pip checks only the operator, so `==1.2.*` counts as pinned too. PEP
- * 592 lets a pinned requirement pick a yanked file.
+ * The pin that lets pip take a yanked file (PEP 592), as pip's resolver decides it
+ * (resolution/resolvelib/factory.py `is_pinned`): any `===` clause, or any `==` clause
+ * that is not a wildcard, whatever other clauses there are. Not the same as isPinned.
  */
-export function isPinned(set: SpecifierSet): boolean {
-  const [only, ...others] = set.clauses;
-  return only !== undefined && others.length === 0 && (only.operator === "==" || only.operator === "===");
+export function pinsExactVersion(set: SpecifierSet): boolean {
+  return set.clauses.some((clause) => clause.operator === "===" || (clause.operator === "==" && !clause.version.endsWith(".*")));
 }

@@ -1,5 +1,5 @@
 import type { IndexFile } from "@/lib/index";
-import { compareVersions, filterVersions, isPinned, type SpecifierSet } from "@/lib/pep440";
+import { compareVersions, filterVersions, pinsExactVersion, type SpecifierSet } from "@/lib/pep440";
 import type { DistributionFormat } from "@/lib/requirements-file";
 import { evaluateFiles, type Candidate, type Dropped, type TargetTags } from "./candidates";
 
@@ -39,9 +39,9 @@ export function selectCandidate(
   const allowed = candidates.filter((c) => allowedVersions.has(c.version));
   const ordered = [...allowed].sort((a, b) => compareSortKeys(b, a, policy.preferBinary));
   // PEP 592 as pip implements it (resolution/resolvelib/factory.py): yanked files are skipped unless
-  // every applicable file is yanked and the specifier pins a version with == or ===.
+  // every applicable file is yanked and a clause pins a version with == (not a wildcard) or ===.
   const allYanked = ordered.length > 0 && ordered.every((c) => c.file.yanked !== false);
-  const usable = allYanked && isPinned(specifier) ? ordered : ordered.filter((c) => c.file.yanked === false);
+  const usable = allYanked && pinsExactVersion(specifier) ? ordered : ordered.filter((c) => c.file.yanked === false);
   return { chosen: usable[0] ?? null, applicable: usable, candidates, dropped };
 }
 
