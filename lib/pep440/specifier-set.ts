@@ -136,7 +136,8 @@ function containsUnparsed(set: SpecifierSet, text: string): boolean {
 /**
  * The pin that lets pip take a yanked file (PEP 592), as pip's resolver decides it
  * (resolution/resolvelib/factory.py `is_pinned`): any `===` clause, or any `==` clause
- * that is not a wildcard, whatever other clauses there are. Not the same as isPinned.
+ * that is not a wildcard, whatever other clauses there are. (InstallRequirement.is_pinned, used
+ * for --require-hashes, is stricter: exactly one clause.)
  */
 export function pinsExactVersion(set: SpecifierSet): boolean {
   return set.clauses.some((clause) => clause.operator === "===" || (clause.operator === "==" && !clause.version.endsWith(".*")));
