@@ -1,7 +1,7 @@
 import { parsePlatformTag } from "./platform-tag";
 import { tagToString, type Tag } from "./tag";
 import type { TagIndex } from "./tag-index";
-import { pythonMinorOf, type TagTarget } from "./target-tags";
+import { parseLibcVersion, pythonMinorOf, type TagTarget } from "./target-tags";
 
 /**
  * Why one tag does not fit, from farthest to closest — the order in which
@@ -50,7 +50,7 @@ export function classifyTag(tag: Tag, index: TagIndex, target: TagTarget): TagMi
     return { kind: "platform-family", tag, family: need.family === "glibc" ? "glibc Linux" : "musl Linux" };
   }
   if (need.family !== "linux") {
-    const have = libcVersion(target);
+    const have = parseLibcVersion(target);
     if (compare(need.libc, have) > 0) {
       return { kind: "libc-too-old", tag, family: need.family, needs: need.libc, arch: need.arch };
     }
@@ -101,11 +101,6 @@ function checkPython(tag: Tag, target: TagTarget): PythonMiss | null {
 
 function pythonMissOf(tag: Tag, implementation: string, version: string, sortKey: number[], code: string): PythonMiss {
   return { kind: "python", tag, implementation, version, sortKey, code };
-}
-
-export function libcVersion(target: TagTarget): { major: number; minor: number } {
-  const [major = "0", minor = "0"] = target.libc.version.split(".");
-  return { major: Number(major), minor: Number(minor) };
 }
 
 function compare(a: { major: number; minor: number }, b: { major: number; minor: number }): number {

@@ -1,5 +1,5 @@
-import { libcVersion, type MissKind, type TagMiss } from "./classify-tag";
-import { interpreterAbi, stableAbi, type TagTarget } from "./target-tags";
+import type { MissKind, TagMiss } from "./classify-tag";
+import { interpreterAbi, parseLibcVersion, stableAbi, type TagTarget } from "./target-tags";
 
 /** Why a wheel (or a release's wheels) cannot be installed on a target, in one plain-English line. */
 export type MissReason = { kind: MissKind; detail: string };
@@ -57,7 +57,7 @@ export function describeMiss(kind: MissKind, misses: readonly TagMiss[], target:
       const needed = `${oldest.needs.major}.${oldest.needs.minor}`;
       const examples = pool.filter((m) => m.needs.major === oldest.needs.major && m.needs.minor === oldest.needs.minor);
       const prefix = oldest.family === "glibc" ? "manylinux" : "musllinux";
-      const have = libcVersion(target);
+      const have = parseLibcVersion(target);
       let text = `${prefix} ${subject} ${needs} ${oldest.family} ${needed} or newer (${list(examples.map((m) => m.tag.platform))}); this image has ${target.libc.family} ${have.major}.${have.minor}`;
       if (sameArch.length === 0) text += `, and ${subject === "wheel" ? "it is" : "they are"} built for ${list(old.map((m) => m.arch))} only while this image is ${target.arch}`;
       return text;

@@ -36,6 +36,13 @@ describe("targetTags matches packaging.tags.sys_tags()", () => {
 describe("targetTags structure", () => {
   const glibc: TagTarget = { pythonVersion: "3.12.4", implementation: "cp", libc: { family: "glibc", version: "2.36" }, arch: "x86_64" };
 
+  it("reads only the leading major.minor of the libc version, as packaging does", () => {
+    // Alpine 3.19's musl loader reports "Version 1.2.4_git20230717".
+    const musl: TagTarget = { ...glibc, libc: { family: "musl", version: "1.2.4_git20230717" } };
+    expect(targetTags(musl)).toEqual(targetTags({ ...musl, libc: { family: "musl", version: "1.2" } }));
+    expect(targetTags({ ...glibc, libc: { family: "glibc", version: "2.36.9000" } })).toEqual(targetTags(glibc));
+  });
+
   it("uses only major.minor of the Python version", () => {
     expect(targetTags(glibc)).toEqual(targetTags({ ...glibc, pythonVersion: "3.12" }));
   });

@@ -46,8 +46,10 @@ export function pythonMinorOf(target: TagTarget): PythonMinor {
   return { major: 3, minor };
 }
 
-function parseLibcVersion(target: TagTarget): { major: number; minor: number } {
-  const m = /^(\d+)\.(\d+)(?:\.\d+)*$/.exec(target.libc.version);
+// packaging reads only the leading "major.minor" (musl's loader may say "1.2.4_git20230717";
+// packaging._musllinux matches r"Version (\d+)\.(\d+)", _manylinux r"([0-9]+)\.([0-9]+)").
+export function parseLibcVersion(target: TagTarget): { major: number; minor: number } {
+  const m = /^(\d+)\.(\d+)/.exec(target.libc.version);
   if (!m) throw new RangeError(`unparseable ${target.libc.family} version "${target.libc.version}"`);
   return { major: Number(m[1]), minor: Number(m[2]) };
 }
