@@ -31,12 +31,17 @@ export interface Dropped {
   wheel: WheelFilename | null;
 }
 
+export interface Evaluated {
+  candidates: Candidate[];
+  dropped: Dropped[];
+}
+
 export function evaluateFiles(
   files: readonly IndexFile[],
   canonicalName: string,
   target: TargetTags,
   formats: readonly DistributionFormat[],
-): { candidates: Candidate[]; dropped: Dropped[] } {
+): Evaluated {
   const candidates: Candidate[] = [];
   const dropped: Dropped[] = [];
   for (const file of files) {
@@ -47,38 +52,94 @@ export function evaluateFiles(
   return { candidates, dropped };
 }
 
+/** What a filename says, worked out once per file and shared by every target of an analysis. */
+type FileFacts =
+  | { kind: "wheel"; wheel: WheelFilename; validVersion: boolean; tags: string[] }
+  | { kind: "sdist"; version: string }
+  | { kind: "unusable"; why: "unsupported-format" | "invalid-version" };
+
+// Keyed by the index's file objects, which live as long as the cached project page.
+const factsCache = new WeakMap<IndexFile, { project: string; facts: FileFacts }>();
+
+// A project's files grouped by the version their names give, built once per file list (one list is
+// shared by every target of an analysis) so each target looks only at the versions it may take.
+// Each group keeps the files' positions: on equal sort keys pip takes the one listed last.
+export interface PositionedFile {
+  file: IndexFile;
+  position: number;
+}
+
+const byVersionCache = new WeakMap<readonly IndexFile[], { project: string; groups: Map<string, PositionedFile[]> }>();
+
+export function filesByVersion(files: readonly IndexFile[], canonicalName: string): ReadonlyMap<string, readonly PositionedFile[]> {
+  const cached = byVersionCache.get(files);
+  if (cached && cached.project === canonicalName) return cached.groups;
+  const groups = new Map<string, PositionedFile[]>();
+  files.forEach((file, position) => {
+    const version = versionInFilename(file.filename, canonicalName);
+    if (version === null) return;
+    const group = groups.get(version);
+    if (group) group.push({ file, position });
+    else groups.set(version, [{ file, position }]);
+  });
+  byVersionCache.set(files, { project: canonicalName, groups });
+  return groups;
+}
+
+// Cheap: the version field only. Whether the rest of the name is valid is checked when the file is evaluated.
+function versionInFilename(filename: string, canonicalName: string): string | null {
+  if (filename.toLowerCase().endsWith(".whl")) return filename.split("-")[1] ?? null;
+  return parseSdistFilename(filename, canonicalName)?.version ?? null;
+}
+
+function factsOf(file: IndexFile, canonicalName: string): FileFacts {
+  const cached = factsCache.get(file);
+  if (cached && cached.project === canonicalName) return cached.facts;
+  const facts = readFilename(file.filename, canonicalName);
+  factsCache.set(file, { project: canonicalName, facts });
+  return facts;
+}
+
+function readFilename(filename: string, canonicalName: string): FileFacts {
+  if (filename.toLowerCase().endsWith(".whl")) {
+    const wheel = parseWheelFilename(filename);
+    if (!wheel) return { kind: "unusable", why: "unsupported-format" };
+    return { kind: "wheel", wheel, validVersion: parseVersion(wheel.version) !== null, tags: wheel.tags.map(tagToString) };
+  }
+  // pip splits name and version at the first "-" whose prefix is the project's name. Current pip
+  // (packaging ≥ 22) skips non-PEP 440 versions; pip 23.2 still sorted them below all valid ones.
+  const sdist = parseSdistFilename(filename, canonicalName);
+  if (sdist) return { kind: "sdist", version: sdist.version };
+  return { kind: "unusable", why: SDIST_EXTENSIONS.some((ext) => filename.endsWith(ext)) ? "invalid-version" : "unsupported-format" };
+}
+
 function evaluateFile(
   file: IndexFile,
   canonicalName: string,
   target: TargetTags,
   formats: readonly DistributionFormat[],
 ): Candidate | Dropped {
-  const drop = (why: Dropped["why"], version: string | null = null, wheel: WheelFilename | null = null): Dropped => ({ file, version, why, wheel });
+  const facts = factsOf(file, canonicalName);
   let candidate: Candidate;
-  if (file.filename.toLowerCase().endsWith(".whl")) {
-    const wheel = parseWheelFilename(file.filename);
-    if (!wheel) return drop("unsupported-format");
-    if (wheel.name !== canonicalName) return drop("other-project", wheel.version, wheel);
-    if (!parseVersion(wheel.version)) return drop("invalid-version", wheel.version, wheel);
-    if (!formats.includes("binary")) return drop("binary-not-allowed", wheel.version, wheel);
+  if (facts.kind === "unusable") return { file, version: null, why: facts.why, wheel: null };
+  if (facts.kind === "wheel") {
+    const { wheel } = facts;
+    const drop = (why: Dropped["why"]): Dropped => ({ file, version: wheel.version, why, wheel });
+    if (wheel.name !== canonicalName) return drop("other-project");
+    if (!facts.validVersion) return drop("invalid-version");
+    if (!formats.includes("binary")) return drop("binary-not-allowed");
     let best: { tag: string; priority: number } | null = null;
-    for (const tag of wheel.tags) {
-      const text = tagToString(tag);
-      const priority = target.priority.get(text);
-      if (priority !== undefined && (best === null || priority < best.priority)) best = { tag: text, priority };
+    for (const tag of facts.tags) {
+      const priority = target.priority.get(tag);
+      if (priority !== undefined && (best === null || priority < best.priority)) best = { tag, priority };
     }
-    if (!best) return drop("incompatible-wheel", wheel.version, wheel);
+    if (!best) return drop("incompatible-wheel");
     candidate = { file, version: wheel.version, kind: "wheel", tag: best.tag, priority: best.priority, build: wheel.build };
   } else {
-    // pip splits name and version at the first "-" whose prefix is the project's name. Current pip
-    // (packaging ≥ 22) skips non-PEP 440 versions; pip 23.2 still sorted them below all valid ones.
-    const sdist = parseSdistFilename(file.filename, canonicalName);
-    if (!sdist) return drop(SDIST_EXTENSIONS.some((ext) => file.filename.endsWith(ext)) ? "invalid-version" : "unsupported-format");
-    const version = sdist.version;
-    if (!formats.includes("source")) return drop("source-not-allowed", version);
-    candidate = { file, version, kind: "sdist", tag: null, priority: Number.POSITIVE_INFINITY, build: null };
+    if (!formats.includes("source")) return { file, version: facts.version, why: "source-not-allowed", wheel: null };
+    candidate = { file, version: facts.version, kind: "sdist", tag: null, priority: Number.POSITIVE_INFINITY, build: null };
   }
-  if (!requiresPythonAdmits(file.requiresPython, target.pythonFullVersion)) return drop("requires-python", candidate.version);
+  if (!requiresPythonAdmits(file.requiresPython, target.pythonFullVersion)) return { file, version: candidate.version, why: "requires-python", wheel: null };
   return candidate;
 }
 

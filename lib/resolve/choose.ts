@@ -1,7 +1,7 @@
 import type { IndexFile } from "@/lib/index";
-import { compareVersions, filterVersions, pinsExactVersion, type SpecifierSet } from "@/lib/pep440";
+import { compareVersions, filterVersions, pinsExactVersion, specifierSetContains, type SpecifierSet } from "@/lib/pep440";
 import type { DistributionFormat } from "@/lib/requirements-file";
-import { evaluateFiles, type Candidate, type Dropped, type TargetTags } from "./candidates";
+import { evaluateFiles, filesByVersion, type Candidate, type PositionedFile, type TargetTags } from "./candidates";
 
 // pip's choice of one file for one requirement on one target (pip's PackageFinder + the resolver's
 // candidate order, pip 23–25): among all files that pass the LinkEvaluator, keep the versions the
@@ -19,9 +19,6 @@ export interface Selection {
   chosen: Candidate | null;
   /** Every candidate the specifier admits, best first, in pip's order. */
   applicable: Candidate[];
-  /** Files that passed the LinkEvaluator, before the specifier. */
-  candidates: Candidate[];
-  dropped: Dropped[];
 }
 
 export function selectCandidate(
@@ -31,18 +28,28 @@ export function selectCandidate(
   target: TargetTags,
   policy: ChoicePolicy,
 ): Selection {
-  const { candidates, dropped } = evaluateFiles(files, canonicalName, target, policy.formats);
+  // Only files whose version the specifier could admit can be chosen; checking tags for the rest
+  // (thousands of files for projects like botocore, per target) is wasted work. Filtering the
+  // survivors below with packaging's rules gives the same answer as filtering everything.
+  const admitted: PositionedFile[] = [];
+  for (const [version, group] of filesByVersion(files, canonicalName)) {
+    if (specifierSetContains(specifier, version, { prereleases: true })) admitted.push(...group);
+  }
+  const relevant = admitted.sort((a, b) => a.position - b.position).map((p) => p.file);
+  const { candidates } = evaluateFiles(relevant, canonicalName, target, policy.formats);
   // pip: specifier.filter(versions, prereleases=allow_all_prereleases or None).
   const allowedVersions = new Set(
     filterVersions(specifier, [...new Set(candidates.map((c) => c.version))], policy.pre ? { prereleases: true } : {}),
   );
   const allowed = candidates.filter((c) => allowedVersions.has(c.version));
-  const ordered = [...allowed].sort((a, b) => compareSortKeys(b, a, policy.preferBinary));
+  // pip sorts ascending (stable) and walks the list backwards, so among equal keys the file the index
+  // lists last wins (e.g. py3-none-any and py2.py3-none-any wheels of one version).
+  const ordered = [...allowed].sort((a, b) => compareSortKeys(a, b, policy.preferBinary)).reverse();
   // PEP 592 as pip implements it (resolution/resolvelib/factory.py): yanked files are skipped unless
   // every applicable file is yanked and a clause pins a version with == (not a wildcard) or ===.
   const allYanked = ordered.length > 0 && ordered.every((c) => c.file.yanked !== false);
   const usable = allYanked && pinsExactVersion(specifier) ? ordered : ordered.filter((c) => c.file.yanked === false);
-  return { chosen: usable[0] ?? null, applicable: usable, candidates, dropped };
+  return { chosen: usable[0] ?? null, applicable: usable };
 }
 
 /** pip's CandidateEvaluator._sort_key, compared ascending (the best candidate is the maximum). */

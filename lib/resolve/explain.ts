@@ -1,9 +1,10 @@
 import { compareVersions, filterVersions, isPrerelease, type SpecifierSet } from "@/lib/pep440";
 import { closestMiss, type MissReason, type TagTarget, type WheelFilename } from "@/lib/tags";
-import type { Candidate } from "./candidates";
-import type { ChoicePolicy, Selection } from "./choose";
+import type { Candidate, Evaluated } from "./candidates";
+import type { ChoicePolicy } from "./choose";
 
 // Why pip builds from source (the closest wheel that did not fit) and which version would not.
+// Each function reads the evaluation of all the project's files, not only those the specifier admits.
 
 export type Miss = MissReason | { kind: "no-wheels" | "binary-not-allowed"; detail: string };
 
@@ -15,8 +16,8 @@ export interface WheelAlternative {
   satisfiesSpecifier: boolean;
 }
 
-export function explainSdist(selection: Selection, version: string, tagTarget: TagTarget): Miss {
-  const sameVersion = selection.dropped.filter((d) => d.version !== null && d.version === version && d.wheel);
+export function explainSdist(evaluated: Evaluated, version: string, tagTarget: TagTarget): Miss {
+  const sameVersion = evaluated.dropped.filter((d) => d.version !== null && d.version === version && d.wheel);
   if (sameVersion.some((d) => d.why === "binary-not-allowed")) {
     return { kind: "binary-not-allowed", detail: "--no-binary is set for this package, so pip builds it from source." };
   }
@@ -28,8 +29,8 @@ export function explainSdist(selection: Selection, version: string, tagTarget: T
  * The version nearest to the chosen one that this target would install from a wheel: the newest one
  * the specifier allows (what --prefer-binary would take), else the closest one overall, newer on a tie.
  */
-export function nearestWheel(selection: Selection, specifier: SpecifierSet, policy: ChoicePolicy, pivot: string | null): WheelAlternative | null {
-  const wheels = selection.candidates.filter((c) => c.kind === "wheel" && c.file.yanked === false);
+export function nearestWheel(evaluated: Evaluated, specifier: SpecifierSet, policy: ChoicePolicy, pivot: string | null): WheelAlternative | null {
+  const wheels = evaluated.candidates.filter((c) => c.kind === "wheel" && c.file.yanked === false);
   const versions = [...new Set(wheels.map((c) => c.version))];
   const allowed = filterVersions(specifier, versions, policy.pre ? { prereleases: true } : {});
   if (allowed.length > 0) {
@@ -57,8 +58,8 @@ function alternative(candidate: Candidate, satisfiesSpecifier: boolean): WheelAl
 }
 
 /** Why no file at all is installable, in the words a person needs to fix it. */
-export function explainNothingInstallable(selection: Selection, specifier: SpecifierSet, pythonVersion: string, policy: ChoicePolicy): string {
-  const { candidates, dropped } = selection;
+export function explainNothingInstallable(evaluated: Evaluated, specifier: SpecifierSet, pythonVersion: string, policy: ChoicePolicy): string {
+  const { candidates, dropped } = evaluated;
   if (candidates.length === 0 && dropped.length === 0) return "The package index lists no files for this project.";
   if (candidates.length === 0) {
     const why = new Set(dropped.map((d) => d.why));

@@ -1,4 +1,4 @@
-export { evaluateFiles, requiresPythonAdmits, type Candidate, type Dropped, type TargetTags } from "./candidates";
+export { evaluateFiles, filesByVersion, requiresPythonAdmits, type Candidate, type Dropped, type Evaluated, type TargetTags } from "./candidates";
 export { compareSortKeys, selectCandidate, type ChoicePolicy, type Selection } from "./choose";
 export { explainNothingInstallable, explainSdist, nearestWheel, type Miss, type WheelAlternative } from "./explain";
 export { verdictFor, type PackageVerdict, type VerdictContext } from "./verdict";

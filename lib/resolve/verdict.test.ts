@@ -100,6 +100,16 @@ describe("within a version: the best-priority tag, then the sdist", () => {
     expect(verdict(project).filename).toBe("demo-2.0-10-cp312-cp312-manylinux_2_17_x86_64.whl");
   });
 
+  it("between equally good files, the one the index lists last (checked against pip 23.2)", () => {
+    const a = "demo-1.0-py2.py3-none-any.whl";
+    const b = "demo-1.0-py3-none-any.whl";
+    expect(verdict(files({ [a]: {}, [b]: {} })).filename).toBe(b);
+    expect(verdict(files({ [b]: {}, [a]: {} })).filename).toBe(a);
+    // Also when the two spell the version differently.
+    expect(verdict(files({ "demo-1.0.tar.gz": {}, "demo-1.0.0.tar.gz": {} })).filename).toBe("demo-1.0.0.tar.gz");
+    expect(verdict(files({ "demo-1.0.0.tar.gz": {}, "demo-1.0.tar.gz": {} })).filename).toBe("demo-1.0.tar.gz");
+  });
+
   it("expands compressed tag sets", () => {
     const project = files({ "demo-2.0-cp311.cp312-cp311.cp312-musllinux_1_1_x86_64.manylinux_2_17_x86_64.whl": {} });
     expect(verdict(project)).toMatchObject({ status: "wheel", tag: "cp312-cp312-manylinux_2_17_x86_64" });

@@ -1,7 +1,7 @@
 import type { ProjectResult } from "@/lib/index";
 import type { SpecifierSet } from "@/lib/pep440";
 import type { TagTarget } from "@/lib/tags";
-import type { TargetTags } from "./candidates";
+import { evaluateFiles, type TargetTags } from "./candidates";
 import { selectCandidate, type ChoicePolicy } from "./choose";
 import { explainNothingInstallable, explainSdist, nearestWheel, type Miss, type WheelAlternative } from "./explain";
 
@@ -39,24 +39,24 @@ export function verdictFor(name: string, specifier: SpecifierSet, project: Proje
   if (!project.ok) {
     return { ...base, status: "unknown", reason: `unknown: ${project.message}` };
   }
-  const selection = selectCandidate(project.page.files, name, specifier, context.tags, context.policy);
-  const chosen = selection.chosen;
-  if (!chosen) {
-    const alternative = nearestWheel(selection, specifier, context.policy, null);
-    return { ...base, status: "none", reason: explainNothingInstallable(selection, specifier, context.tagTarget.pythonVersion, context.policy), alternative };
-  }
-  const common = { name, version: chosen.version, filename: chosen.file.filename, sizeBytes: chosen.file.size };
-  if (chosen.kind === "wheel") {
+  const { chosen } = selectCandidate(project.page.files, name, specifier, context.tags, context.policy);
+  if (chosen?.kind === "wheel") {
     return {
-      ...common,
+      name, version: chosen.version, filename: chosen.file.filename, sizeBytes: chosen.file.size,
       status: "wheel", kind: "wheel", tag: chosen.tag, compiles: false, miss: null, alternative: null,
       reason: `pip installs the ${chosen.tag} wheel of ${chosen.version}.`,
     };
   }
-  const miss = explainSdist(selection, chosen.version, context.tagTarget);
-  const alternative = nearestWheel(selection, specifier, context.policy, chosen.version);
+  // Explaining needs every file, not only the versions the specifier admits.
+  const everything = evaluateFiles(project.page.files, name, context.tags, context.policy.formats);
+  if (!chosen) {
+    const alternative = nearestWheel(everything, specifier, context.policy, null);
+    return { ...base, status: "none", reason: explainNothingInstallable(everything, specifier, context.tagTarget.pythonVersion, context.policy), alternative };
+  }
+  const miss = explainSdist(everything, chosen.version, context.tagTarget);
+  const alternative = nearestWheel(everything, specifier, context.policy, chosen.version);
   return {
-    ...common,
+    name, version: chosen.version, filename: chosen.file.filename, sizeBytes: chosen.file.size,
     status: "sdist", kind: "sdist", tag: null, compiles: true, miss, alternative,
     reason:
       `pip builds ${chosen.version} from source: ${miss.detail}` +
