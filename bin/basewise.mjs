@@ -1,7 +1,6 @@
 #!/usr/bin/env node
-// Entry point for `npx basewise`: runs the TypeScript CLI through tsx, so lib/ needs no separate build.
-import { register } from "tsx/esm/api";
+// Entry point for `npx basewise`: loads the TypeScript CLI through tsx, so lib/ needs no separate build.
+import { tsImport } from "tsx/esm/api";
 
-register();
-const { main } = await import("../lib/cli/main.ts");
+const { main } = await tsImport("../lib/cli/main.ts", import.meta.url);
 process.exitCode = await main(process.argv.slice(2));

@@ -26,6 +26,10 @@ export function formatReportTable(report: Report): string {
     for (const p of target.packages) {
       const detail = p.status === "wheel" ? (p.tag ?? "") : p.reason;
       lines.push(`  ${p.name.padEnd(nameWidth)}  ${(p.version ?? "-").padEnd(versionWidth)}  ${STATUS_LABEL[p.status].padEnd(8)}  ${detail}`);
+      if (p.alternative && p.status !== "wheel") {
+        const where = p.alternative.satisfiesSpecifier ? "within your specifier" : "outside your specifier";
+        lines.push(`  ${"".padEnd(nameWidth + versionWidth + 12)}  nearest wheel here: ${p.name}==${p.alternative.version} (${p.alternative.tag}, ${where})`);
+      }
     }
     for (const s of target.skipped) lines.push(`  ${s.name.padEnd(nameWidth)}  skipped: marker ${s.marker} is false here`);
     lines.push("");

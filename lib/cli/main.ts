@@ -50,6 +50,13 @@ export async function main(argv: string[], out: (text: string) => void = (t) => 
     return 2;
   }
 
+  const config = indexConfigFromEnv();
+  const indexUrl = values["index-url"] ?? config.indexUrl;
+  if (!URL.canParse(indexUrl) || !/^https?:$/.test(new URL(indexUrl).protocol)) {
+    err(`The index URL must be an http(s) URL, not "${indexUrl}".\n`);
+    return 2;
+  }
+
   let requirements: string;
   try {
     requirements = file === "-" ? await readStdin() : await readFile(file, "utf8");
@@ -58,8 +65,6 @@ export async function main(argv: string[], out: (text: string) => void = (t) => 
     return 2;
   }
 
-  const config = indexConfigFromEnv();
-  const indexUrl = values["index-url"] ?? config.indexUrl;
   const index = createIndexClient({ indexUrl, cacheDir: config.cacheDir });
   const result = await analyze(
     { requirements, bases: values.base, arch: values.arch as "amd64" | "arm64" | undefined },

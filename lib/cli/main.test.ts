@@ -1,0 +1,76 @@
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startFixtureIndex, type FixtureIndex } from "@/e2e/fixtures/fixture-index";
+import { main } from "./main";
+
+let index: FixtureIndex;
+let work: string;
+const savedCache = process.env.BASEWISE_CACHE_DIR;
+beforeAll(async () => {
+  index = await startFixtureIndex();
+  work = await mkdtemp(path.join(tmpdir(), "basewise-cli-"));
+  process.env.BASEWISE_CACHE_DIR = "off";
+});
+afterAll(async () => {
+  await index.close();
+  await rm(work, { recursive: true, force: true });
+  process.env.BASEWISE_CACHE_DIR = savedCache;
+});
+
+async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = "";
+  let err = "";
+  const code = await main(args, (t) => (out += t), (t) => (err += t));
+  return { code, out, err };
+}
+
+async function requirementsFile(text: string): Promise<string> {
+  const file = path.join(work, `requirements-${Math.random().toString(36).slice(2)}.txt`);
+  await writeFile(file, text);
+  return file;
+}
+
+describe("basewise analyze", () => {
+  it("prints a table per base image: wheel tags, what compiles and the nearest wheel", async () => {
+    const file = await requirementsFile("numpy==1.24.4\ncryptography==41.0.7\n");
+    const { code, out } = await run(["analyze", file, "--base", "python:3.12-slim-bookworm", "--index-url", index.url]);
+    expect(code).toBe(0);
+    expect(out).toContain("python:3.12-slim-bookworm (amd64) — Python 3.12.14, glibc 2.36");
+    expect(out).toMatch(/numpy\s+1\.24\.4\s+COMPILES\s+pip builds 1\.24\.4 from source: wheels only for CPython 3\.8, 3\.9, 3\.10, 3\.11/);
+    expect(out).toContain("nearest wheel here: numpy==1.26.4 (cp312-cp312-manylinux_2_17_x86_64, outside your specifier)");
+    expect(out).toMatch(/cryptography\s+41\.0\.7\s+wheel\s+cp37-abi3-manylinux_2_28_x86_64/);
+  });
+
+  it("--json prints the versioned report; --arch picks the architecture", async () => {
+    const file = await requirementsFile("cryptography==41.0.7\n");
+    const { code, out } = await run(["analyze", file, "--base", "python:3.12-alpine3.24", "--arch", "arm64", "--json", "--index-url", index.url]);
+    expect(code).toBe(0);
+    const report = JSON.parse(out);
+    expect(report.schemaVersion).toBe(1);
+    expect(report.targets[0]).toMatchObject({ base: "python:3.12-alpine3.24", arch: "arm64", libc: { family: "musl" } });
+    expect(report.targets[0].packages[0]).toMatchObject({ name: "cryptography", kind: "wheel", compiles: false, filename: "cryptography-41.0.7-cp37-abi3-musllinux_1_1_aarch64.whl" });
+  });
+
+  it("reports a malformed line and an unknown image, analyses the rest, and exits 1", async () => {
+    const file = await requirementsFile("six\nnot a requirement!\n");
+    const { code, out } = await run(["analyze", file, "--base", "pyhton:3.12-slim", "--base", "python:3.12-slim-bookworm", "--index-url", index.url]);
+    expect(code).toBe(1);
+    expect(out).toContain("line 2: error:");
+    expect(out).toMatch(/error: .*python:3\.12-slim/);
+    expect(out).toMatch(/six\s+1\.16\.0\s+wheel\s+py3-none-any/);
+  });
+
+  it.each([
+    [["analyze"], /Usage: basewise analyze FILE/],
+    [["analyze", "x.txt", "--arch", "riscv"], /--arch must be amd64 or arm64/],
+    [["analyze", "/nonexistent/requirements.txt"], /Cannot read/],
+    [["analyze", "x.txt", "--index-url", "file:///etc/passwd"], /must be an http\(s\) URL/],
+    [["analyze", "x.txt", "--bogus"], /Unknown option/],
+  ])("usage errors exit 2: %j", async (args, message) => {
+    const { code, err } = await run(args);
+    expect(code).toBe(2);
+    expect(err).toMatch(message);
+  });
+});
