@@ -82,6 +82,9 @@ interface Pair {
   requirement: string;
   basewise: TargetPackage;
   onlyBinary: boolean;
+  /** pip options given as lines of the requirements file to Basewise and as flags to pip. */
+  preferBinary?: boolean;
+  pre?: boolean;
 }
 
 function agrees(pair: Pair, pip: PipAnswer): boolean {
@@ -92,12 +95,12 @@ function agrees(pair: Pair, pip: PipAnswer): boolean {
 
 async function disagreementsWithPip(pairs: readonly Pair[], label: string): Promise<string[]> {
   const answers = await pool(pairs, PIP_PROCESSES, (pair) =>
-    pipChoice(index.url, pair.requirement, { pythonVersion: pair.target.pythonVersion, platforms: pipPlatformArgs({ pythonVersion: pair.target.pythonVersion, implementation: "cp", libc: pair.target.libc, arch: pair.target.machine }) }, { onlyBinary: pair.onlyBinary }),
+    pipChoice(index.url, pair.requirement, { pythonVersion: pair.target.pythonVersion, platforms: pipPlatformArgs({ pythonVersion: pair.target.pythonVersion, implementation: "cp", libc: pair.target.libc, arch: pair.target.machine }) }, { onlyBinary: pair.onlyBinary, preferBinary: pair.preferBinary, pre: pair.pre }),
   );
   const disagreements = pairs
     .map((pair, i) => ({ pair, pip: answers[i] as PipAnswer }))
     .filter(({ pair, pip }) => !agrees(pair, pip))
-    .map(({ pair, pip }) => `${pair.target.image.reference}/${pair.target.arch} ${pair.requirement}${pair.onlyBinary ? " (only-binary)" : ""}: pip ${pip.outcome === "file" ? pip.filename : pip.outcome}${pip.outcome === "error" ? pip.output.slice(-300) : ""}, Basewise ${pair.basewise.status} ${pair.basewise.filename ?? ""}`);
+    .map(({ pair, pip }) => `${pair.target.image.reference}/${pair.target.arch} ${pair.requirement}${pair.onlyBinary ? " (only-binary)" : ""}${pair.preferBinary ? " (prefer-binary)" : ""}${pair.pre ? " (pre)" : ""}: pip ${pip.outcome === "file" ? pip.filename : pip.outcome}${pip.outcome === "error" ? pip.output.slice(-300) : ""}, Basewise ${pair.basewise.status} ${pair.basewise.filename ?? ""}`);
   const count = (status: string) => pairs.filter((p) => p.basewise.status === status).length;
   console.log(`pip differential (${label}): ${pairs.length} (package, target) pairs, ${pairs.length - disagreements.length} agree with pip (${count("wheel")} wheels, ${count("sdist")} sdists, ${count("none")} nothing installable)`);
   return disagreements;
@@ -174,5 +177,31 @@ describe("Basewise's choice equals pip's", () => {
     const disagreements = await disagreementsWithPip(pairs, "older native releases");
     expect(disagreements).toEqual([]);
     expect(pairs.filter((p) => p.basewise.status === "sdist").length).toBeGreaterThanOrEqual(20);
+  }, 10 * 60_000);
+
+  it("with --prefer-binary and --pre in the file", async () => {
+    const client = createIndexClient({ indexUrl: index.url, cacheDir: null, maxProjects: 1000 });
+    const pairs: Pair[] = [];
+    const cases = [
+      // --prefer-binary: an older wheel beats a newer sdist where new releases lack wheels.
+      { option: "--prefer-binary", names: NATIVE_PROJECTS, targets: [SDIST_PRONE_TARGETS[0], SDIST_PRONE_TARGETS[2]] },
+      // --pre: pre-releases of every project count.
+      { option: "--pre", names: topPackages().slice(0, 40), targets: [TARGETS[2]] },
+    ] as const;
+    for (const { option, names, targets } of cases) {
+      for (const entry of targets) {
+        const [reference, arch] = entry as [string, "amd64" | "arm64"];
+        const target = targetOf(reference, arch);
+        const result = await analyze({ requirements: [option, ...names].join("\n"), bases: [reference], arch }, { index: client, indexHost: "snapshot" });
+        if (!result.ok) throw new Error(result.error);
+        for (const basewise of result.report.targets[0]?.packages ?? []) {
+          if (basewise.status === "unknown") continue; // not in the snapshot
+          pairs.push({ target, requirement: basewise.name, basewise, onlyBinary: false, preferBinary: option === "--prefer-binary", pre: option === "--pre" });
+        }
+      }
+    }
+    const disagreements = await disagreementsWithPip(pairs, "--prefer-binary and --pre");
+    expect(disagreements).toEqual([]);
+    expect(pairs.length).toBeGreaterThanOrEqual(80);
   }, 10 * 60_000);
 });
