@@ -2,7 +2,7 @@ import type { ProjectResult } from "@/lib/index";
 import { parseSpecifierSet, type SpecifierSet } from "@/lib/pep440";
 import { evaluateMarker, markerToString } from "@/lib/pep508";
 import { allowedFormats, parseRequirementsFile, type RequirementEntry, type RequirementsFile } from "@/lib/requirements-file";
-import { verdictFor, type PackageVerdict } from "@/lib/resolve";
+import { directVerdict, verdictFor, type PackageVerdict } from "@/lib/resolve";
 import { asOfProject } from "./as-of";
 import { targetTags, tagToString, type TagTarget } from "@/lib/tags";
 import { DEFAULT_BASES, makeTarget, markerEnvironment, resolveBaseImage, type Target } from "@/lib/targets";
@@ -119,7 +119,7 @@ function reportTarget(
   for (const [name, entries] of groupByName(applicable)) {
     const first = entries[0] as RequirementEntry;
     if (first.origin.kind !== "index") {
-      packages.push({ ...directReference(name, first), line: first.line });
+      packages.push({ ...directVerdict(first.name ?? name, first.origin, tagTarget), line: first.line });
       continue;
     }
     const specifier = combinedSpecifier(entries);
@@ -167,15 +167,6 @@ function combinedSpecifier(entries: readonly RequirementEntry[]): SpecifierSet {
   // Each part parsed on its own already, so their conjunction parses too.
   if (!parsed.ok) throw new Error(`combined specifier did not parse: ${text}`);
   return parsed.value;
-}
-
-function directReference(name: string, entry: RequirementEntry): PackageVerdict {
-  const where = entry.origin.kind === "url" ? entry.origin.url : entry.origin.kind === "path" ? entry.origin.path : entry.text;
-  return {
-    name: entry.name ?? name, status: "direct", kind: null, version: null, filename: null, tag: null, compiles: false,
-    miss: null, alternative: null, sizeBytes: null,
-    reason: `Installed from ${where}, not from the package index; Basewise cannot see what it contains or whether it compiles.`,
-  };
 }
 
 function summarizeRequirement(entry: RequirementEntry): RequirementSummary {

@@ -117,6 +117,12 @@ describe("diagnostics carry the line number and the rest is still parsed", () =>
     expect(file.requirements.map((r) => r.name)).toEqual(names);
   });
 
+  it("names what an unpasted -r or -c file would have added", () => {
+    const [include, constraint] = parse("-r base.txt\n-c pins.txt\nflask").diagnostics;
+    expect(include?.message).toContain('includes "base.txt"');
+    expect(constraint?.message).toContain('constraints in "pins.txt"');
+  });
+
   it("explains a single '=' with a suggestion", () => {
     const [diagnostic] = parse("numpy=1.2").diagnostics;
     expect(diagnostic?.message).toMatch(/==/);

@@ -157,7 +157,12 @@ function applyFileOption(
     case "requirement":
     case "constraint":
       options.includes.push({ line, kind: option.name === "requirement" ? "requirements" : "constraints", path: value });
-      report("warning", `This line includes "${value}", which is not part of the paste; paste its contents too for a complete analysis.`);
+      report(
+        "warning",
+        option.name === "requirement"
+          ? `This line includes "${value}", which is not part of the paste; paste its contents too for a complete analysis.`
+          : `This line applies the constraints in "${value}", which is not part of the paste; Basewise analyses without them.`,
+      );
       break;
     case "no-binary":
     case "only-binary":

@@ -2,3 +2,4 @@ export { evaluateFiles, filesByVersion, requiresPythonAdmits, type Candidate, ty
 export { compareSortKeys, selectCandidate, type ChoicePolicy, type Selection } from "./choose";
 export { explainNothingInstallable, explainSdist, nearestWheel, type Miss, type WheelAlternative } from "./explain";
 export { verdictFor, type PackageVerdict, type VerdictContext } from "./verdict";
+export { directVerdict } from "./direct";

@@ -10,7 +10,7 @@ import { explainNothingInstallable, explainSdist, nearestWheel, type Miss, type 
 export interface PackageVerdict {
   /** PEP 503 normal form. */
   name: string;
-  /** wheel / sdist: pip's file; none: nothing installable; unknown: the index could not tell us; direct: a URL or path, not from the index. */
+  /** wheel / sdist: pip's file; none: nothing installable; unknown: the index could not tell us; direct: a source URL or path pip builds, not from the index. */
   status: "wheel" | "sdist" | "none" | "unknown" | "direct";
   kind: "wheel" | "sdist" | null;
   version: string | null;
