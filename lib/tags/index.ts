@@ -2,8 +2,6 @@
 // which files a given Linux CPython image can install, in pip's order of preference,
 // and — when none — the closest reason why not.
 export { makeTag, parseTagSet, tagToString, type Tag } from "./tag";
-export { canonicalizeName } from "./names";
-export { isPep440Version } from "./pep440-syntax";
 export { parseWheelFilename, type WheelFilename } from "./wheel-filename";
 export { parseSdistFilename, SDIST_EXTENSIONS, type SdistFilename } from "./sdist-filename";
 export {

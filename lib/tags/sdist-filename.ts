@@ -1,5 +1,5 @@
-import { canonicalizeName } from "./names";
-import { isPep440Version } from "./pep440-syntax";
+import { parseVersion } from "@/lib/pep440";
+import { canonicalizeName } from "@/lib/pep508";
 
 /**
  * Source-archive extensions pip will build from: pip 23.2.1
@@ -59,7 +59,7 @@ export function parseSdistFilename(filename: string, projectName?: string): Sdis
     namePart = stem.slice(0, dash);
     version = stem.slice(dash + 1);
   }
-  if (!isPep440Version(version)) return null;
+  if (parseVersion(version) === null) return null;
   return { name: canonicalizeName(namePart), version };
 }
 

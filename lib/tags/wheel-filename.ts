@@ -1,5 +1,5 @@
-import { canonicalizeName } from "./names";
-import { isPep440Version } from "./pep440-syntax";
+import { parseVersion } from "@/lib/pep440";
+import { canonicalizeName } from "@/lib/pep508";
 import { parseTagSet, type Tag } from "./tag";
 
 export interface WheelFilename {
@@ -43,7 +43,7 @@ export function parseWheelFilename(filename: string): WheelFilename | null {
   const namePart = parts[0] ?? "";
   const version = parts[1] ?? "";
   if (namePart.includes("__") || !NAME_PART.test(namePart)) return null;
-  if (!isPep440Version(version)) return null;
+  if (parseVersion(version) === null) return null;
 
   let build: WheelFilename["build"] = null;
   if (dashes === 5) {
