@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startFixtureIndex, type FixtureIndex } from "@/e2e/fixtures/fixture-index";
+import { createIndexClient } from "@/lib/index";
+import { analyze } from "./analyze";
+import type { Report } from "./types";
+
+// The whole analysis against the fixture index: how per-line, per-package and per-image problems stay
+// inside the report while everything else is still analysed.
+
+let healthy: FixtureIndex;
+let failing: FixtureIndex;
+beforeAll(async () => {
+  healthy = await startFixtureIndex();
+  failing = await startFixtureIndex({ failNames: ["numpy"] });
+});
+afterAll(async () => {
+  await healthy.close();
+  await failing.close();
+});
+
+async function run(requirements: string, options: { bases?: string[]; index?: FixtureIndex; indexUrl?: string; asOf?: string } = {}): Promise<Report> {
+  const indexUrl = options.indexUrl ?? (options.index ?? healthy).url;
+  const client = createIndexClient({ indexUrl, cacheDir: null, retries: 0, timeoutMs: 2000 });
+  const result = await analyze({ requirements, bases: options.bases ?? ["python:3.12-slim-bookworm"], asOf: options.asOf }, { index: client, indexHost: "fixture" });
+  if (!result.ok) throw new Error(result.error);
+  return result.report;
+}
+
+function packages(report: Report, base = 0) {
+  return Object.fromEntries((report.targets[base]?.packages ?? []).map((p) => [p.name, p]));
+}
+
+describe("analyze", () => {
+  it("one failing project is unknown with the reason; the others are analysed", async () => {
+    const report = await run("numpy\nsix\nno-such-project-anywhere\n", { index: failing });
+    const byName = packages(report);
+    expect(byName.numpy).toMatchObject({ status: "unknown", compiles: false });
+    expect(byName.numpy?.reason).toMatch(/^unknown: .*(503|error)/i);
+    expect(byName["no-such-project-anywhere"]?.status).toBe("unknown");
+    expect(byName["no-such-project-anywhere"]?.reason).toMatch(/no project|not found|404/i);
+    expect(byName.six).toMatchObject({ status: "wheel", filename: "six-1.16.0-py2.py3-none-any.whl" });
+    expect(report.errors).toEqual([]);
+  });
+
+  it("an unreachable index makes every package unknown and says so once", async () => {
+    const report = await run("six\ntomli\n", { indexUrl: "http://127.0.0.1:9/simple/" });
+    expect(Object.values(packages(report)).map((p) => p.status)).toEqual(["unknown", "unknown"]);
+    expect(report.errors).toMatchObject([{ subject: "index" }]);
+  });
+
+  it("a requirement whose marker is false on the image is skipped, with its line", async () => {
+    const report = await run('six\ntomli; python_version < "3.11"\n');
+    expect(Object.keys(packages(report))).toEqual(["six"]);
+    expect(report.targets[0]?.skipped).toEqual([{ name: "tomli", line: 2, marker: 'python_version < "3.11"' }]);
+    // On Python 3.10 the marker holds.
+    const old = await run('six\ntomli; python_version < "3.11"\n', { bases: ["python:3.10-slim-bookworm"] });
+    expect(Object.keys(packages(old))).toEqual(["six", "tomli"]);
+  });
+
+  it("lines naming one project are combined, as pip does", async () => {
+    const report = await run("requests>=2.31\nRequests<2.32.3\n");
+    // 2.32.0 is yanked, 2.32.3 excluded: 2.31.0 remains.
+    expect(packages(report).requests).toMatchObject({ version: "2.31.0", line: 1 });
+  });
+
+  it("options in the file change the choice: --only-binary, --pre", async () => {
+    expect(packages(await run("psycopg2\n")).psycopg2?.status).toBe("sdist");
+    expect(packages(await run("--only-binary=:all:\npsycopg2\n")).psycopg2?.status).toBe("none");
+    expect(packages(await run("numpy\n")).numpy?.version).toBe("1.26.4");
+    expect(packages(await run("--pre\nnumpy\n")).numpy?.version).toBe("2.0.0rc1");
+  });
+
+  it("as of an earlier moment, later uploads do not exist", async () => {
+    const report = await run("requests\n", { asOf: "2024-01-01T00:00:00Z" });
+    expect(report.asOf).toBe("2024-01-01T00:00:00Z");
+    expect(packages(report).requests?.version).toBe("2.31.0");
+  });
+
+  it("counts per image", async () => {
+    const report = await run("six\npsycopg2\nnumpy==1.24.4\n", { bases: ["python:3.11-slim-bookworm", "python:3.12-slim-bookworm"] });
+    expect(report.targets.map((t) => t.summary)).toEqual([
+      { wheels: 2, sdists: 1, none: 0, unknown: 0, direct: 0 },
+      { wheels: 1, sdists: 2, none: 0, unknown: 0, direct: 0 },
+    ]);
+  });
+});
