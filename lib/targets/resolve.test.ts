@@ -137,7 +137,7 @@ const UNKNOWN: Array<[input: string, error: RegExp, firstSuggestions: string[]]>
   ["ubuntu:20.04", /Did you mean/, ["ubuntu:22.04"]],
   ["gcr.io/distroless/python3-debian11", /Did you mean/, ["gcr.io/distroless/python3-debian12"]],
   ["registry.access.redhat.com/ubi9/python-39", /Did you mean/, ["registry.access.redhat.com/ubi9/python-311"]],
-  ["node:20", /^Unknown base image "node:20"\.$/, []],
+  ["node:20", /^Unknown base image "node:20"\. The catalog has the official python images .*Chainguard python\.$/, []],
   ["", /^Unknown base image "": no image reference was given\.$/, []],
   ["python:3.12 slim", /not an image reference/, []],
 ];

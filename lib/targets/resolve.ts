@@ -181,6 +181,8 @@ function unknown(reference: string, why?: string): Extract<ResolveResult, { ok: 
   const shown = reference.trim();
   let error = `Unknown base image "${shown}"`;
   if (why) error += `: ${why}`;
-  error += suggestions.length ? `. Did you mean: ${suggestions.join(", ")}?` : ".";
+  if (suggestions.length) error += `. Did you mean: ${suggestions.join(", ")}?`;
+  else if (!why && shown) error += `. The catalog has the official python images (Debian and Alpine), distroless python3, ubuntu with its distro Python, UBI 9 python and Chainguard python.`;
+  else error += ".";
   return { ok: false, error, suggestions };
 }
