@@ -1,0 +1,93 @@
+import type { MarkerEnvironment } from "@/lib/pep508";
+import type { RequirementEntry } from "@/lib/requirements-file";
+import type { TargetTags } from "../candidates";
+import type { ChoicePolicy } from "../choose";
+import { PipProvider, REQUIRES_PYTHON, type PipCandidate, type PipInformation, type PipRequirement, type ResolverSources } from "./pip-provider";
+import { resolve, ResolutionImpossible, ResolutionTooDeep } from "./resolvelib";
+
+// The whole install set pip would choose on one image for the requirements written in a file.
+
+export interface InstalledPackage {
+  project: string;
+  /** null when the index could not answer for the project. */
+  version: string | null;
+  filename: string | null;
+  /** Who asked for it: "your requirements" or "name==version", one entry per requirer. */
+  requiredBy: string[];
+  /** Why its dependencies are not known, when they are not. */
+  dependenciesUnknown: string | null;
+  /** Why the index could not answer for it, when it could not. */
+  unknown: string | null;
+}
+
+export type TargetResolution =
+  | { ok: true; packages: InstalledPackage[] }
+  | { ok: false; explanation: string };
+
+export interface ResolveOptions {
+  tags: TargetTags;
+  environment: MarkerEnvironment;
+  policy: (project: string) => ChoicePolicy;
+  maxRounds?: number;
+}
+
+export async function resolveTarget(entries: readonly RequirementEntry[], sources: ResolverSources, options: ResolveOptions): Promise<TargetResolution> {
+  const roots: PipRequirement[] = [];
+  const userRequested = new Map<string, number>();
+  entries.forEach((entry, position) => {
+    const requirement = entry.requirement;
+    if (!requirement || entry.origin.kind !== "index") return;
+    const name = requirement.extras.length ? `${requirement.normalizedName}[${[...requirement.extras].sort().join(",")}]` : requirement.normalizedName;
+    if (!userRequested.has(name)) userRequested.set(name, position);
+    roots.push({ kind: "specifier", name, project: requirement.normalizedName, extras: requirement.extras, specifier: requirement.specifier });
+  });
+  await sources.prefetch(roots.flatMap((r) => (r.kind === "specifier" ? [r.project] : [])));
+
+  const provider = new PipProvider(sources, options.tags, options.policy, options.environment, userRequested);
+  try {
+    const result = await resolve(provider, roots, options.maxRounds);
+    const packages: InstalledPackage[] = [];
+    for (const [identifier, candidate] of result.mapping) {
+      if (candidate.kind !== "link" && candidate.kind !== "unknown") continue;
+      const information = result.criteria.get(identifier)?.information ?? [];
+      packages.push({
+        project: candidate.project,
+        version: candidate.version,
+        filename: candidate.kind === "link" ? candidate.file.filename : null,
+        requiredBy: requirers(information),
+        dependenciesUnknown: provider.unknownDependencies.get(candidate.key) ?? null,
+        unknown: candidate.kind === "unknown" ? candidate.reason : null,
+      });
+    }
+    return { ok: true, packages };
+  } catch (error) {
+    if (error instanceof ResolutionImpossible) return { ok: false, explanation: explainConflict(error.causes as PipInformation[], options.tags.pythonFullVersion) };
+    if (error instanceof ResolutionTooDeep) return { ok: false, explanation: `pip would still be backtracking after ${error.rounds} rounds; Basewise stopped there.` };
+    throw error;
+  }
+}
+
+function describeParent(parent: PipCandidate | null): string {
+  if (parent === null) return "your requirements";
+  return parent.version === null ? parent.name : `${parent.name} ${parent.version}`;
+}
+
+function requirers(information: readonly PipInformation[]): string[] {
+  return [...new Set(information.map((i) => describeParent(i.parent)))];
+}
+
+/** "numpy: your requirements ask for numpy==1.20.0; pandas 1.5.2 requires numpy>=1.21.0." */
+export function explainConflict(causes: readonly PipInformation[], pythonVersion: string): string {
+  const byName = new Map<string, string[]>();
+  for (const { requirement, parent } of causes) {
+    const who = describeParent(parent);
+    let what: string;
+    if (requirement.kind === "requires-python") what = `${who} requires Python ${requirement.specifier.text}, but this image runs ${pythonVersion}`;
+    else if (requirement.kind === "explicit") what = `${who} requires ${requirement.candidate.name} ${requirement.candidate.version ?? ""}`.trim();
+    else what = `${who} ${parent === null ? "ask for" : "requires"} ${requirement.name}${requirement.specifier.text || " (any version)"}`;
+    const name = requirement.name === REQUIRES_PYTHON ? "Python" : requirement.kind === "specifier" ? requirement.project : requirement.name;
+    byName.set(name, [...(byName.get(name) ?? []), what]);
+  }
+  const parts = [...byName].map(([name, whats]) => `${name}: ${[...new Set(whats)].join("; ")}`);
+  return `pip finds no set of versions that works on this image. ${parts.join(". ")}.`;
+}
