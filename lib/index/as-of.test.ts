@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { IndexFile, ProjectResult } from "@/lib/index";
+import type { IndexFile, ProjectResult } from "./types";
 import { asOfProject } from "./as-of";
 
 function file(filename: string, uploadTime: string | null): IndexFile {

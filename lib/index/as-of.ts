@@ -1,4 +1,4 @@
-import type { ProjectResult } from "@/lib/index";
+import type { ProjectResult } from "./types";
 
 // Reproducible answers: an analysis "as of" a moment ignores files uploaded after it (like uv's
 // --exclude-newer), so a shared link gives the same answer next year.

@@ -3,7 +3,7 @@ import { parseSpecifierSet, type SpecifierSet } from "@/lib/pep440";
 import { evaluateMarker, markerToString } from "@/lib/pep508";
 import { allowedFormats, parseRequirementsFile, type RequirementEntry, type RequirementsFile } from "@/lib/requirements-file";
 import { directVerdict, verdictFor, type PackageVerdict } from "@/lib/resolve";
-import { asOfProject } from "./as-of";
+import { asOfProject } from "@/lib/index/as-of";
 import { targetTags, tagToString, type TagTarget } from "@/lib/tags";
 import { DEFAULT_BASES, makeTarget, markerEnvironment, resolveBaseImage, type Target } from "@/lib/targets";
 import {
