@@ -49,6 +49,7 @@ export class PipProvider implements Provider<PipRequirement, PipCandidate, Prefe
   private readonly interned = new Map<string, PipCandidate>();
   private readonly knownDepths = new Map<string, number>();
   private readonly dependencyCache = new Map<string, Promise<PipRequirement[]>>();
+  private readonly foundMemo = new Map<string, PipCandidate[]>();
   /** Candidates whose dependencies could not be read, with why. */
   readonly unknownDependencies = new Map<string, string>();
   private readonly python: PipCandidate;
@@ -197,18 +198,23 @@ export class PipProvider implements Provider<PipRequirement, PipCandidate, Prefe
       return incompatible.has(candidate.key) ? [] : [candidate];
     }
     const combined = combineSpecifiers(requirements.map((r) => r.specifier));
-    const { applicable } = selectCandidate(page.page.files, project, combined, this.tags, this.policy(project));
-    const seen: string[] = [];
-    const result: PipCandidate[] = [];
-    for (const choice of applicable) {
-      // One candidate per version (pip compares Version objects: 1.0 and 1.0.0 are one version).
-      if (seen.some((v) => compareVersions(v, choice.version) === 0)) continue;
-      seen.push(choice.version);
-      const link = this.intern<LinkCandidate>({ kind: "link", name: project, project, version: choice.version, file: choice.file, key: `${project}==${choice.version} ${choice.file.filename}` });
-      const candidate = extras.length > 0 ? this.extrasCandidate(link, extras) : link;
-      if (!incompatible.has(candidate.key)) result.push(candidate);
+    // Backtracking asks the same question many times; the answer depends only on these.
+    const memoKey = `${project}[${extras.join(",")}]${combined.text}`;
+    let all = this.foundMemo.get(memoKey);
+    if (!all) {
+      all = [];
+      const { applicable } = selectCandidate(page.page.files, project, combined, this.tags, this.policy(project));
+      const seen: string[] = [];
+      for (const choice of applicable) {
+        // One candidate per version (pip compares Version objects: 1.0 and 1.0.0 are one version).
+        if (seen.some((v) => compareVersions(v, choice.version) === 0)) continue;
+        seen.push(choice.version);
+        const link = this.intern<LinkCandidate>({ kind: "link", name: project, project, version: choice.version, file: choice.file, key: `${project}==${choice.version} ${choice.file.filename}` });
+        all.push(extras.length > 0 ? this.extrasCandidate(link, extras) : link);
+      }
+      this.foundMemo.set(memoKey, all);
     }
-    return result;
+    return incompatible.size === 0 ? [...all] : all.filter((c) => !incompatible.has(c.key));
   }
 
   private extrasCandidate(base: LinkCandidate | UnknownCandidate, extras: readonly string[]): PipCandidate {

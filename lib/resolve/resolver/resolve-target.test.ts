@@ -154,6 +154,16 @@ describe("resolveTarget", () => {
     expect(installed(await resolveText(index, "top\ny>=1\n"))).toMatchObject({ top: "1.0", x: "1.0", y: "2.0", z: "2.0" });
   });
 
+  it("keeps every version ruled out while backjumping, instead of trying them again", async () => {
+    const index: Index = {
+      a: [{ version: "1.0" }, { version: "2.0", requires: ["m"] }, { version: "3.0", requires: ["m"] }],
+      z: [{ version: "1.0" }],
+      m: [{ version: "1.0", requires: ["n>=5"] }],
+      n: [{ version: "1.0" }],
+    };
+    expect(installed(await resolveText(index, "a\nz\n"))).toEqual({ a: "1.0", z: "1.0" });
+  });
+
   it("merges the specifiers of every requirer", async () => {
     const index: Index = { a: [{ version: "1.0", requires: ["c<3"] }], b: [{ version: "1.0", requires: ["c>1"] }], c: [{ version: "1.0" }, { version: "2.0" }, { version: "3.0" }] };
     expect(installed(await resolveText(index, "a\nb\n"))).toEqual({ a: "1.0", b: "1.0", c: "2.0" });

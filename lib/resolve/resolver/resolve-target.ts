@@ -1,4 +1,4 @@
-import type { MarkerEnvironment } from "@/lib/pep508";
+import { evaluateMarker, type MarkerEnvironment } from "@/lib/pep508";
 import type { RequirementEntry } from "@/lib/requirements-file";
 import type { TargetTags } from "../candidates";
 import type { ChoicePolicy } from "../choose";
@@ -37,6 +37,8 @@ export async function resolveTarget(entries: readonly RequirementEntry[], source
   entries.forEach((entry, position) => {
     const requirement = entry.requirement;
     if (!requirement || entry.origin.kind !== "index") return;
+    // A line whose marker is false on this image is not a requirement here (pip: "Ignoring …").
+    if (requirement.marker && !evaluateMarker(requirement.marker, options.environment, [])) return;
     const name = requirement.extras.length ? `${requirement.normalizedName}[${[...requirement.extras].sort().join(",")}]` : requirement.normalizedName;
     if (!userRequested.has(name)) userRequested.set(name, position);
     roots.push({ kind: "specifier", name, project: requirement.normalizedName, extras: requirement.extras, specifier: requirement.specifier });

@@ -79,10 +79,11 @@ export async function resolve<R, C, P>(provider: Provider<R, C, P>, requirements
     if (extra) map.set(extra[0], [...(map.get(extra[0]) ?? []), extra[1]]);
     return map;
   };
-  const incompatibilitiesOf = (criteria: ReadonlyMap<string, Criterion<R, C>>, override?: [string, C[]]) => {
+  // Like resolvelib's IteratorMapping with `appends`: the extra entries are chained after the criterion's own.
+  const incompatibilitiesOf = (criteria: ReadonlyMap<string, Criterion<R, C>>, extra?: [string, C[]]) => {
     const map = new Map<string, C[]>();
     for (const [key, criterion] of criteria) map.set(key, criterion.incompatibilities);
-    if (override) map.set(override[0], override[1]);
+    if (extra) map.set(extra[0], [...(map.get(extra[0]) ?? []), ...extra[1]]);
     return map;
   };
 
