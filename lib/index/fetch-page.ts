@@ -1,15 +1,17 @@
 // Server-only: performs network requests. Import from route handlers, the CLI and tests only.
 //
-// One GET of one simple-API URL: bounded in time (the whole exchange, body included) and size,
-// with redirects followed only while they stay inside the configured index.
+// One GET of one index URL (a project page, a core metadata file, a JSON API document): bounded in
+// time (the whole exchange, body included) and size, with redirects followed only where allowed.
 
 export interface PageRequest {
   url: URL;
   headers: Record<string, string>;
   timeoutMs: number;
+  /** The analysis deadline: aborting it ends the exchange at once, reported as "deadline". */
+  deadline?: AbortSignal;
   maxBodyBytes: number;
   fetchImpl: typeof fetch;
-  /** Whether a redirect target may be followed (it must stay under the index root). */
+  /** Whether a redirect target may be followed (e.g. it must stay under the index root). */
   mayFollow: (url: URL) => boolean;
   /** Called once per HTTP request actually sent (each redirect hop is one). */
   onRequest: () => void;
@@ -18,6 +20,7 @@ export interface PageRequest {
 export type PageResponse =
   | { kind: "ok"; status: number; finalUrl: string; headers: Record<string, string>; body: Uint8Array }
   | { kind: "timeout" }
+  | { kind: "deadline" }
   | { kind: "network-error"; detail: string }
   | { kind: "too-large"; bytes: number | null }
   | { kind: "redirect-refused"; location: string }
@@ -28,8 +31,14 @@ const MAX_REDIRECTS = 5;
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 
 export async function fetchPage(request: PageRequest): Promise<PageResponse> {
-  // One signal for every hop and every body chunk, so timeoutMs bounds the whole exchange.
-  const signal = AbortSignal.timeout(request.timeoutMs);
+  // One signal for every hop and every body chunk, so timeoutMs bounds the whole exchange. The
+  // deadline's listener is removed when the exchange ends: that signal outlives thousands of requests.
+  const controller = new AbortController();
+  const signal = controller.signal;
+  const timer = setTimeout(() => controller.abort(new DOMException("the request timed out", "TimeoutError")), request.timeoutMs);
+  const onDeadline = () => controller.abort(request.deadline?.reason);
+  if (request.deadline?.aborted) onDeadline();
+  else request.deadline?.addEventListener("abort", onDeadline, { once: true });
   const timedOut = new Promise<never>((_, reject) => {
     signal.addEventListener("abort", () => reject(signal.reason), { once: true });
   });
@@ -67,8 +76,12 @@ export async function fetchPage(request: PageRequest): Promise<PageResponse> {
       return { kind: "ok", status: response.status, finalUrl: url.href, headers, body };
     }
   } catch (error) {
+    if (request.deadline?.aborted) return { kind: "deadline" };
     if (signal.aborted) return { kind: "timeout" };
     return { kind: "network-error", detail: describeNetworkError(error) };
+  } finally {
+    clearTimeout(timer);
+    request.deadline?.removeEventListener("abort", onDeadline);
   }
 }
 

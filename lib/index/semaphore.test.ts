@@ -28,3 +28,42 @@ describe("Semaphore", () => {
     await expect(semaphore.run(async () => "next")).resolves.toBe("next");
   });
 });
+
+describe("Semaphore with an abort signal", () => {
+  it("a queued task whose signal aborts never runs, and its place goes to the next one", async () => {
+    const semaphore = new Semaphore(1);
+    let release!: () => void;
+    const holder = semaphore.run(() => new Promise<void>((resolve) => (release = resolve)));
+    const controller = new AbortController();
+    const ran: string[] = [];
+    const abandoned = semaphore.run(async () => void ran.push("abandoned"), controller.signal);
+    const next = semaphore.run(async () => void ran.push("next"));
+    controller.abort(new Error("deadline"));
+    await expect(abandoned).rejects.toThrow("deadline");
+    release();
+    await holder;
+    await next;
+    expect(ran).toEqual(["next"]);
+    // Every slot came back: a full set of new tasks still runs.
+    await expect(Promise.all([semaphore.run(async () => 1), semaphore.run(async () => 2)])).resolves.toEqual([1, 2]);
+  });
+
+  it("an already aborted signal rejects at once, even with a free slot", async () => {
+    const semaphore = new Semaphore(2);
+    const ran: number[] = [];
+    await expect(semaphore.run(async () => void ran.push(1), AbortSignal.abort(new Error("late")))).rejects.toThrow("late");
+    expect(ran).toEqual([]);
+    await expect(semaphore.run(async () => "free")).resolves.toBe("free");
+  });
+
+  it("a task that already has its slot is not interrupted by the signal", async () => {
+    const semaphore = new Semaphore(1);
+    const controller = new AbortController();
+    const running = semaphore.run(async () => {
+      controller.abort();
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      return "finished";
+    }, controller.signal);
+    await expect(running).resolves.toBe("finished");
+  });
+});

@@ -1,5 +1,7 @@
 // The values the package-index client hands out. Plain data: they travel into reports unchanged.
 
+import type { HostConcurrencyLimits } from "./host-limits";
+
 /** One distribution file as a simple repository page lists it (PEP 503 / PEP 691 / PEP 700). */
 export interface IndexFile {
   filename: string;
@@ -39,6 +41,29 @@ export type ProjectResult =
   | { ok: true; page: ProjectPage }
   | { ok: false; reason: ProjectFailureReason; message: string };
 
+/** What the resolver needs from a file's core metadata (METADATA / PKG-INFO, metadata versions 1.0–2.4). */
+export interface FileMetadata {
+  /** As the metadata spells it; checked to be the project's name (PEP 503 normalised). */
+  name: string;
+  /** As the metadata spells it; checked to equal the file's version (PEP 440). */
+  version: string;
+  /** Requires-Dist lines as written: PEP 508 requirements, markers included. */
+  requiresDist: string[];
+  requiresPython: string | null;
+  providesExtra: string[];
+}
+
+/**
+ * unavailable: the index offers no metadata for the file (say so: the dependencies are unknown);
+ * hash-mismatch: a PEP 658 file did not match the digest its page gave (never used).
+ */
+export type MetadataFailureReason = "unavailable" | "index-error" | "timeout" | "malformed" | "hash-mismatch";
+
+export type MetadataResult =
+  /** pep658: the file's own metadata; json-api: PyPI's per-release JSON (the release's first upload, not necessarily this file). */
+  | { ok: true; metadata: FileMetadata; source: "pep658" | "json-api" }
+  | { ok: false; reason: MetadataFailureReason; message: string };
+
 export interface IndexClientOptions {
   /** Simple repository root, e.g. https://pypi.org/simple/ (trailing slash optional). Server configuration only. */
   indexUrl: string;
@@ -50,17 +75,27 @@ export interface IndexClientOptions {
   maxConcurrency?: number;
   /** Distinct projects one client (one analysis) may ask for. Default 500. */
   maxProjects?: number;
-  /** Extra attempts after a 5xx, 429 or connection failure. Default 2. Timeouts and 4xx are not retried. */
+  /** Extra attempts after a 5xx, 429 or connection failure (and a timeout, with retryTimeouts). Default 2. 4xx are never retried. */
   retries?: number;
-  /** First back-off delay; doubled per attempt. Default 250. */
+  /** First back-off delay; doubled per attempt, with ±25 % jitter. Default 250. */
   retryDelayMs?: number;
+  /** Retry requests that timed out, while the deadline leaves time to. Default false. */
+  retryTimeouts?: boolean;
+  /**
+   * The whole analysis's budget, from the client's creation. Once spent, queued and in-flight
+   * requests end and new ones are not sent: each fails as "timeout" (fresh cache entries are still
+   * served). Default 30 000; null or Infinity for none (a long-lived client in a test suite, say).
+   */
+  deadlineMs?: number | null;
+  /** Per-host limits shared with other clients. Default: the process-wide ones (16 per host). */
+  hostLimits?: HostConcurrencyLimits;
   fetchImpl?: typeof fetch;
   /** Clock for cache freshness, in milliseconds since the epoch. Default Date.now. */
   now?: () => number;
 }
 
 export interface IndexClientStats {
-  /** HTTP requests sent, including retries and conditional requests. */
+  /** HTTP requests sent (pages, metadata files, JSON API), including retries and conditional requests. */
   requests: number;
   /** Answers served from a fresh cache entry without any request. */
   cacheHits: number;
@@ -72,5 +107,12 @@ export interface IndexClientStats {
 
 export interface IndexClient {
   getProject(name: string): Promise<ProjectResult>;
+  /**
+   * A file's dependencies without downloading it: PEP 658/714 `<file-url>.metadata` when the page
+   * offers it, else PyPI's JSON API beside a `/simple/` root. `file` only identifies the file: it
+   * must be one this index lists for `project` (the page is fetched if this client has not yet),
+   * and only the listed entry's URL and digests are used.
+   */
+  getCoreMetadata(project: string, file: IndexFile): Promise<MetadataResult>;
   stats(): IndexClientStats;
 }
