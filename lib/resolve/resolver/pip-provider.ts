@@ -18,7 +18,17 @@ export type PipRequirement =
   | { kind: "explicit"; name: string; candidate: PipCandidate }
   | { kind: "requires-python"; name: typeof REQUIRES_PYTHON; specifier: SpecifierSet };
 
-export type LinkCandidate = { kind: "link"; name: string; project: string; version: string; file: IndexFile; key: string };
+export type LinkCandidate = {
+  kind: "link";
+  name: string;
+  project: string;
+  version: string;
+  file: IndexFile;
+  /** What the file is, and for a wheel the compatibility tag it matched on this target. */
+  fileKind: "wheel" | "sdist";
+  tag: string | null;
+  key: string;
+};
 /** A project the index could not answer for: it stands in so the rest of the resolution goes on. */
 export type UnknownCandidate = { kind: "unknown"; name: string; project: string; version: null; reason: string; key: string };
 export type PipCandidate =
@@ -209,7 +219,10 @@ export class PipProvider implements Provider<PipRequirement, PipCandidate, Prefe
         // One candidate per version (pip compares Version objects: 1.0 and 1.0.0 are one version).
         if (seen.some((v) => compareVersions(v, choice.version) === 0)) continue;
         seen.push(choice.version);
-        const link = this.intern<LinkCandidate>({ kind: "link", name: project, project, version: choice.version, file: choice.file, key: `${project}==${choice.version} ${choice.file.filename}` });
+        const link = this.intern<LinkCandidate>({
+          kind: "link", name: project, project, version: choice.version, file: choice.file, fileKind: choice.kind, tag: choice.tag,
+          key: `${project}==${choice.version} ${choice.file.filename}`,
+        });
         all.push(extras.length > 0 ? this.extrasCandidate(link, extras) : link);
       }
       this.foundMemo.set(memoKey, all);

@@ -69,8 +69,8 @@ describe("resolveTarget", () => {
   it("follows dependencies transitively and keeps who required each", async () => {
     const result = await resolveText({ a: [{ version: "2.0", requires: ["b>=1"] }], b: [{ version: "1.0" }, { version: "2.0", requires: ["c"] }], c: [{ version: "0.1" }] }, "a\n");
     expect(installed(result)).toEqual({ a: "2.0", b: "2.0", c: "0.1" });
-    expect(result.ok && result.packages.find((p) => p.project === "c")?.requiredBy).toEqual(["b 2.0"]);
-    expect(result.ok && result.packages.find((p) => p.project === "a")?.requiredBy).toEqual(["your requirements"]);
+    expect(result.ok && result.packages.find((p) => p.project === "c")?.requiredBy).toEqual([{ project: "b", version: "2.0", requirement: "c" }]);
+    expect(result.ok && result.packages.find((p) => p.project === "a")?.requiredBy).toEqual([{ project: null, version: null, requirement: "a" }]);
   });
 
   it("backtracks: the newest a needs c<2, b needs c>=2, so an older a is taken", async () => {
@@ -162,6 +162,13 @@ describe("resolveTarget", () => {
       n: [{ version: "1.0" }],
     };
     expect(installed(await resolveText(index, "a\nz\n"))).toEqual({ a: "1.0", z: "1.0" });
+  });
+
+  it("leaves out a pin whose only requirer was re-pinned (resolvelib's route to the root; checked with pip 23.2)", async () => {
+    // a 2.0 brings x; b then forces a<2, a is re-pinned to 1.0, and x (already asked for) is pinned
+    // but no longer wanted by anyone installed: pip installs a 1.0 and b 1.0 only.
+    const index: Index = { a: [{ version: "1.0" }, { version: "2.0", requires: ["x"] }], b: [{ version: "1.0", requires: ["a<2"] }], x: [{ version: "1.0" }] };
+    expect(installed(await resolveText(index, "a\nb\n"))).toEqual({ a: "1.0", b: "1.0" });
   });
 
   it("merges the specifiers of every requirer", async () => {

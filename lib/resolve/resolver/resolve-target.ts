@@ -1,3 +1,4 @@
+import type { IndexFile } from "@/lib/index";
 import { evaluateMarker, type MarkerEnvironment } from "@/lib/pep508";
 import type { RequirementEntry } from "@/lib/requirements-file";
 import type { TargetTags } from "../candidates";
@@ -7,13 +8,30 @@ import { resolve, ResolutionImpossible, ResolutionTooDeep } from "./resolvelib";
 
 // The whole install set pip would choose on one image for the requirements written in a file.
 
+/** Who asked for a package, and for what. */
+export interface Requirer {
+  /** The requiring package (PEP 503 name); null for the requirements file itself. */
+  project: string | null;
+  version: string | null;
+  /** What it asked for, as written in its metadata or the file: "numpy>=1.21.0", "requests[socks]". */
+  requirement: string;
+}
+
 export interface InstalledPackage {
   project: string;
   /** null when the index could not answer for the project. */
   version: string | null;
-  filename: string | null;
-  /** Who asked for it: "your requirements" or "name==version", one entry per requirer. */
-  requiredBy: string[];
+  file: IndexFile | null;
+  /** What pip installs it from; null when unknown. */
+  kind: "wheel" | "sdist" | null;
+  /** For a wheel, the compatibility tag it matched on this target. */
+  tag: string | null;
+  /** Every requirer's specifier, intersected ("" for any version). */
+  specifier: string;
+  /** One entry per requirement on it, in the order the resolver met them. */
+  requiredBy: Requirer[];
+  /** Extras asked for by any requirer. */
+  extras: string[];
   /** Why its dependencies are not known, when they are not. */
   dependenciesUnknown: string | null;
   /** Why the index could not answer for it, when it could not. */
@@ -49,14 +67,23 @@ export async function resolveTarget(entries: readonly RequirementEntry[], source
   try {
     const result = await resolve(provider, roots, options.maxRounds);
     const packages: InstalledPackage[] = [];
-    for (const [identifier, candidate] of result.mapping) {
+    const onProject = requirementsByProject(result.criteria);
+    for (const candidate of result.mapping.values()) {
       if (candidate.kind !== "link" && candidate.kind !== "unknown") continue;
-      const information = result.criteria.get(identifier)?.information ?? [];
+      const asked = onProject.get(candidate.project) ?? [];
       packages.push({
         project: candidate.project,
         version: candidate.version,
-        filename: candidate.kind === "link" ? candidate.file.filename : null,
-        requiredBy: requirers(information),
+        file: candidate.kind === "link" ? candidate.file : null,
+        kind: candidate.kind === "link" ? candidate.fileKind : null,
+        tag: candidate.kind === "link" ? candidate.tag : null,
+        specifier: asked.map((r) => r.specifier.text).filter(Boolean).join(","),
+        requiredBy: asked.map(({ parent, name, specifier }) => ({
+          project: parent === null ? null : parent.project ?? null,
+          version: parent?.version ?? null,
+          requirement: `${name}${specifier.text}`,
+        })),
+        extras: [...new Set(asked.flatMap((r) => r.extras))].sort(),
         dependenciesUnknown: provider.unknownDependencies.get(candidate.key) ?? null,
         unknown: candidate.kind === "unknown" ? candidate.reason : null,
       });
@@ -74,8 +101,21 @@ function describeParent(parent: PipCandidate | null): string {
   return parent.version === null ? parent.name : `${parent.name} ${parent.version}`;
 }
 
-function requirers(information: readonly PipInformation[]): string[] {
-  return [...new Set(information.map((i) => describeParent(i.parent)))];
+type SpecifierInformation = { parent: Exclude<PipCandidate, { kind: "python" }> | null } & Extract<PipRequirement, { kind: "specifier" }>;
+
+/**
+ * Each project's requirements, whoever wrote them: "requests" and "requests[socks]" are one project.
+ * An extras node's pin of its own base is bookkeeping, not a requirement anyone wrote.
+ */
+function requirementsByProject(criteria: ReadonlyMap<string, { information: readonly PipInformation[] }>): Map<string, SpecifierInformation[]> {
+  const byProject = new Map<string, SpecifierInformation[]>();
+  for (const { information } of criteria.values()) {
+    for (const { requirement, parent } of information) {
+      if (requirement.kind !== "specifier" || parent?.kind === "python") continue;
+      byProject.set(requirement.project, [...(byProject.get(requirement.project) ?? []), { ...requirement, parent }]);
+    }
+  }
+  return byProject;
 }
 
 /** "numpy: your requirements ask for numpy==1.20.0; pandas 1.5.2 requires numpy>=1.21.0." */

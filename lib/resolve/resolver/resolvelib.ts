@@ -210,8 +210,7 @@ export async function resolve<R, C, P>(provider: Provider<R, C, P>, requirements
   for (let round = 0; round < maxRounds; round++) {
     const unsatisfied = [...state().criteria].filter(([key, criterion]) => !isCurrentPinSatisfying(key, criterion)).map(([key]) => key);
     if (unsatisfied.length === 0) {
-      const final = state();
-      return { mapping: final.mapping, criteria: final.criteria };
+      return buildResult(state());
     }
     const satisfied = new Set([...state().criteria.keys()].filter((key) => !unsatisfied.includes(key)));
 
@@ -237,4 +236,33 @@ export async function resolve<R, C, P>(provider: Provider<R, C, P>, requirements
     }
   }
   throw new ResolutionTooDeep(maxRounds);
+}
+
+/**
+ * resolvelib's _build_result: only pins with a chain of current pins back to the user's requirements
+ * are installed. A pin whose every requirer was since re-pinned or dropped stays in the mapping but
+ * is not part of the answer. Parents are matched by identity, as resolvelib does (id(parent)).
+ */
+function buildResult<R, C>(final: State<R, C>): Resolution<R, C> {
+  const keyOf = new Map<C, string>();
+  for (const [key, candidate] of final.mapping) keyOf.set(candidate, key);
+  const connected = new Set<string | null>([null]);
+  const hasRouteToRoot = (key: string, visiting: Set<string>): boolean => {
+    if (connected.has(key)) return true;
+    const criterion = final.criteria.get(key);
+    if (!criterion || visiting.has(key)) return false;
+    visiting.add(key);
+    for (const { parent } of criterion.information) {
+      const parentKey = parent === null ? null : keyOf.get(parent);
+      if (parentKey === undefined) continue;
+      if (parentKey === null || connected.has(parentKey) || hasRouteToRoot(parentKey, visiting)) {
+        connected.add(key);
+        return true;
+      }
+    }
+    return false;
+  };
+  for (const key of final.criteria.keys()) hasRouteToRoot(key, new Set());
+  const mapping = new Map([...final.mapping].filter(([key]) => connected.has(key)));
+  return { mapping, criteria: final.criteria };
 }
