@@ -20,18 +20,30 @@ export function formatReportTable(report: Report): string {
     const { summary } = target;
     lines.push(`${target.base} (${target.arch}) — Python ${target.python}, ${target.libc.family} ${target.libc.version}`);
     if (target.resolvedNote) lines.push(`  ${target.resolvedNote}`);
-    lines.push(`  ${summary.wheels} wheel(s), ${summary.sdists} built from source, ${summary.none} not installable, ${summary.unknown} unknown`);
+    if (!target.resolution.ok) lines.push(`  NO SOLUTION: ${target.resolution.explanation}`, "  Each line judged on its own:");
+    lines.push(
+      `  ${summary.packages} package(s): ${summary.wheels} wheel(s), ${summary.sdists} built from source, ${summary.none} not installable, ${summary.unknown} unknown` +
+        (summary.compiles > summary.sdists ? `; ${summary.compiles} compiled in all, build requirements included` : ""),
+    );
     const nameWidth = Math.max(8, ...target.packages.map((p) => p.name.length));
     const versionWidth = Math.max(7, ...target.packages.map((p) => (p.version ?? "-").length));
     for (const p of target.packages) {
       const detail = p.status === "wheel" ? (p.tag ?? "") : p.reason;
-      lines.push(`  ${p.name.padEnd(nameWidth)}  ${(p.version ?? "-").padEnd(versionWidth)}  ${STATUS_LABEL[p.status].padEnd(8)}  ${detail}`);
+      const via = p.requested ? "" : `  (via ${p.via.length ? p.via.join(" → ") : "?"})`;
+      lines.push(`  ${p.name.padEnd(nameWidth)}  ${(p.version ?? "-").padEnd(versionWidth)}  ${STATUS_LABEL[p.status].padEnd(8)}  ${detail}${via}`);
       if (p.alternative && p.status !== "wheel") {
         const where = p.alternative.satisfiesSpecifier ? "within your specifier" : "outside your specifier";
         lines.push(`  ${"".padEnd(nameWidth + versionWidth + 12)}  nearest wheel here: ${p.name}==${p.alternative.version} (${p.alternative.tag}, ${where})`);
       }
     }
     for (const s of target.skipped) lines.push(`  ${s.name.padEnd(nameWidth)}  skipped: marker ${s.marker} is false here`);
+    for (const build of target.builds) {
+      const where = build.insideBuildOf ? ` (inside the build of ${build.insideBuildOf})` : "";
+      const compiled = build.packages.filter((p) => p.compiles).map((p) => `${p.name} ${p.version ?? ""}`.trim());
+      lines.push(`  build of ${build.name} ${build.version}${where}: installs ${build.requires.join(", ")} [${build.basis === "table" ? "build-requirements table" : "pip's default, assumed"}]`);
+      if (build.explanation) lines.push(`    cannot be set up: ${build.explanation}`);
+      if (compiled.length) lines.push(`    compiles for this build: ${compiled.join(", ")}`);
+    }
     lines.push("");
   }
   return `${lines.join("\n")}\n`;

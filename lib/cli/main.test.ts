@@ -48,7 +48,7 @@ describe("basewise analyze", () => {
     const { code, out } = await run(["analyze", file, "--base", "python:3.12-alpine3.24", "--arch", "arm64", "--json", "--index-url", index.url]);
     expect(code).toBe(0);
     const report = JSON.parse(out);
-    expect(report.schemaVersion).toBe(1);
+    expect(report.schemaVersion).toBe(2);
     expect(report.targets[0]).toMatchObject({ base: "python:3.12-alpine3.24", arch: "arm64", libc: { family: "musl" } });
     expect(report.targets[0].packages[0]).toMatchObject({ name: "cryptography", kind: "wheel", compiles: false, filename: "cryptography-41.0.7-cp37-abi3-musllinux_1_1_aarch64.whl" });
   });
@@ -60,6 +60,15 @@ describe("basewise analyze", () => {
     expect(out).toContain("line 2: error:");
     expect(out).toMatch(/error: .*python:3\.12-slim/);
     expect(out).toMatch(/six\s+1\.16\.0\s+wheel\s+py3-none-any/);
+  });
+
+  it("follows dependencies unless --no-deps, and shows what pulled each one in", async () => {
+    const file = await requirementsFile("requests==2.31.0\n");
+    const resolved = await run(["analyze", file, "--base", "python:3.12-slim-bookworm", "--index-url", index.url]);
+    expect(resolved.out).toMatch(/urllib3\s+2\.1\.0\s+wheel\s+py3-none-any\s+\(via requests 2\.31\.0\)/);
+    const direct = await run(["analyze", file, "--base", "python:3.12-slim-bookworm", "--index-url", index.url, "--no-deps"]);
+    expect(direct.out).toContain("1 package(s)");
+    expect(direct.out).not.toContain("urllib3");
   });
 
   it.each([

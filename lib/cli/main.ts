@@ -6,12 +6,13 @@ import { formatReportTable } from "./format-table";
 
 const USAGE = `Usage: basewise analyze FILE --base IMAGE [--base IMAGE…] [--arch amd64|arm64] [--index-url URL] [--no-deps] [--json]
 
-Predicts, for each base image, which requirements pip installs from a wheel and which it builds from source.
+Predicts, for each base image, which packages pip installs from a wheel and which it builds from source:
+the whole install set as pip resolves it there, and the build requirements of every build.
   FILE            a requirements.txt ("-" reads standard input)
   --base IMAGE    a base image, e.g. python:3.12-slim-bookworm (repeatable; default: a standard comparison)
   --arch ARCH     amd64 (default) or arm64
   --index-url URL the package index (default: $BASEWISE_INDEX_URL or https://pypi.org/simple/)
-  --no-deps       only the requirements written in the file, as pip --no-deps (the current mode)
+  --no-deps       only the requirements written in the file, as pip --no-deps
   --json          print the report as JSON
 `;
 
@@ -67,7 +68,7 @@ export async function main(argv: string[], out: (text: string) => void = (t) => 
 
   const index = createIndexClient({ indexUrl, cacheDir: config.cacheDir });
   const result = await analyze(
-    { requirements, bases: values.base, arch: values.arch as "amd64" | "arm64" | undefined },
+    { requirements, bases: values.base, arch: values.arch as "amd64" | "arm64" | undefined, noDeps: values["no-deps"] ?? false },
     { index, indexHost: new URL(indexUrl).host },
   );
   if (!result.ok) {

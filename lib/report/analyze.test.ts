@@ -79,8 +79,45 @@ describe("analyze", () => {
   it("counts per image", async () => {
     const report = await run("six\npsycopg2\nnumpy==1.24.4\n", { bases: ["python:3.11-slim-bookworm", "python:3.12-slim-bookworm"] });
     expect(report.targets.map((t) => t.summary)).toEqual([
-      { wheels: 2, sdists: 1, none: 0, unknown: 0, direct: 0 },
-      { wheels: 1, sdists: 2, none: 0, unknown: 0, direct: 0 },
+      { packages: 3, wheels: 2, sdists: 1, none: 0, unknown: 0, direct: 0, compiles: 1 },
+      { packages: 3, wheels: 1, sdists: 2, none: 0, unknown: 0, direct: 0, compiles: 2 },
     ]);
+  });
+
+  it("resolves every dependency, extras included, with who asked for each", async () => {
+    const report = await run("requests[socks]\n");
+    expect(report.mode).toBe("resolved");
+    const byName = packages(report);
+    expect(Object.keys(byName)).toEqual(["requests", "certifi", "charset-normalizer", "idna", "pysocks", "urllib3"]);
+    expect(byName.requests).toMatchObject({ requested: true, line: 1, version: "2.32.3", via: [] });
+    expect(byName.pysocks).toMatchObject({ requested: false, line: null, status: "wheel", via: ["requests 2.32.3"] });
+    expect(byName.pysocks?.requiredBy).toEqual([{ project: "requests", version: "2.32.3", requirement: "pysocks!=1.5.7,>=1.5.6" }]);
+    expect(report.targets[0]?.resolution).toEqual({ ok: true });
+  });
+
+  it("a dependency that compiles is found through the package that needs it", async () => {
+    // cryptography has a wheel; its dependency cffi has none for Python 3.12 in the fixture index.
+    const byName = packages(await run("cryptography\n"));
+    expect(byName.cffi).toMatchObject({ requested: false, via: ["cryptography 41.0.7"] });
+    expect(byName.pycparser?.via).toEqual(["cryptography 41.0.7", `cffi ${byName.cffi?.version}`]);
+  });
+
+  it("explains a conflict and still judges each line on its own", async () => {
+    const report = await run("requests==2.31.0\nurllib3<1.21\n");
+    const [target] = report.targets;
+    expect(target?.resolution.ok).toBe(false);
+    expect(target?.resolution).toMatchObject({ ok: false, explanation: expect.stringMatching(/urllib3/) });
+    expect(target?.packages.map((p) => p.name)).toEqual(["requests", "urllib3"]);
+    expect(target?.packages[1]).toMatchObject({ status: "none" });
+  });
+
+  it("--no-deps judges only the lines of the file", async () => {
+    const result = await analyze(
+      { requirements: "requests\n", bases: ["python:3.12-slim-bookworm"], noDeps: true },
+      { index: createIndexClient({ indexUrl: healthy.url, cacheDir: null }), indexHost: "fixture" },
+    );
+    if (!result.ok) throw new Error(result.error);
+    expect(result.report.mode).toBe("direct");
+    expect(result.report.targets[0]?.packages.map((p) => p.name)).toEqual(["requests"]);
   });
 });

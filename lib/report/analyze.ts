@@ -1,27 +1,26 @@
-import type { ProjectResult } from "@/lib/index";
 import { parseSpecifierSet, type SpecifierSet } from "@/lib/pep440";
 import { evaluateMarker, markerToString } from "@/lib/pep508";
-import { allowedFormats, parseRequirementsFile, type RequirementEntry, type RequirementsFile } from "@/lib/requirements-file";
+import { parseRequirementsFile, type RequirementEntry, type RequirementsFile } from "@/lib/requirements-file";
 import { directVerdict, verdictFor, type PackageVerdict } from "@/lib/resolve";
-import { asOfProject } from "@/lib/index/as-of";
-import { targetTags, tagToString, type TagTarget } from "@/lib/tags";
-import { DEFAULT_BASES, makeTarget, markerEnvironment, resolveBaseImage, type Target } from "@/lib/targets";
+import { indexSources, type AnalysisSources, type MetadataIndex } from "@/lib/resolve/resolver";
+import { DEFAULT_BASES, makeTarget, resolveBaseImage, type Target } from "@/lib/targets";
+import { resolveBuilds } from "./build-isolation";
+import { imageContext, verdictContext, type ImageContext } from "./image-context";
+import { requestedOnly, resolveInstallSet } from "./install-set";
 import {
   SCHEMA_VERSION,
   type AnalyzeInput,
   type AnalyzeResult,
+  type Report,
   type ReportError,
   type RequirementSummary,
   type TargetPackage,
   type TargetReport,
 } from "./types";
 
-export interface ProjectSource {
-  getProject(name: string): Promise<ProjectResult>;
-}
-
 export interface AnalyzeDependencies {
-  index: ProjectSource;
+  /** Project pages and files' core metadata: one index client per analysis. */
+  index: MetadataIndex;
   /** Shown in the report so a reader knows which index answered (never its credentials). */
   indexHost: string;
   now?: () => Date;
@@ -47,24 +46,30 @@ export async function analyze(input: AnalyzeInput, deps: AnalyzeDependencies): P
     else targets.push({ requested, note: resolved.resolvedFrom ?? null, target: made.target });
   }
 
-  // One fetch per project for the whole analysis, shared by every target.
-  const indexNames = [...new Set(file.requirements.filter((r) => r.origin.kind === "index" && r.name).map((r) => r.name as string))];
-  const fetched = await Promise.all(indexNames.map(async (name) => [name, await deps.index.getProject(name)] as const));
-  const failures = fetched.filter(([, p]) => !p.ok && p.reason !== "not-found");
-  if (indexNames.length > 0 && failures.length === indexNames.length) {
-    errors.push({ subject: "index", message: `The package index (${deps.indexHost}) could not be reached; every package is reported as unknown.` });
-  }
-
   const generatedAt = (deps.now ?? (() => new Date()))().toISOString();
   // Files uploaded after "as of" do not exist for this analysis.
   const asOf = input.asOf ?? generatedAt;
-  const projects = new Map<string, ProjectResult>();
-  for (const [name, result] of fetched) {
-    const { project, undatedFiles } = asOfProject(result, new Date(asOf));
-    projects.set(name, project);
-    if (input.asOf && undatedFiles > 0) {
-      errors.push({ subject: name, message: `The index gives no upload time for ${undatedFiles} of ${name}'s files, so "as of ${input.asOf}" cannot exclude them; they are all considered.` });
-    }
+  // One fetch per project and per file's metadata for the whole analysis, shared by every target.
+  const sources = indexSources(deps.index, new Date(asOf));
+  const requestedNames = [...new Set(file.requirements.filter((r) => r.origin.kind === "index" && r.name).map((r) => r.name as string))];
+  await sources.prefetch(requestedNames);
+  const failures = requestedNames.filter((name) => {
+    const page = sources.project(name);
+    return page && !page.ok && page.reason !== "not-found";
+  });
+  if (requestedNames.length > 0 && failures.length === requestedNames.length) {
+    errors.push({ subject: "index", message: `The package index (${deps.indexHost}) could not be reached; every package is reported as unknown.` });
+  }
+
+  const mode = input.noDeps ? "direct" : "resolved";
+  const reports = await Promise.all(targets.map(({ requested, note, target }) => reportTarget(file, imageContext(target, file), requested, note, sources, mode)));
+
+  const undated = [...sources.undatedFiles];
+  const undatedFiles = undated.reduce((sum, [, count]) => sum + count, 0);
+  if (input.asOf && undatedFiles > 0) {
+    const names = undated.map(([name]) => name);
+    const listed = names.length > 5 ? `${names.slice(0, 5).join(", ")} and ${names.length - 5} more` : names.join(", ");
+    errors.push({ subject: "asOf", message: `The index gives no upload time for ${undatedFiles} files (${listed}), so "as of ${input.asOf}" cannot exclude them; they were all considered.` });
   }
   return {
     ok: true,
@@ -72,7 +77,8 @@ export async function analyze(input: AnalyzeInput, deps: AnalyzeDependencies): P
       schemaVersion: SCHEMA_VERSION,
       generatedAt,
       asOf,
-      mode: "direct",
+      undatedFiles,
+      mode,
       index: { host: deps.indexHost },
       requirements: file.requirements.map(summarizeRequirement),
       options: {
@@ -83,57 +89,47 @@ export async function analyze(input: AnalyzeInput, deps: AnalyzeDependencies): P
         requireHashes: file.options.requireHashes,
       },
       diagnostics: file.diagnostics,
-      targets: targets.map(({ requested, note, target }) => reportTarget(file, target, requested, note, projects)),
+      targets: reports,
       errors,
     },
   };
 }
 
-function tagTargetOf(target: Target): TagTarget {
-  return { pythonVersion: target.pythonVersion, implementation: "cp", libc: target.libc, arch: target.machine };
-}
-
-function reportTarget(
+async function reportTarget(
   file: RequirementsFile,
-  target: Target,
+  image: ImageContext,
   requestedAs: string,
   resolvedNote: string | null,
-  projects: ReadonlyMap<string, ProjectResult>,
-): TargetReport {
-  const tagTarget = tagTargetOf(target);
-  const priority = new Map(targetTags(tagTarget).map((tag, index) => [tagToString(tag), index] as const));
-  const environment = markerEnvironment(target);
+  sources: AnalysisSources,
+  mode: Report["mode"],
+): Promise<TargetReport> {
+  const { target } = image;
   const skipped: TargetReport["skipped"] = [];
   const applicable: RequirementEntry[] = [];
   for (const entry of file.requirements) {
     const marker = entry.requirement?.marker;
     // Top-level requirements are evaluated with no extra active, as pip does.
-    if (marker && !evaluateMarker(marker, environment, [])) {
+    if (marker && !evaluateMarker(marker, image.environment, [])) {
       skipped.push({ name: entry.name ?? entry.text, line: entry.line, marker: markerToString(marker) });
     } else {
       applicable.push(entry);
     }
   }
 
-  const packages: TargetPackage[] = [];
-  for (const [name, entries] of groupByName(applicable)) {
-    const first = entries[0] as RequirementEntry;
-    if (first.origin.kind !== "index") {
-      packages.push({ ...directVerdict(first.name ?? name, first.origin, tagTarget), line: first.line });
-      continue;
+  let resolution: TargetReport["resolution"] = { ok: true };
+  let packages: TargetPackage[];
+  if (mode === "resolved") {
+    const installSet = await resolveInstallSet(applicable, sources, image);
+    if (installSet.ok) packages = installSet.packages;
+    else {
+      // Still show what each line would install on its own: the conflict is one part of the answer.
+      resolution = { ok: false, explanation: installSet.explanation };
+      packages = lineByLine(applicable, sources, image, "pip finds no set of versions that works here, so each line is judged on its own.");
     }
-    const specifier = combinedSpecifier(entries);
-    const verdict = verdictFor(name, specifier, projects.get(name) as ProjectResult, {
-      tags: { priority, pythonFullVersion: target.pythonVersion },
-      tagTarget,
-      policy: {
-        formats: allowedFormats(file.options.formatControl, name),
-        preferBinary: file.options.preferBinary,
-        pre: file.options.pre,
-      },
-    });
-    packages.push({ ...verdict, line: first.line });
+  } else {
+    packages = lineByLine(applicable, sources, image, "--no-deps: dependencies are not followed.");
   }
+  const { builds, compiles } = await resolveBuilds(packages, sources, image);
 
   const count = (status: PackageVerdict["status"]) => packages.filter((p) => p.status === status).length;
   return {
@@ -145,10 +141,36 @@ function reportTarget(
     libc: target.libc,
     os: [target.image.os.id, target.image.os.version].join(" "),
     packageManager: target.image.packageManager,
+    resolution,
     packages,
     skipped,
-    summary: { wheels: count("wheel"), sdists: count("sdist"), none: count("none"), unknown: count("unknown"), direct: count("direct") },
+    builds,
+    compiles,
+    summary: {
+      packages: packages.length,
+      wheels: count("wheel"),
+      sdists: count("sdist"),
+      none: count("none"),
+      unknown: count("unknown"),
+      direct: count("direct"),
+      compiles: compiles.length,
+    },
   };
+}
+
+/** Each line (lines naming one project merged, as pip does) judged on its own. */
+function lineByLine(applicable: readonly RequirementEntry[], sources: AnalysisSources, image: ImageContext, dependenciesNote: string): TargetPackage[] {
+  const packages: TargetPackage[] = [];
+  for (const [name, entries] of groupByName(applicable)) {
+    const first = entries[0] as RequirementEntry;
+    if (first.origin.kind !== "index") {
+      packages.push(requestedOnly(directVerdict(first.name ?? name, first.origin, image.tagTarget), first, dependenciesNote));
+      continue;
+    }
+    const project = sources.project(name) ?? { ok: false, reason: "index-error", message: `index error: ${name} was not looked up` };
+    packages.push(requestedOnly(verdictFor(name, combinedSpecifier(entries), project, verdictContext(image, name)), first, dependenciesNote));
+  }
+  return packages;
 }
 
 /** pip merges every line that names the same project; unnamed URLs and paths stay on their own. */

@@ -11,7 +11,7 @@ let index: { url: string; close(): Promise<void> };
 let client: IndexClient;
 beforeAll(async () => {
   index = await startSnapshotIndex();
-  client = createIndexClient({ indexUrl: index.url, cacheDir: null });
+  client = createIndexClient({ indexUrl: index.url, cacheDir: null, deadlineMs: null });
 });
 afterAll(async () => {
   await index?.close();

@@ -1,9 +1,11 @@
 import type { Diagnostic, RequirementOrigin } from "@/lib/requirements-file";
 import type { PackageVerdict } from "@/lib/resolve";
+import type { Requirer } from "@/lib/resolve/resolver";
 
 // The report: one plain, serialisable value that the API, the pages, share links and the CLI render.
 // Bump SCHEMA_VERSION when a field changes meaning or disappears; adding fields keeps the version.
-export const SCHEMA_VERSION = 1;
+// 2: packages became the whole install set (transitive dependencies included), with builds and compiles.
+export const SCHEMA_VERSION = 2;
 
 export interface RequirementSummary {
   line: number;
@@ -19,8 +21,50 @@ export interface RequirementSummary {
 }
 
 export interface TargetPackage extends PackageVerdict {
-  /** Line of the requirement in the pasted file (the first, when a name appears on several lines). */
+  /** Line of the requirement in the pasted file (the first, when a name appears on several lines); null for a dependency. */
   line: number | null;
+  /** Named in the requirements file, as opposed to pulled in by another package. */
+  requested: boolean;
+  /** Every requirement on it: from the file (project null) or from an installed package's metadata. */
+  requiredBy: Requirer[];
+  /** The shortest chain that pulls it in, from a requirement in the file: ["fastapi 0.110.0", "pydantic 2.6.4"]; [] when requested. */
+  via: string[];
+  /** Why its own dependencies are not known (its metadata could not be read), when they are not. */
+  dependenciesUnknown: string | null;
+}
+
+/** The isolated environment pip installs before it builds one sdist (PEP 517/518), resolved on the same image. */
+export interface BuildEnvironment {
+  /** The sdist being built. */
+  name: string;
+  version: string;
+  /** The build this one happens inside: null for a package of the image, "pandas 1.5.2" for a build requirement's own build. */
+  insideBuildOf: string | null;
+  /** build-system.requires (or pip's default), as written. */
+  requires: string[];
+  /** What the backend may add once running, each with when. Not resolved: whether it applies depends on the build. */
+  dynamic: { requirement: string; when: string }[];
+  backend: string | null;
+  /** "table": Basewise's curated table has this release; "pip-default": it does not, pip's default is assumed. */
+  basis: "table" | "pip-default";
+  source: string;
+  confidence: "high" | "medium" | "low";
+  note: string;
+  /** The build environment's install set; empty when it could not be resolved. */
+  packages: TargetPackage[];
+  /** Why pip could not set up this build environment, when it could not. */
+  explanation: string | null;
+}
+
+/** A package pip compiles on this image: for the image itself, or inside another package's build environment. */
+export interface CompiledPackage {
+  name: string;
+  /** null for a direct reference (a URL or path), whose version Basewise does not fetch to learn. */
+  version: string | null;
+  /** true: compiled only as a build requirement of another sdist (pandas < 2.1 on Alpine builds numpy for its build). */
+  buildRequirement: boolean;
+  /** The builds that need it ("pandas 1.5.2"); empty when only the image needs it. */
+  forBuildOf: string[];
 }
 
 export interface TargetReport {
@@ -34,10 +78,17 @@ export interface TargetReport {
   libc: { family: "glibc" | "musl"; version: string };
   os: string;
   packageManager: string;
+  /** Resolved mode: whether pip finds a set of versions that works here; if not, why, and packages are judged line by line. */
+  resolution: { ok: true } | { ok: false; explanation: string };
+  /** The install set (resolved mode), or the file's lines (--no-deps). Requested packages first, in file order. */
   packages: TargetPackage[];
   /** Requirements whose environment marker is false on this image: pip skips them. */
   skipped: { name: string; line: number; marker: string }[];
-  summary: { wheels: number; sdists: number; none: number; unknown: number; direct: number };
+  /** One per sdist pip builds, build requirements' own sdists included. */
+  builds: BuildEnvironment[];
+  /** Every package compiled on the way to the image, build-isolation builds included. */
+  compiles: CompiledPackage[];
+  summary: { packages: number; wheels: number; sdists: number; none: number; unknown: number; direct: number; compiles: number };
 }
 
 export interface ReportError {
@@ -50,8 +101,10 @@ export interface Report {
   schemaVersion: typeof SCHEMA_VERSION;
   generatedAt: string;
   asOf: string;
-  /** "direct": only the requirements written in the file, like pip --no-deps. */
-  mode: "direct";
+  /** Files the index gave no upload time for: "as of" could not check them, so they were all considered. */
+  undatedFiles: number;
+  /** "resolved": every dependency, as pip resolves them; "direct": only the requirements written in the file, like pip --no-deps. */
+  mode: "resolved" | "direct";
   index: { host: string };
   requirements: RequirementSummary[];
   options: {
@@ -71,6 +124,8 @@ export interface AnalyzeInput {
   bases?: string[];
   arch?: "amd64" | "arm64";
   asOf?: string;
+  /** Only the requirements written in the file, as pip --no-deps. */
+  noDeps?: boolean;
 }
 
 export type AnalyzeResult = { ok: true; report: Report } | { ok: false; status: 413 | 422; error: string };

@@ -116,7 +116,7 @@ async function pinnedVersions(client: ReturnType<typeof createIndexClient>, name
 
 describe("Basewise's choice equals pip's", () => {
   it("on every (package, target) pair", async () => {
-    const client = createIndexClient({ indexUrl: index.url, cacheDir: null, maxProjects: 1000 });
+    const client = createIndexClient({ indexUrl: index.url, cacheDir: null, maxProjects: 1000, deadlineMs: null });
     // Projects the snapshot knows, with a pinned version per project: the third-newest release, so that
     // old and new wheels both get exercised.
     const names: string[] = [];
@@ -156,7 +156,7 @@ describe("Basewise's choice equals pip's", () => {
   }, 20 * 60_000);
 
   it("on native projects pinned to older releases, where images without a wheel compile", async () => {
-    const client = createIndexClient({ indexUrl: index.url, cacheDir: null, maxProjects: 1000 });
+    const client = createIndexClient({ indexUrl: index.url, cacheDir: null, maxProjects: 1000, deadlineMs: null });
     const pairs: Pair[] = [];
     const requirements: string[] = [];
     for (const name of NATIVE_PROJECTS) {
@@ -180,7 +180,7 @@ describe("Basewise's choice equals pip's", () => {
   }, 10 * 60_000);
 
   it("with --prefer-binary and --pre in the file", async () => {
-    const client = createIndexClient({ indexUrl: index.url, cacheDir: null, maxProjects: 1000 });
+    const client = createIndexClient({ indexUrl: index.url, cacheDir: null, maxProjects: 1000, deadlineMs: null });
     const pairs: Pair[] = [];
     const cases = [
       // --prefer-binary: an older wheel beats a newer sdist where new releases lack wheels.

@@ -1,7 +1,7 @@
-import type { ProjectResult } from "@/lib/index";
+import type { IndexFile, ProjectResult } from "@/lib/index";
 import type { SpecifierSet } from "@/lib/pep440";
 import type { TagTarget } from "@/lib/tags";
-import { evaluateFiles, type TargetTags } from "./candidates";
+import { evaluateFiles, type Candidate, type TargetTags } from "./candidates";
 import { selectCandidate, type ChoicePolicy } from "./choose";
 import { explainNothingInstallable, explainSdist, nearestWheel, type Miss, type WheelAlternative } from "./explain";
 
@@ -35,24 +35,32 @@ export interface VerdictContext {
 }
 
 export function verdictFor(name: string, specifier: SpecifierSet, project: ProjectResult, context: VerdictContext): PackageVerdict {
-  const base = { name, kind: null, version: null, filename: null, tag: null, compiles: false, miss: null, alternative: null, sizeBytes: null };
-  if (!project.ok) {
-    return { ...base, status: "unknown", reason: `unknown: ${project.message}` };
-  }
+  if (!project.ok) return unknownVerdict(name, project.message);
   const { chosen } = selectCandidate(project.page.files, name, specifier, context.tags, context.policy);
-  if (chosen?.kind === "wheel") {
+  if (!chosen) {
+    // Explaining needs every file, not only the versions the specifier admits.
+    const everything = evaluateFiles(project.page.files, name, context.tags, context.policy.formats);
+    const alternative = nearestWheel(everything, specifier, context.policy, null);
+    return { ...NOTHING, name, status: "none", reason: explainNothingInstallable(everything, specifier, context.tagTarget.pythonVersion, context.policy), alternative };
+  }
+  return describeChoice(name, chosen, specifier, project.page.files, context);
+}
+
+/** The index could not answer for the project. */
+export function unknownVerdict(name: string, why: string): PackageVerdict {
+  return { ...NOTHING, name, status: "unknown", reason: `unknown: ${why}` };
+}
+
+/** What installing the chosen file means here: a wheel, or a build from source and why. */
+export function describeChoice(name: string, chosen: Pick<Candidate, "version" | "file" | "kind" | "tag">, specifier: SpecifierSet, files: readonly IndexFile[], context: VerdictContext): PackageVerdict {
+  if (chosen.kind === "wheel") {
     return {
       name, version: chosen.version, filename: chosen.file.filename, sizeBytes: chosen.file.size,
       status: "wheel", kind: "wheel", tag: chosen.tag, compiles: false, miss: null, alternative: null,
       reason: `pip installs the ${chosen.tag} wheel of ${chosen.version}.`,
     };
   }
-  // Explaining needs every file, not only the versions the specifier admits.
-  const everything = evaluateFiles(project.page.files, name, context.tags, context.policy.formats);
-  if (!chosen) {
-    const alternative = nearestWheel(everything, specifier, context.policy, null);
-    return { ...base, status: "none", reason: explainNothingInstallable(everything, specifier, context.tagTarget.pythonVersion, context.policy), alternative };
-  }
+  const everything = evaluateFiles(files, name, context.tags, context.policy.formats);
   const miss = explainSdist(everything, chosen.version, context.tagTarget);
   const alternative = nearestWheel(everything, specifier, context.policy, chosen.version);
   return {
@@ -64,3 +72,5 @@ export function verdictFor(name: string, specifier: SpecifierSet, project: Proje
       (alternative?.satisfiesSpecifier ? ` ${alternative.version} would install from a wheel and also satisfies the requirement.` : ""),
   };
 }
+
+const NOTHING = { kind: null, version: null, filename: null, tag: null, compiles: false, miss: null, alternative: null, sizeBytes: null } as const;

@@ -18,6 +18,7 @@ export const analyzeRequestSchema = z.object({
     .optional(),
   arch: z.enum(["amd64", "arm64"], { error: "\"arch\" must be \"amd64\" or \"arm64\"." }).optional(),
   asOf: z.iso.datetime({ offset: true, error: "\"asOf\" must be an ISO 8601 date-time." }).optional(),
+  noDeps: z.boolean({ error: "\"noDeps\" must be true or false." }).optional(),
 }, { error: "The request body must be a JSON object like {\"requirements\": \"…\"}." });
 
 export type AnalyzeRequest = z.infer<typeof analyzeRequestSchema>;

@@ -1,0 +1,77 @@
+import { buildRequirementsFor } from "@/lib/build-requirements";
+import { parseRequirementsFile } from "@/lib/requirements-file";
+import type { AnalysisSources } from "@/lib/resolve/resolver";
+import type { ImageContext } from "./image-context";
+import { resolveInstallSet } from "./install-set";
+import type { BuildEnvironment, CompiledPackage, TargetPackage } from "./types";
+
+// Build isolation (PEP 517/518): before pip builds an sdist it installs the sdist's build requirements
+// into a fresh environment, resolved for the same image with the same options (pip's build_env.py
+// passes --only-binary, --no-binary, --pre and --prefer-binary on). A build requirement without a
+// wheel here is compiled too: pandas < 2.1 on Alpine builds numpy once for its build, once for the image.
+
+// numpy inside pandas' build is depth 2; Cython inside numpy's build inside pandas', 3. Deeper chains
+// do not occur among real packages; the bound keeps a cyclic table entry from recursing forever.
+const MAX_NESTED_BUILDS = 3;
+
+export interface BuildIsolation {
+  builds: BuildEnvironment[];
+  compiles: CompiledPackage[];
+}
+
+export async function resolveBuilds(packages: readonly TargetPackage[], sources: AnalysisSources, image: ImageContext): Promise<BuildIsolation> {
+  const builds: BuildEnvironment[] = [];
+  const compiles = new Map<string, CompiledPackage>();
+  const built = new Set<string>();
+
+  const noteCompile = (pkg: TargetPackage, insideBuildOf: string | null) => {
+    const key = `${pkg.name}==${pkg.version ?? pkg.filename ?? ""}`;
+    const known = compiles.get(key) ?? { name: pkg.name, version: pkg.version, buildRequirement: true, forBuildOf: [] };
+    // One name and version is compiled once: pip's wheel cache (on unless --no-cache-dir) hands the
+    // wheel built for a build environment to the image, and the other way round.
+    if (insideBuildOf === null) known.buildRequirement = false;
+    else if (!known.forBuildOf.includes(insideBuildOf)) known.forBuildOf.push(insideBuildOf);
+    compiles.set(key, known);
+  };
+
+  async function visit(sdists: readonly TargetPackage[], insideBuildOf: string | null, depth: number): Promise<void> {
+    for (const sdist of sdists) {
+      noteCompile(sdist, insideBuildOf);
+      if (sdist.status !== "sdist" || sdist.version === null) continue; // a direct reference: not fetched, its build system unknown
+      const label = `${sdist.name} ${sdist.version}`;
+      if (built.has(label) || depth >= MAX_NESTED_BUILDS) continue;
+      built.add(label);
+      const environment = await buildEnvironment(sdist.name, sdist.version, insideBuildOf, sources, image);
+      builds.push(environment);
+      await visit(environment.packages.filter((p) => p.compiles), label, depth + 1);
+    }
+  }
+
+  await visit(packages.filter((p) => p.compiles), null, 0);
+  return { builds, compiles: [...compiles.values()] };
+}
+
+async function buildEnvironment(name: string, version: string, insideBuildOf: string | null, sources: AnalysisSources, image: ImageContext): Promise<BuildEnvironment> {
+  const requirements = buildRequirementsFor(name, version);
+  const described = {
+    name,
+    version,
+    insideBuildOf,
+    requires: requirements.requires,
+    dynamic: requirements.dynamic.map(({ requirement, when }) => ({ requirement, when })),
+    backend: requirements.backend,
+    basis: requirements.basis,
+    source: requirements.source,
+    confidence: requirements.confidence,
+    note: requirements.note,
+  };
+  const parsed = parseRequirementsFile(requirements.requires.join("\n"));
+  // The table's strings all parse (its own test checks); this guards a future edit.
+  if (!parsed.ok || parsed.file.diagnostics.length > 0) {
+    return { ...described, packages: [], explanation: `Basewise could not read the build requirements it has for ${name} ${version}.` };
+  }
+  const installSet = await resolveInstallSet(parsed.file.requirements, sources, image);
+  return installSet.ok
+    ? { ...described, packages: installSet.packages, explanation: null }
+    : { ...described, packages: [], explanation: installSet.explanation };
+}

@@ -1,0 +1,95 @@
+import { parseSpecifierSet } from "@/lib/pep440";
+import type { RequirementEntry } from "@/lib/requirements-file";
+import { describeChoice, directVerdict, unknownVerdict, type PackageVerdict } from "@/lib/resolve";
+import { resolveTarget, type AnalysisSources, type InstalledPackage } from "@/lib/resolve/resolver";
+import { verdictContext, type ImageContext } from "./image-context";
+import type { TargetPackage } from "./types";
+
+// One image's whole install set, as pip resolves it there, each package with its verdict (wheel or
+// build from source, and why) and the chain of requirements that brought it in.
+
+export type InstallSet = { ok: true; packages: TargetPackage[] } | { ok: false; explanation: string };
+
+/** entries: requirements whose markers hold on this image. */
+export async function resolveInstallSet(entries: readonly RequirementEntry[], sources: AnalysisSources, image: ImageContext): Promise<InstallSet> {
+  const resolution = await resolveTarget(entries, sources, { tags: image.tags, environment: image.environment, policy: image.policy });
+  if (!resolution.ok) return resolution;
+
+  const lineOf = new Map<string, number>();
+  for (const entry of entries) if (entry.name && !lineOf.has(entry.name)) lineOf.set(entry.name, entry.line);
+  const chains = shortestChains(resolution.packages);
+  const resolved: TargetPackage[] = resolution.packages.map((pkg) => {
+    const requested = pkg.requiredBy.some((r) => r.project === null);
+    return {
+      ...installedVerdict(pkg, sources, image),
+      line: requested ? (lineOf.get(pkg.project) ?? null) : null,
+      requested,
+      requiredBy: pkg.requiredBy,
+      via: chains.get(pkg.project) ?? [],
+      dependenciesUnknown: pkg.dependenciesUnknown,
+    };
+  });
+  // A URL or path is installed as it is; Basewise does not fetch it, so its dependencies are not followed.
+  const direct = entries
+    .filter((entry): entry is RequirementEntry & { origin: Exclude<RequirementEntry["origin"], { kind: "index" }> } => entry.origin.kind !== "index")
+    .map((entry) => requestedOnly(directVerdict(entry.name ?? entry.text, entry.origin, image.tagTarget), entry, "Basewise does not fetch direct references, so their dependencies are not followed."));
+  return { ok: true, packages: inReportOrder([...resolved, ...direct]) };
+}
+
+/** A line of the file judged on its own (--no-deps, or when no resolution exists). */
+export function requestedOnly(verdict: PackageVerdict, entry: RequirementEntry, dependenciesUnknown: string | null): TargetPackage {
+  return {
+    ...verdict,
+    line: entry.line,
+    requested: true,
+    requiredBy: [{ project: null, version: null, requirement: entry.text }],
+    via: [],
+    dependenciesUnknown,
+  };
+}
+
+/** The file's packages first, in line order; then dependencies by name. */
+export function inReportOrder(packages: TargetPackage[]): TargetPackage[] {
+  return [...packages].sort((a, b) => {
+    if (a.requested !== b.requested) return a.requested ? -1 : 1;
+    if (a.requested && a.line !== b.line) return (a.line ?? Infinity) - (b.line ?? Infinity);
+    return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+  });
+}
+
+function installedVerdict(pkg: InstalledPackage, sources: AnalysisSources, image: ImageContext): PackageVerdict {
+  if (pkg.unknown !== null || pkg.file === null || pkg.version === null || pkg.kind === null) {
+    return unknownVerdict(pkg.project, pkg.unknown ?? "the index could not answer for this project");
+  }
+  const page = sources.project(pkg.project);
+  const specifier = parseSpecifierSet(pkg.specifier);
+  // Every part parsed when the metadata was read; their conjunction parses too.
+  if (!specifier.ok) throw new Error(`combined specifier did not parse: ${pkg.specifier}`);
+  return describeChoice(
+    pkg.project,
+    { version: pkg.version, file: pkg.file, kind: pkg.kind, tag: pkg.tag },
+    specifier.value,
+    page?.ok ? page.page.files : [pkg.file],
+    verdictContext(image, pkg.project),
+  );
+}
+
+/** For each package, the labels of the packages on the shortest path from the file to it (breadth first). */
+export function shortestChains(packages: readonly InstalledPackage[]): Map<string, string[]> {
+  const label = (p: InstalledPackage) => (p.version === null ? p.project : `${p.project} ${p.version}`);
+  const chains = new Map<string, string[]>();
+  let frontier = packages.filter((p) => p.requiredBy.some((r) => r.project === null));
+  for (const p of frontier) chains.set(p.project, []);
+  while (frontier.length > 0) {
+    const next: InstalledPackage[] = [];
+    for (const parent of frontier) {
+      for (const child of packages) {
+        if (chains.has(child.project) || !child.requiredBy.some((r) => r.project === parent.project)) continue;
+        chains.set(child.project, [...(chains.get(parent.project) ?? []), label(parent)]);
+        next.push(child);
+      }
+    }
+    frontier = next;
+  }
+  return chains;
+}

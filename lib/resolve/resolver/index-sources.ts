@@ -1,0 +1,57 @@
+import type { IndexFile, ProjectResult } from "@/lib/index";
+import { asOfProject } from "@/lib/index/as-of";
+import type { Dependencies, ResolverSources } from "./pip-provider";
+
+// The resolver's view of a package index: pages fetched ahead of need and kept for the analysis (every
+// target of one analysis shares them), and each file's core metadata.
+
+export interface MetadataIndex {
+  getProject(name: string): Promise<ProjectResult>;
+  getCoreMetadata(
+    project: string,
+    file: IndexFile,
+  ): Promise<{ ok: true; metadata: { requiresDist: string[]; requiresPython: string | null; providesExtra: string[] } } | { ok: false; message: string }>;
+}
+
+export interface AnalysisSources extends ResolverSources {
+  /** Every project page asked for so far, after the "as of" cutoff. */
+  pages: ReadonlyMap<string, ProjectResult>;
+  /** Per project, how many of its files had no upload time, so "as of" could not check them. */
+  undatedFiles: ReadonlyMap<string, number>;
+}
+
+export function indexSources(index: MetadataIndex, asOf: Date): AnalysisSources {
+  const pages = new Map<string, ProjectResult>();
+  const undatedFiles = new Map<string, number>();
+  const metadata = new Map<string, Promise<Dependencies>>();
+  return {
+    pages,
+    undatedFiles,
+    project: (name) => pages.get(name),
+    async prefetch(names) {
+      await Promise.all(
+        names
+          .filter((name) => !pages.has(name))
+          .map(async (name) => {
+            const page = await index.getProject(name);
+            // Files uploaded after "as of" do not exist for this analysis.
+            const cut = asOfProject(page, asOf);
+            pages.set(name, cut.project);
+            if (cut.undatedFiles > 0) undatedFiles.set(name, cut.undatedFiles);
+          }),
+      );
+    },
+    dependencies(project, file) {
+      let known = metadata.get(file.url);
+      if (!known) {
+        known = index.getCoreMetadata(project, file).then((result) =>
+          result.ok
+            ? { ok: true, requiresDist: result.metadata.requiresDist, requiresPython: result.metadata.requiresPython, providesExtra: result.metadata.providesExtra }
+            : { ok: false, message: result.message },
+        );
+        metadata.set(file.url, known);
+      }
+      return known;
+    },
+  };
+}

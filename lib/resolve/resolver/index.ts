@@ -1,0 +1,3 @@
+export { indexSources, type AnalysisSources, type MetadataIndex } from "./index-sources";
+export type { Dependencies, ResolverSources } from "./pip-provider";
+export { resolveTarget, type InstalledPackage, type Requirer, type ResolveOptions, type TargetResolution } from "./resolve-target";
