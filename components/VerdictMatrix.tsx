@@ -14,8 +14,9 @@ export function statusLabel(status: TargetPackage["status"]): string {
   return STATUS[status].label;
 }
 
-function Cell({ pkg }: { pkg: TargetPackage | undefined }) {
-  if (!pkg) return <span className="text-slate-400" title="Skipped: its environment marker is false on this image">skipped</span>;
+function Cell({ pkg, skipped }: { pkg: TargetPackage | undefined; skipped: boolean }) {
+  if (!pkg && skipped) return <span className="text-slate-400" title="Skipped: its environment marker is false on this image">skipped</span>;
+  if (!pkg) return <span className="text-slate-400" title="Nothing on this image requires it">not needed</span>;
   const style = STATUS[pkg.status];
   return (
     <span title={pkg.reason} className="inline-flex flex-col gap-0.5">
@@ -25,9 +26,29 @@ function Cell({ pkg }: { pkg: TargetPackage | undefined }) {
   );
 }
 
+interface Row {
+  name: string;
+  requested: boolean;
+  /** For a dependency: what pulls it in (on the first image that installs it). */
+  via: string[];
+}
+
+/** The file's packages first, then every dependency any image installs, by name. */
+function rows(targets: readonly TargetReport[]): Row[] {
+  const byName = new Map<string, Row>();
+  for (const target of targets) {
+    for (const pkg of target.packages) {
+      const known = byName.get(pkg.name);
+      if (!known) byName.set(pkg.name, { name: pkg.name, requested: pkg.requested, via: pkg.via });
+      else if (pkg.requested) known.requested = true;
+    }
+  }
+  return [...byName.values()].sort((a, b) => (a.requested === b.requested ? 0 : a.requested ? -1 : 1));
+}
+
 export function VerdictMatrix({ targets }: { targets: TargetReport[] }) {
-  const names = [...new Set(targets.flatMap((t) => t.packages.map((p) => p.name)))];
-  if (targets.length === 0 || names.length === 0) return null;
+  const all = rows(targets);
+  if (targets.length === 0 || all.length === 0) return null;
   return (
     <section>
       <h2 className="mb-2 text-xl font-semibold">Wheel or compile, per base image</h2>
@@ -40,19 +61,24 @@ export function VerdictMatrix({ targets }: { targets: TargetReport[] }) {
                 <th key={`${t.base}/${t.arch}`} scope="col" className="py-1 pr-3 font-mono text-xs">
                   {t.base}
                   <span className="block font-sans font-normal text-slate-500">
-                    {t.arch} · {t.summary.sdists} to compile
+                    {t.arch} · {t.resolution.ok ? `${t.summary.compiles} to compile` : "no solution"}
                   </span>
                 </th>
               ))}
             </tr>
           </thead>
           <tbody>
-            {names.map((name) => (
-              <tr key={name} className="border-b border-slate-100 dark:border-slate-900" data-testid="verdict-row">
-                <th scope="row" className="py-1 pr-3 font-mono font-normal">{name}</th>
+            {all.map((row) => (
+              <tr key={row.name} className="border-b border-slate-100 dark:border-slate-900" data-testid="verdict-row" data-requested={row.requested}>
+                <th scope="row" className="py-1 pr-3 align-top font-mono font-normal">
+                  {row.name}
+                  {row.requested ? null : (
+                    <span className="block font-sans text-xs text-slate-500">dependency{row.via.length ? ` · via ${row.via.join(" → ")}` : ""}</span>
+                  )}
+                </th>
                 {targets.map((t) => (
                   <td key={`${t.base}/${t.arch}`} className="py-1 pr-3 align-top">
-                    <Cell pkg={t.packages.find((p) => p.name === name)} />
+                    <Cell pkg={t.packages.find((p) => p.name === row.name)} skipped={t.skipped.some((s) => s.name === row.name)} />
                   </td>
                 ))}
               </tr>

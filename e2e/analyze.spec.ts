@@ -51,7 +51,8 @@ test("each base image shows which packages install from wheels and which compile
   await app.analyze("numpy==1.24.4\ncryptography==41.0.7\npsycopg2==2.9.9\n");
 
   const slim = app.targetCard("python:3.12-slim-bookworm");
-  await expect(slim.getByTestId("target-summary")).toContainText("1 from wheels · 2 to compile");
+  // cryptography brings cffi and pycparser: five packages in all.
+  await expect(slim.getByTestId("target-summary")).toContainText("5 packages · 3 from wheels · 2 to compile");
   // numpy 1.24.4 has wheels for CPython 3.8–3.11 only; 1.26.4 has one for 3.12.
   const numpy = app.packageVerdict(slim, "numpy");
   await expect(numpy).toHaveAttribute("data-status", "sdist");
@@ -67,4 +68,32 @@ test("each base image shows which packages install from wheels and which compile
 
   await expect(app.verdictRows.filter({ hasText: "psycopg2" })).toContainText("compiles");
   await app.screenshot("verdicts");
+});
+
+test("dependencies are shown with what pulls them in; a dependency that compiles on arm64 Alpine is found", async ({ page }) => {
+  const app = new AnalyzePage(page);
+  await app.open();
+  await page.getByRole("radio", { name: "arm64" }).check();
+  await app.analyze("cryptography==41.0.7\n");
+
+  // cffi 1.16.0 has no musllinux aarch64 wheel in the index: it compiles, pulled in by cryptography.
+  const alpine = app.targetCard("python:3.12-alpine3.24");
+  const cffi = app.packageVerdict(alpine, "cffi");
+  await expect(cffi).toHaveAttribute("data-status", "sdist");
+  await expect(cffi.getByTestId("package-via")).toContainText("required by cryptography 41.0.7");
+  await expect(app.packageVerdict(alpine, "pycparser").getByTestId("package-via")).toContainText("chain: cryptography 41.0.7 → cffi 1.16.0 → pycparser");
+  await expect(alpine.getByTestId("build-environment").filter({ hasText: "cffi 1.16.0" })).toContainText("first installs");
+  await expect(app.verdictRows.filter({ has: page.getByRole("rowheader", { name: /^cffi/ }) })).toContainText("via cryptography 41.0.7");
+  await app.screenshot("dependencies-arm64");
+});
+
+test("a set pip cannot resolve is explained in words, and each line is still judged", async ({ page }) => {
+  const app = new AnalyzePage(page);
+  await app.open();
+  await app.analyze("requests==2.31.0\nurllib3<1.21\n");
+
+  const slim = app.targetCard("python:3.12-slim-bookworm");
+  await expect(slim.getByTestId("resolution-conflict")).toContainText("pip finds no set of versions");
+  await expect(slim.getByTestId("resolution-conflict")).toContainText("urllib3");
+  await expect(app.packageVerdict(slim, "requests")).toHaveAttribute("data-status", "wheel");
 });

@@ -13,7 +13,7 @@ export type {
   ProjectPage,
   ProjectResult,
 } from "./types";
-export { createIndexClient, DEFAULT_MAX_CONCURRENCY, DEFAULT_MAX_PROJECTS, DEFAULT_TIMEOUT_MS, MAX_PAGE_BYTES } from "./client";
+export { createIndexClient, DEFAULT_DEADLINE_MS, DEFAULT_MAX_CONCURRENCY, DEFAULT_MAX_PROJECTS, DEFAULT_TIMEOUT_MS, MAX_PAGE_BYTES } from "./client";
 export { indexConfigFromEnv, DEFAULT_INDEX_URL } from "./config";
 export { isValidProjectName, normalizeProjectName } from "./project-name";
 export { SIMPLE_API_ACCEPT } from "./page-format";

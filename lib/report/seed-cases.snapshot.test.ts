@@ -76,6 +76,32 @@ describe.each(["amd64", "arm64"] as const)("the seed case on %s", (arch) => {
   });
 });
 
+describe("the seed requirements, resolved with build isolation", () => {
+  // The snapshot is a subset of PyPI: it has no Django 4.1.x, no oldest-supported-numpy and no
+  // setuptools older than 2023, so the build environments here can only be partly known. The
+  // numpy-built-twice case is proven on a complete synthetic index in build-isolation.test.ts.
+  it("bullseye installs the whole set from wheels; Alpine compiles pandas and numpy and says what it cannot know of their builds", async () => {
+    const seed = await report("pandas==1.5.2\nnumpy~=1.23.0\n", ["python:3.10-bullseye", "python:3.10-alpine3.17"], "amd64");
+    const [bullseye, alpine] = seed.targets;
+    expect(bullseye?.resolution).toEqual({ ok: true });
+    expect(bullseye?.compiles).toEqual([]);
+    expect(bullseye?.builds).toEqual([]);
+    for (const name of ["python-dateutil", "six", "pytz"]) expect(pkg(seed, "python:3.10-bullseye", name)).toMatchObject({ requested: false, status: "wheel" });
+    expect(pkg(seed, "python:3.10-bullseye", "six").via).toEqual(["pandas 1.5.2", "python-dateutil 2.9.0.post0"]);
+
+    expect(alpine?.resolution).toEqual({ ok: true });
+    expect(alpine?.compiles).toEqual([
+      { name: "pandas", version: "1.5.2", buildRequirement: false, forBuildOf: [] },
+      { name: "numpy", version: "1.23.5", buildRequirement: false, forBuildOf: [] },
+    ]);
+    const pandasBuild = alpine?.builds.find((b) => b.name === "pandas");
+    expect(pandasBuild?.basis).toBe("table");
+    expect(pandasBuild?.packages.find((p) => p.name === "oldest-supported-numpy")).toMatchObject({ status: "unknown", reason: expect.stringContaining("not found") });
+    // numpy 1.23.5 pins setuptools==59.2.0 for its build; pip would stop there on this index.
+    expect(alpine?.builds.find((b) => b.name === "numpy")?.explanation).toMatch(/setuptools==59\.2\.0/);
+  });
+});
+
 describe("as of the article's date", () => {
   it("pandas~=1.5.2 is 1.5.2 on 2022-12-06 and 1.5.3 today", async () => {
     const then = await report("pandas~=1.5.2\n", ["python:3.10-bullseye"], "amd64", "2022-12-06T17:30:00+01:00");
