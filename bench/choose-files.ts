@@ -1,4 +1,5 @@
-// Benchmark: time to choose files for 100 pinned requirements × 12 targets with a warm cache.
+// Benchmark: time to choose files for 100 pinned requirements × 12 targets with a warm cache, line by
+// line (--no-deps): the file choice alone. bench/analysis-cold-warm.ts measures whole resolutions.
 // Needs ../shared (the snapshot index). Run: npm run bench
 import { mkdtemp, rm } from "node:fs/promises";
 import { readFileSync } from "node:fs";
@@ -45,7 +46,7 @@ async function main() {
       // A fresh client per run, as each analysis gets: only the disk cache is warm.
       const client = createIndexClient({ indexUrl: index.url, cacheDir, maxProjects: 2000 });
       const start = performance.now();
-      const result = await analyze({ requirements, bases: BASES, arch: "amd64" }, { index: client, indexHost: "snapshot" });
+      const result = await analyze({ requirements, bases: BASES, arch: "amd64", noDeps: true }, { index: client, indexHost: "snapshot" });
       timings.push(performance.now() - start);
       if (!result.ok || result.report.targets.length !== BASES.length) throw new Error("analysis failed");
       const stats = client.stats();

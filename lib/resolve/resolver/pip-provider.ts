@@ -48,6 +48,8 @@ export interface ResolverSources {
   dependencies(project: string, file: IndexFile): Promise<Dependencies>;
 }
 
+const NOTHING_INCOMPATIBLE: ReadonlySet<string> = new Set();
+
 export type Preference = [boolean, boolean, boolean, boolean, number, number, boolean, string];
 
 /** pip's format_name: "name[extra1,extra2]" with the extras sorted. */
@@ -60,6 +62,7 @@ export class PipProvider implements Provider<PipRequirement, PipCandidate, Prefe
   private readonly knownDepths = new Map<string, number>();
   private readonly dependencyCache = new Map<string, Promise<PipRequirement[]>>();
   private readonly foundMemo = new Map<string, PipCandidate[]>();
+  private readonly readingAhead = new Set<string>();
   /** Candidates whose dependencies could not be read, with why. */
   readonly unknownDependencies = new Map<string, string>();
   private readonly python: PipCandidate;
@@ -171,7 +174,21 @@ export class PipProvider implements Provider<PipRequirement, PipCandidate, Prefe
     }
     const provided = new Set(metadata.providesExtra.map(safeExtra));
     const extras = candidate.kind === "extras" ? candidate.extras.filter((e) => provided.has(safeExtra(e))) : [];
-    for (const text of metadata.requiresDist) {
+    result.push(...this.requirementsOf(metadata.requiresDist, extras));
+    if (candidate.kind === "link" && metadata.requiresPython?.trim()) {
+      const specifier = parseSpecifierSet(metadata.requiresPython);
+      // pip ignores (and warns about) a Requires-Python it cannot parse.
+      if (specifier.ok && specifier.value.clauses.length > 0) result.push({ kind: "requires-python", name: REQUIRES_PYTHON, specifier: specifier.value });
+    }
+    await this.sources.prefetch(result.flatMap((r) => (r.kind === "specifier" ? [r.project] : [])));
+    this.readAhead(result);
+    return result;
+  }
+
+  /** Requires-Dist lines that apply on this image, with the extras asked for active. */
+  private requirementsOf(requiresDist: readonly string[], extras: readonly string[]): PipRequirement[] {
+    const result: PipRequirement[] = [];
+    for (const text of requiresDist) {
       const parsed = parseRequirement(text);
       if (!parsed.ok || parsed.value.url) continue;
       const requirement = parsed.value;
@@ -185,13 +202,29 @@ export class PipProvider implements Provider<PipRequirement, PipCandidate, Prefe
         specifier: requirement.specifier,
       });
     }
-    if (candidate.kind === "link" && metadata.requiresPython?.trim()) {
-      const specifier = parseSpecifierSet(metadata.requiresPython);
-      // pip ignores (and warns about) a Requires-Python it cannot parse.
-      if (specifier.ok && specifier.value.clauses.length > 0) result.push({ kind: "requires-python", name: REQUIRES_PYTHON, specifier: specifier.value });
-    }
-    await this.sources.prefetch(result.flatMap((r) => (r.kind === "specifier" ? [r.project] : [])));
     return result;
+  }
+
+  /**
+   * Latency: reads ahead down the likely dependency tree (each requirement's newest candidate, its
+   * metadata, its dependencies' pages, and on), all branches at once, while the resolver pins one
+   * package at a time. A cold analysis then waits on the index about once per level of the tree rather
+   * than twice per package. Only caches are warmed: the resolver asks again and its answer is unchanged.
+   */
+  readAhead(requirements: readonly PipRequirement[]): void {
+    for (const requirement of requirements) {
+      if (requirement.kind !== "specifier") continue;
+      const [likely] = this.foundCandidates([requirement], NOTHING_INCOMPATIBLE);
+      const base = likely?.kind === "extras" ? likely.base : likely;
+      if (base?.kind !== "link" || this.readingAhead.has(base.key)) continue;
+      this.readingAhead.add(base.key);
+      void this.sources.dependencies(base.project, base.file).then(async (metadata) => {
+        if (!metadata.ok) return;
+        const next = this.requirementsOf(metadata.requiresDist, requirement.extras);
+        await this.sources.prefetch(next.flatMap((r) => (r.kind === "specifier" ? [r.project] : [])));
+        this.readAhead(next);
+      });
+    }
   }
 
   /** pip's _iter_found_candidates: the index's files for the combined specifier, one per version, best first. */

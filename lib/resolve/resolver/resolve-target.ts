@@ -64,6 +64,7 @@ export async function resolveTarget(entries: readonly RequirementEntry[], source
   await sources.prefetch(roots.flatMap((r) => (r.kind === "specifier" ? [r.project] : [])));
 
   const provider = new PipProvider(sources, options.tags, options.policy, options.environment, userRequested);
+  provider.readAhead(roots);
   try {
     const result = await resolve(provider, roots, options.maxRounds);
     const packages: InstalledPackage[] = [];
