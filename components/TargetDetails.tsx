@@ -54,7 +54,12 @@ function BuildItem({ build }: { build: BuildEnvironment }) {
         <span className="font-mono text-xs">{build.requires.join(", ")}</span>
       </p>
       <p className="text-xs text-slate-500">
-        {build.basis === "table" ? `From Basewise's build-requirements table (${build.confidence} confidence).` : "Not in Basewise's table: pip's default assumed."} {build.note}
+        {build.basis === "sdist"
+          ? `Read from ${build.source}.`
+          : build.basis === "table"
+            ? `From Basewise's build-requirements table (${build.confidence} confidence).`
+            : "Not in Basewise's table: pip's default assumed."}{" "}
+        {build.note}
       </p>
       {build.packages.length > 0 ? (
         <p className="text-xs">

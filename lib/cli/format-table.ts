@@ -10,6 +10,8 @@ const STATUS_LABEL: Record<TargetPackage["status"], string> = {
   direct: "direct",
 };
 
+const BASIS_LABEL = { sdist: "the sdist's pyproject.toml", table: "build-requirements table", "pip-default": "pip's default, assumed" } as const;
+
 export function formatReportTable(report: Report): string {
   const lines: string[] = [];
   for (const d of report.diagnostics) lines.push(`line ${d.line}: ${d.severity}: ${d.message}`);
@@ -40,7 +42,7 @@ export function formatReportTable(report: Report): string {
     for (const build of target.builds) {
       const where = build.insideBuildOf ? ` (inside the build of ${build.insideBuildOf})` : "";
       const compiled = build.packages.filter((p) => p.compiles).map((p) => `${p.name} ${p.version ?? ""}`.trim());
-      lines.push(`  build of ${build.name} ${build.version}${where}: installs ${build.requires.join(", ")} [${build.basis === "table" ? "build-requirements table" : "pip's default, assumed"}]`);
+      lines.push(`  build of ${build.name} ${build.version}${where}: installs ${build.requires.join(", ")} [${BASIS_LABEL[build.basis]}]`);
       if (build.explanation) lines.push(`    cannot be set up: ${build.explanation}`);
       if (compiled.length) lines.push(`    compiles for this build: ${compiled.join(", ")}`);
     }

@@ -4,7 +4,7 @@ import { createIndexClient, indexConfigFromEnv } from "@/lib/index";
 import { analyze } from "@/lib/report";
 import { formatReportTable } from "./format-table";
 
-const USAGE = `Usage: basewise analyze FILE --base IMAGE [--base IMAGE…] [--arch amd64|arm64] [--index-url URL] [--no-deps] [--json]
+const USAGE = `Usage: basewise analyze FILE --base IMAGE [--base IMAGE…] [--arch amd64|arm64] [--index-url URL] [--no-deps] [--fetch-sdists] [--json]
 
 Predicts, for each base image, which packages pip installs from a wheel and which it builds from source:
 the whole install set as pip resolves it there, and the build requirements of every build.
@@ -13,6 +13,7 @@ the whole install set as pip resolves it there, and the build requirements of ev
   --arch ARCH     amd64 (default) or arm64
   --index-url URL the package index (default: $BASEWISE_INDEX_URL or https://pypi.org/simple/)
   --no-deps       only the requirements written in the file, as pip --no-deps
+  --fetch-sdists  download sdists that will be built to read their pyproject.toml (default: $BASEWISE_FETCH_SDISTS, else off)
   --json          print the report as JSON
 `;
 
@@ -28,6 +29,7 @@ export async function main(argv: string[], out: (text: string) => void = (t) => 
         arch: { type: "string" },
         "index-url": { type: "string" },
         "no-deps": { type: "boolean" },
+        "fetch-sdists": { type: "boolean" },
         json: { type: "boolean" },
         help: { type: "boolean", short: "h" },
       },
@@ -66,7 +68,7 @@ export async function main(argv: string[], out: (text: string) => void = (t) => 
     return 2;
   }
 
-  const index = createIndexClient({ indexUrl, cacheDir: config.cacheDir });
+  const index = createIndexClient({ indexUrl, cacheDir: config.cacheDir, fetchSdists: values["fetch-sdists"] ?? config.fetchSdists });
   const result = await analyze(
     { requirements, bases: values.base, arch: values.arch as "amd64" | "arm64" | undefined, noDeps: values["no-deps"] ?? false },
     { index, indexHost: new URL(indexUrl).host },

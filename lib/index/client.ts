@@ -8,6 +8,7 @@
 
 import { startDeadline } from "./deadline";
 import { fetchCoreMetadata } from "./fetch-core-metadata";
+import { fetchSdistBuildSystem } from "./fetch-sdist-build-system";
 import { processHostLimits } from "./host-limits";
 import { DiskCacheStore, processMemoryCache, type HttpCacheStore } from "./http-cache-store";
 import { createIndexHttp, type BodyReading } from "./index-http";
@@ -26,6 +27,7 @@ import type {
   ProjectFailureReason,
   ProjectPage,
   ProjectResult,
+  SdistBuildSystemResult,
 } from "./types";
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
@@ -129,6 +131,30 @@ export function createIndexClient(options: IndexClientOptions): IndexClient {
     return fetchCoreMetadata({ http, index: index.index }, project, listed);
   }
 
+  const buildSystems = new Map<string, Promise<SdistBuildSystemResult>>();
+  function getSdistBuildSystem(project: string, file: IndexFile): Promise<SdistBuildSystemResult> {
+    if (!options.fetchSdists) {
+      return Promise.resolve({ ok: false, reason: "disabled", message: "fetching sdists is not enabled on this server (BASEWISE_FETCH_SDISTS)" });
+    }
+    const key = `${typeof project === "string" ? normalizeProjectName(project) : ""} ${typeof file?.url === "string" ? file.url : ""}`;
+    let known = buildSystems.get(key);
+    if (!known) {
+      known = loadSdistBuildSystem(project, file).catch((error: unknown) => ({ ok: false as const, reason: "index-error" as const, message: `index error: unexpected failure while reading ${String(file?.filename)} (${String(error)})` }));
+      buildSystems.set(key, known);
+    }
+    return known;
+  }
+
+  async function loadSdistBuildSystem(project: string, file: IndexFile): Promise<SdistBuildSystemResult> {
+    if (!index.ok) return { ok: false, reason: "index-error", message: `index error: ${index.message}` };
+    const page = await getProject(project);
+    if (!page.ok) return { ok: false, reason: METADATA_REASON[page.reason], message: page.message };
+    const listed = listedFiles(page.page).get(file.url);
+    // As for metadata: only a URL the index itself listed is ever requested.
+    if (!listed) return { ok: false, reason: "unavailable", message: `the index does not list ${file.filename} for ${project}` };
+    return fetchSdistBuildSystem(http, listed);
+  }
+
   function listedFiles(page: ProjectPage): Map<string, IndexFile> {
     let byUrl = listings.get(page);
     if (!byUrl) {
@@ -138,7 +164,7 @@ export function createIndexClient(options: IndexClientOptions): IndexClient {
     return byUrl;
   }
 
-  return { getProject, getCoreMetadata, stats: () => ({ ...counters }) };
+  return { getProject, getCoreMetadata, getSdistBuildSystem, stats: () => ({ ...counters }) };
 }
 
 // A file's metadata cannot be had when its project's page could not.

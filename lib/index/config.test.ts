@@ -13,6 +13,10 @@ describe("indexConfigFromEnv", () => {
     ["absolute cache dir", { BASEWISE_CACHE_DIR: "/var/cache/basewise" }, { indexUrl: "https://pypi.org/simple/", cacheDir: "/var/cache/basewise" }],
     ["relative cache dir", { BASEWISE_CACHE_DIR: "tmp/cache" }, { indexUrl: "https://pypi.org/simple/", cacheDir: path.resolve(process.cwd(), "tmp/cache") }],
   ])("%s", (_, env, expected) => {
-    expect(indexConfigFromEnv(env)).toEqual(expected);
+    expect(indexConfigFromEnv(env)).toEqual({ fetchSdists: false, ...expected });
+  });
+
+  it.each([["1", true], ["true", true], ["ON", true], ["0", false], ["", false], ["no", false]] as const)("BASEWISE_FETCH_SDISTS=%j → %s", (value, expected) => {
+    expect(indexConfigFromEnv({ BASEWISE_FETCH_SDISTS: value }).fetchSdists).toBe(expected);
   });
 });

@@ -12,6 +12,7 @@ export type {
   ProjectFailureReason,
   ProjectPage,
   ProjectResult,
+  SdistBuildSystemResult,
 } from "./types";
 export { createIndexClient, DEFAULT_DEADLINE_MS, DEFAULT_MAX_CONCURRENCY, DEFAULT_MAX_PROJECTS, DEFAULT_TIMEOUT_MS, MAX_PAGE_BYTES } from "./client";
 export { indexConfigFromEnv, DEFAULT_INDEX_URL } from "./config";

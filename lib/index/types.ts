@@ -64,6 +64,11 @@ export type MetadataResult =
   | { ok: true; metadata: FileMetadata; source: "pep658" | "json-api" }
   | { ok: false; reason: MetadataFailureReason; message: string };
 
+/** An sdist's [build-system], read from the pyproject.toml inside it (only when fetching sdists is allowed). */
+export type SdistBuildSystemResult =
+  | { ok: true; buildSystem: { declared: boolean; requires: string[] | null; backend: string | null } }
+  | { ok: false; reason: "disabled" | "not-an-sdist" | MetadataFailureReason; message: string };
+
 export interface IndexClientOptions {
   /** Simple repository root, e.g. https://pypi.org/simple/ (trailing slash optional). Server configuration only. */
   indexUrl: string;
@@ -87,6 +92,11 @@ export interface IndexClientOptions {
    * served). Default 30 000; null or Infinity for none (a long-lived client in a test suite, say).
    */
   deadlineMs?: number | null;
+  /**
+   * Download sdists (only files the index lists, checked against its digests, at most 50 MB) to read
+   * their build requirements from pyproject.toml. Default false: the curated table is used instead.
+   */
+  fetchSdists?: boolean;
   /** Per-host limits shared with other clients. Default: the process-wide ones (16 per host). */
   hostLimits?: HostConcurrencyLimits;
   fetchImpl?: typeof fetch;
@@ -114,5 +124,7 @@ export interface IndexClient {
    * and only the listed entry's URL and digests are used.
    */
   getCoreMetadata(project: string, file: IndexFile): Promise<MetadataResult>;
+  /** An sdist's [build-system] (PEP 518), when the client was made with fetchSdists; "disabled" otherwise. */
+  getSdistBuildSystem(project: string, file: IndexFile): Promise<SdistBuildSystemResult>;
   stats(): IndexClientStats;
 }

@@ -96,6 +96,25 @@ describe("build isolation", () => {
     expect(alpine?.packages[0]).toMatchObject({ name: "pandas", requested: true, line: 1, via: [] });
   });
 
+  it("with sdist fetching allowed, the sdist's own pyproject.toml decides, and the report says so", async () => {
+    const index = {
+      ...memoryIndex(INDEX),
+      getSdistBuildSystem: async (_project: string, file: IndexFile) =>
+        file.filename === "pandas-1.5.2.tar.gz"
+          ? { ok: true as const, buildSystem: { declared: true, requires: ["setuptools>=51.0.0", "wheel", "Cython>=0.29.32,<3", "numpy==1.23.5"], backend: null } }
+          : { ok: false as const, reason: "index-error" as const, message: "index error: HTTP 503 from the package index" },
+    };
+    const result = await analyze({ requirements: "pandas==1.5.2\n", bases: ["python:3.10-alpine3.17"] }, { index, indexHost: "memory" });
+    if (!result.ok) throw new Error(result.error);
+    const [alpine] = result.report.targets;
+    const pandasBuild = alpine?.builds.find((b) => b.name === "pandas");
+    expect(pandasBuild).toMatchObject({ basis: "sdist", source: "pyproject.toml in pandas-1.5.2.tar.gz", backend: "setuptools.build_meta:__legacy__", confidence: "high" });
+    expect(pandasBuild?.packages.find((p) => p.name === "numpy")?.version).toBe("1.23.5");
+    // numpy's sdist could not be read: the table answers, and the note says why.
+    const numpyBuild = alpine?.builds.find((b) => b.name === "numpy");
+    expect(numpyBuild).toMatchObject({ basis: "table", note: expect.stringContaining("HTTP 503") });
+  });
+
   it("a build requirement the index lacks leaves that build environment partly unknown, not the analysis", async () => {
     const withoutCython = Object.fromEntries(Object.entries(INDEX).filter(([name]) => name !== "cython"));
     const result = await analyze({ requirements: "pandas==1.5.2\n", bases: ["python:3.10-alpine3.17"] }, { index: memoryIndex(withoutCython), indexHost: "memory" });

@@ -1,4 +1,4 @@
-import { buildRequirementsFor } from "@/lib/build-requirements";
+import { buildRequirementsFor, PIP_DEFAULT_BACKEND, PIP_DEFAULT_SOURCE, pipDefaultRequires } from "@/lib/build-requirements";
 import { parseRequirementsFile } from "@/lib/requirements-file";
 import type { AnalysisSources } from "@/lib/resolve/resolver";
 import type { ImageContext } from "./image-context";
@@ -41,7 +41,7 @@ export async function resolveBuilds(packages: readonly TargetPackage[], sources:
       const label = `${sdist.name} ${sdist.version}`;
       if (built.has(label) || depth >= MAX_NESTED_BUILDS) continue;
       built.add(label);
-      const environment = await buildEnvironment(sdist.name, sdist.version, insideBuildOf, sources, image);
+      const environment = await buildEnvironment(sdist, insideBuildOf, sources, image);
       builds.push(environment);
       await visit(environment.packages.filter((p) => p.compiles), label, depth + 1);
     }
@@ -51,27 +51,55 @@ export async function resolveBuilds(packages: readonly TargetPackage[], sources:
   return { builds, compiles: [...compiles.values()] };
 }
 
-async function buildEnvironment(name: string, version: string, insideBuildOf: string | null, sources: AnalysisSources, image: ImageContext): Promise<BuildEnvironment> {
-  const requirements = buildRequirementsFor(name, version);
-  const described = {
-    name,
-    version,
-    insideBuildOf,
-    requires: requirements.requires,
-    dynamic: requirements.dynamic.map(({ requirement, when }) => ({ requirement, when })),
-    backend: requirements.backend,
-    basis: requirements.basis,
-    source: requirements.source,
-    confidence: requirements.confidence,
-    note: requirements.note,
-  };
-  const parsed = parseRequirementsFile(requirements.requires.join("\n"));
-  // The table's strings all parse (its own test checks); this guards a future edit.
+async function buildEnvironment(sdist: TargetPackage, insideBuildOf: string | null, sources: AnalysisSources, image: ImageContext): Promise<BuildEnvironment> {
+  const name = sdist.name;
+  const version = sdist.version as string;
+  const described = { name, version, insideBuildOf, ...(await buildSystemOf(sdist, sources)) };
+  const parsed = parseRequirementsFile(described.requires.join("\n"));
+  // The table's strings all parse (its own test checks); an sdist's own may not.
   if (!parsed.ok || parsed.file.diagnostics.length > 0) {
-    return { ...described, packages: [], explanation: `Basewise could not read the build requirements it has for ${name} ${version}.` };
+    return { ...described, packages: [], explanation: `The build requirements of ${name} ${version} could not be read: ${parsed.ok ? parsed.file.diagnostics.map((d) => d.message).join("; ") : parsed.error}` };
   }
   const installSet = await resolveInstallSet(parsed.file.requirements, sources, image);
   return installSet.ok
     ? { ...described, packages: installSet.packages, explanation: null }
     : { ...described, packages: [], explanation: installSet.explanation };
+}
+
+type BuildSystemFacts = Omit<BuildEnvironment, "name" | "version" | "insideBuildOf" | "packages" | "explanation">;
+
+/** The sdist's own pyproject.toml when the server may fetch sdists and it can be read; else the curated table. */
+async function buildSystemOf(sdist: TargetPackage, sources: AnalysisSources): Promise<BuildSystemFacts> {
+  const table = buildRequirementsFor(sdist.name, sdist.version as string);
+  const fromTable: BuildSystemFacts = {
+    requires: table.requires,
+    dynamic: table.dynamic.map(({ requirement, when }) => ({ requirement, when })),
+    backend: table.backend,
+    basis: table.basis,
+    source: table.source,
+    confidence: table.confidence,
+    note: table.note,
+  };
+  const page = sources.project(sdist.name);
+  const file = page?.ok ? page.page.files.find((f) => f.filename === sdist.filename) : undefined;
+  if (!file) return fromTable;
+  const read = await sources.sdistBuildSystem(sdist.name, file);
+  if (!read.ok) {
+    return read.reason === "disabled" ? fromTable : { ...fromTable, note: `${fromTable.note} The sdist's own pyproject.toml could not be read (${read.message}), so the table answers.`.trim() };
+  }
+  const { declared, requires, backend } = read.buildSystem;
+  const source = `pyproject.toml in ${file.filename}`;
+  if (!declared || requires === null) {
+    return {
+      ...fromTable,
+      requires: pipDefaultRequires(),
+      backend: PIP_DEFAULT_BACKEND,
+      basis: "sdist",
+      source: `${source} (no [build-system]); ${PIP_DEFAULT_SOURCE}`,
+      confidence: "high",
+      note: "The sdist declares no [build-system], so pip installs its default build requirements.",
+    };
+  }
+  // pip's fallback when build-backend is absent (pyproject.py).
+  return { ...fromTable, requires, backend: backend ?? PIP_DEFAULT_BACKEND, basis: "sdist", source, confidence: "high", note: "" };
 }

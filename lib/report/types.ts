@@ -45,8 +45,11 @@ export interface BuildEnvironment {
   /** What the backend may add once running, each with when. Not resolved: whether it applies depends on the build. */
   dynamic: { requirement: string; when: string }[];
   backend: string | null;
-  /** "table": Basewise's curated table has this release; "pip-default": it does not, pip's default is assumed. */
-  basis: "table" | "pip-default";
+  /**
+   * "sdist": read from the pyproject.toml inside the sdist (servers that allow fetching sdists);
+   * "table": Basewise's curated table has this release; "pip-default": it does not, pip's default is assumed.
+   */
+  basis: "sdist" | "table" | "pip-default";
   source: string;
   confidence: "high" | "medium" | "low";
   note: string;

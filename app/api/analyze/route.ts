@@ -33,7 +33,7 @@ export async function POST(request: Request) {
 
   // The index comes from the server's configuration only, never from the request.
   const config = indexConfigFromEnv();
-  const index = createIndexClient({ indexUrl: config.indexUrl, cacheDir: config.cacheDir });
+  const index = createIndexClient({ indexUrl: config.indexUrl, cacheDir: config.cacheDir, fetchSdists: config.fetchSdists });
   const result = await analyze(parsed.data, { index, indexHost: new URL(config.indexUrl).host });
   if (!result.ok) return problem(result.status, result.error);
   return NextResponse.json(result.report);

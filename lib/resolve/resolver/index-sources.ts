@@ -1,4 +1,4 @@
-import type { IndexFile, ProjectResult } from "@/lib/index";
+import type { IndexFile, ProjectResult, SdistBuildSystemResult } from "@/lib/index";
 import { asOfProject } from "@/lib/index/as-of";
 import type { Dependencies, ResolverSources } from "./pip-provider";
 
@@ -11,6 +11,8 @@ export interface MetadataIndex {
     project: string,
     file: IndexFile,
   ): Promise<{ ok: true; metadata: { requiresDist: string[]; requiresPython: string | null; providesExtra: string[] } } | { ok: false; message: string }>;
+  /** Optional: an index client that may download sdists to read their [build-system]. */
+  getSdistBuildSystem?(project: string, file: IndexFile): Promise<SdistBuildSystemResult>;
 }
 
 export interface AnalysisSources extends ResolverSources {
@@ -18,6 +20,8 @@ export interface AnalysisSources extends ResolverSources {
   pages: ReadonlyMap<string, ProjectResult>;
   /** Per project, how many of its files had no upload time, so "as of" could not check them. */
   undatedFiles: ReadonlyMap<string, number>;
+  /** An sdist's own [build-system], when the index client may fetch sdists. */
+  sdistBuildSystem(project: string, file: IndexFile): Promise<SdistBuildSystemResult>;
 }
 
 export function indexSources(index: MetadataIndex, asOf: Date): AnalysisSources {
@@ -27,6 +31,8 @@ export function indexSources(index: MetadataIndex, asOf: Date): AnalysisSources 
   return {
     pages,
     undatedFiles,
+    sdistBuildSystem: (project, file) =>
+      index.getSdistBuildSystem?.(project, file) ?? Promise.resolve({ ok: false, reason: "disabled", message: "this index client does not fetch sdists" }),
     project: (name) => pages.get(name),
     async prefetch(names) {
       await Promise.all(
