@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { pipChoice, type PipAnswer } from "@/e2e/fixtures/pip-oracle";
+import { pipChoice, pool, type PipAnswer } from "@/e2e/fixtures/pip-oracle";
 import { sharedDir, startSnapshotIndex } from "@/e2e/fixtures/snapshot-index";
 import { createIndexClient } from "@/lib/index";
 import { analyze, type TargetPackage } from "@/lib/report";
@@ -55,20 +55,6 @@ function topPackages(): string[] {
 
 function fileVersion(filename: string, project: string): string | null {
   return (parseWheelFilename(filename) ?? parseSdistFilename(filename, project))?.version ?? null;
-}
-
-async function pool<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: limit }, async () => {
-      while (next < items.length) {
-        const i = next++;
-        results[i] = await work(items[i] as T);
-      }
-    }),
-  );
-  return results;
 }
 
 function targetOf(reference: string, arch: "amd64" | "arm64"): Target {

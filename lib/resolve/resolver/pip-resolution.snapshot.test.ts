@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { pipInstallSet, type PipInstallSet } from "@/e2e/fixtures/pip-oracle";
+import { pipInstallSet, pool, type PipInstallSet } from "@/e2e/fixtures/pip-oracle";
 import { REQUIREMENTS_CORPUS } from "@/e2e/fixtures/requirements-corpus";
 import { startSnapshotIndex } from "@/e2e/fixtures/snapshot-index";
 import { createIndexClient } from "@/lib/index";
@@ -55,20 +55,6 @@ function agrees(basewise: TargetResolution, pip: PipInstallSet): boolean {
   if (pip.outcome !== "files" || !basewise.ok) return false;
   const ours = basewise.packages.map((p) => p.file?.filename ?? `${p.project} (unknown)`).sort();
   return JSON.stringify(ours) === JSON.stringify(pip.filenames);
-}
-
-async function pool<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: limit }, async () => {
-      while (next < items.length) {
-        const i = next++;
-        results[i] = await work(items[i] as T);
-      }
-    }),
-  );
-  return results;
 }
 
 describe("Basewise's install set equals pip's", () => {
