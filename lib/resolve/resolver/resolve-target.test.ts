@@ -107,6 +107,7 @@ describe("resolveTarget", () => {
     const result = await resolveText({ pandas: [{ version: "1.5.2", requires: ["numpy>=1.21.0"] }], numpy: [{ version: "1.20.0" }, { version: "1.21.0" }] }, "numpy==1.20.0\npandas==1.5.2\n");
     expect(result.ok).toBe(false);
     expect(!result.ok && result.explanation).toMatch(/numpy: .*your requirements ask for numpy==1\.20\.0.*pandas 1\.5\.2 requires numpy>=1\.21\.0/);
+    expect(!result.ok && result.explanation).toContain("works on this image (Python 3.12.4)");
   });
 
   it("uses a yanked release only for an exact pin", async () => {

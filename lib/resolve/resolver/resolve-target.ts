@@ -132,5 +132,5 @@ export function explainConflict(causes: readonly PipInformation[], pythonVersion
     byName.set(name, [...(byName.get(name) ?? []), what]);
   }
   const parts = [...byName].map(([name, whats]) => `${name}: ${[...new Set(whats)].join("; ")}`);
-  return `pip finds no set of versions that works on this image. ${parts.join(". ")}.`;
+  return `pip finds no set of versions that works on this image (Python ${pythonVersion}). ${parts.join(". ")}.`;
 }
