@@ -121,7 +121,7 @@ describe("Basewise's choice equals pip's", () => {
       const target = targetOf(reference, arch);
       for (const onlyBinary of [false, true]) {
         const text = names.map((n) => (onlyBinary ? `${n}==${pins.get(n)}` : n)).join("\n");
-        const result = await analyze({ requirements: text, bases: [reference], arch }, { index: client, indexHost: "snapshot" });
+        const result = await analyze({ requirements: text, bases: [reference], arch, noDeps: true }, { index: client, indexHost: "snapshot" });
         if (!result.ok) throw new Error(result.error);
         const packages = result.report.targets[0]?.packages ?? [];
         expect(packages).toHaveLength(names.length);
@@ -154,7 +154,7 @@ describe("Basewise's choice equals pip's", () => {
     expect(requirements.length).toBeGreaterThanOrEqual(20);
     for (const [reference, arch] of SDIST_PRONE_TARGETS) {
       const target = targetOf(reference, arch);
-      const result = await analyze({ requirements: requirements.join("\n"), bases: [reference], arch }, { index: client, indexHost: "snapshot" });
+      const result = await analyze({ requirements: requirements.join("\n"), bases: [reference], arch, noDeps: true }, { index: client, indexHost: "snapshot" });
       if (!result.ok) throw new Error(result.error);
       const packages = result.report.targets[0]?.packages ?? [];
       expect(packages).toHaveLength(requirements.length);
@@ -178,7 +178,7 @@ describe("Basewise's choice equals pip's", () => {
       for (const entry of targets) {
         const [reference, arch] = entry as [string, "amd64" | "arm64"];
         const target = targetOf(reference, arch);
-        const result = await analyze({ requirements: [option, ...names].join("\n"), bases: [reference], arch }, { index: client, indexHost: "snapshot" });
+        const result = await analyze({ requirements: [option, ...names].join("\n"), bases: [reference], arch, noDeps: true }, { index: client, indexHost: "snapshot" });
         if (!result.ok) throw new Error(result.error);
         for (const basewise of result.report.targets[0]?.packages ?? []) {
           if (basewise.status === "unknown") continue; // not in the snapshot
