@@ -1,7 +1,7 @@
 import type { IndexFile, ProjectResult } from "@/lib/index";
 import type { SpecifierSet } from "@/lib/pep440";
 import type { TagTarget } from "@/lib/tags";
-import { evaluateFiles, type Candidate, type TargetTags } from "./candidates";
+import { evaluateFiles, type Candidate, type Evaluated, type TargetTags } from "./candidates";
 import { selectCandidate, type ChoicePolicy } from "./choose";
 import { explainNothingInstallable, explainSdist, nearestWheel, type Miss, type WheelAlternative } from "./explain";
 
@@ -26,6 +26,11 @@ export interface PackageVerdict {
   alternative: WheelAlternative | null;
   /** Download size in bytes from the index (PEP 700), null when the index does not say. */
   sizeBytes: number | null;
+  /**
+   * For sdists: the same release's wheel for another platform (a Linux one of the same machine
+   * first), whose size stands in for what the local build installs. Absent when there is none.
+   */
+  sizeHint?: { filename: string; bytes: number };
 }
 
 export interface VerdictContext {
@@ -63,14 +68,25 @@ export function describeChoice(name: string, chosen: Pick<Candidate, "version" |
   const everything = evaluateFiles(files, name, context.tags, context.policy.formats);
   const miss = explainSdist(everything, chosen.version, context.tagTarget);
   const alternative = nearestWheel(everything, specifier, context.policy, chosen.version);
+  const sizeHint = sameReleaseWheelSize(everything, chosen.version, context.tagTarget.arch);
   return {
     name, version: chosen.version, filename: chosen.file.filename, sizeBytes: chosen.file.size,
     status: "sdist", kind: "sdist", tag: null, compiles: true, miss, alternative,
+    ...(sizeHint ? { sizeHint } : {}),
     reason:
       `pip builds ${chosen.version} from source: ${miss.detail}` +
       // pip takes the newest allowed version even when an older one has a wheel here (unless --prefer-binary).
       (alternative?.satisfiesSpecifier ? ` ${alternative.version} would install from a wheel and also satisfies the requirement.` : ""),
   };
+}
+
+// A wheel of the same release for another platform: Linux on the same machine first, then any Linux,
+// then anything with a size. Its size is the closest published figure for what a local build installs.
+function sameReleaseWheelSize(evaluated: Evaluated, version: string, machine: string): { filename: string; bytes: number } | undefined {
+  const wheels = evaluated.dropped.filter((d) => d.version === version && d.wheel && d.file.size !== null);
+  const rank = (filename: string) => (filename.includes("linux") ? (filename.includes(machine) ? 0 : 1) : 2);
+  const best = wheels.map((d) => d.file).sort((a, b) => rank(a.filename) - rank(b.filename) || a.filename.localeCompare(b.filename))[0];
+  return best && best.size !== null ? { filename: best.filename, bytes: best.size } : undefined;
 }
 
 const NOTHING = { kind: null, version: null, filename: null, tag: null, compiles: false, miss: null, alternative: null, sizeBytes: null } as const;
