@@ -1,0 +1,190 @@
+/**
+ * The recommended Dockerfile for one image and one resolved requirements set, each instruction
+ * with the reason it is there. Rules: a pinned base; when anything compiles (or the final image
+ * cannot run pip) a builder stage with exactly the packages the builds need, installing into a
+ * virtualenv that the final stage copies; requirements copied before the source so the dependency
+ * layers stay cached; pip's cache on a BuildKit cache mount; no compilers in the final stage; an
+ * unprivileged user.
+ */
+import { installCommand, userSetup } from "./os-commands";
+import type { DockerfileInput, DockerfileLine, GeneratedDockerfile, NeededPackage } from "./types";
+
+const VENV = "/opt/venv";
+const PIP_CACHE = "/root/.cache/pip";
+
+export function generateDockerfile(input: DockerfileInput): GeneratedDockerfile {
+  const lines: DockerfileLine[] = [];
+  const warnings: string[] = [];
+  const add = (text: string, note: string) => lines.push({ text, note });
+  const gap = () => lines.push({ text: "", note: "" });
+  const { image } = input;
+  const compiled = input.compiles.map(label);
+  const needsBuilder = input.compiles.length > 0 || !image.hasPip || !image.hasShell;
+
+  add("# syntax=docker/dockerfile:1", "BuildKit's Dockerfile syntax: needed for the pip cache mount (RUN --mount=type=cache).");
+  if (!needsBuilder) {
+    singleStage(input, add);
+  } else {
+    builderStage(input, compiled, add);
+    gap();
+    finalStage(input, compiled, add, warnings);
+  }
+  return { text: render(lines), lines, warnings };
+}
+
+type Add = (text: string, note: string) => void;
+
+function singleStage(input: DockerfileInput, add: Add): void {
+  const { image } = input;
+  add(`FROM ${image.reference}`, `${image.reference}: nothing in these requirements compiles here, so one stage is enough and no compiler is ever installed.${pinNote(image.reference)}`);
+  if (image.osId === "rhel") add("USER 0", "dnf and the pip cache mount need root; the last USER line drops back to 1001.");
+  add(
+    `ENV PYTHONDONTWRITEBYTECODE=1 \\\n    PYTHONUNBUFFERED=1 \\\n    PIP_DISABLE_PIP_VERSION_CHECK=1 \\\n    PIP_ROOT_USER_ACTION=ignore`,
+    "No .pyc files written at run time (pip still compiles site-packages once, at install); logs unbuffered so they reach `docker logs` at once; no pip self-update check or root warning during the build.",
+  );
+  if (image.packageManager !== "none" && input.os.runtime.length > 0) {
+    add(`RUN ${installCommand(image.packageManager, input.os.runtime.map((p) => p.name))}`, runtimeNote(input.os.runtime));
+  }
+  if (image.osId === "ubuntu") {
+    add(`RUN python3 -m venv ${VENV}`, "Ubuntu's Python is the distro's: pip may not install into it (PEP 668), so the packages go into a virtualenv.");
+    add(`ENV PATH="${VENV}/bin:$PATH"`, "The virtualenv's python and pip come first on PATH.");
+  }
+  const user = userSetup(image);
+  if (user.create) add(`RUN ${user.create}`, `Run as ${user.user}, not root: ${user.why}`);
+  add("WORKDIR /app", "The application's directory.");
+  add(`COPY ${input.requirementsFile} .`, "Only the requirements first: the install below is rebuilt only when they change, not on every source edit.");
+  add(pipInstall(input.requirementsFile), `Every package installs from a wheel here; pip's cache lives on a BuildKit cache mount, so it speeds up rebuilds without being stored in the image.`);
+  add("COPY . .", "The application source last: editing it reuses every layer above. Owned by root, so the app user can read but not change its code.");
+  add(`USER ${user.user}`, `Drop root for the running container (${user.user}).`);
+  add(`CMD ["python3", "-m", "app"]`, "Replace with your entry point (e.g. gunicorn or uvicorn with your module).");
+}
+
+function builderStage(input: DockerfileInput, compiled: string[], add: Add): void {
+  const { image } = input;
+  const builder = input.builder?.reference ?? image.reference;
+  const manager = input.builder?.packageManager ?? (image.packageManager === "none" ? null : image.packageManager);
+  const why =
+    input.compiles.length > 0
+      ? `Builder stage: pip compiles ${listed(compiled)} here, so compilers and -dev packages never reach the final image.`
+      : `Builder stage: ${input.builder?.why ?? `${image.reference} cannot run pip`}`;
+  add(`FROM ${builder} AS builder`, `${input.builder && input.compiles.length > 0 ? `${why} ${input.builder.why}` : why}${pinNote(builder)}`);
+  if (input.builder === null && image.osId === "rhel") add("USER 0", "dnf needs root in the UBI image.");
+  if (manager && input.os.build.length > 0) {
+    add(`RUN ${installCommand(manager, input.os.build.map((p) => p.name))}`, buildNote(input.os.build));
+  }
+  for (const variable of input.env) {
+    add(`ENV ${variable.name}=${variable.value}`, `${variable.why} (for ${listed(variable.neededBy)}).`);
+  }
+  add(`RUN python3 -m venv ${VENV}`, "Install into a virtualenv: the final stage copies this one directory.");
+  add(`ENV PATH="${VENV}/bin:$PATH" \\\n    PIP_CACHE_DIR=${PIP_CACHE} \\\n    PIP_DISABLE_PIP_VERSION_CHECK=1`, "The virtualenv's pip first on PATH; pip's cache at the cache mount below.");
+  add(`COPY ${input.requirementsFile} .`, "Only the requirements: the install layer is rebuilt only when they change.");
+  add(
+    pipInstall(input.requirementsFile),
+    input.compiles.length > 0
+      ? `Builds ${listed(compiled)} from source and installs every wheel; the cache mount keeps downloads and the wheels pip built for the next build without storing them in the image.`
+      : "Installs every package from a wheel; the cache mount keeps downloads for the next build without storing them in the image.",
+  );
+}
+
+function finalStage(input: DockerfileInput, compiled: string[], add: Add, warnings: string[]): void {
+  const { image } = input;
+  const distroless = image.packageManager === "none";
+  add(
+    `FROM ${image.reference}`,
+    (distroless
+      ? `Final stage: ${image.reference} has no shell, pip or package manager, so nothing can be installed here — only copied in.`
+      : `Final stage: a fresh ${image.reference} without compilers or -dev packages${image.hasCompiler ? " (this full image ships gcc itself; a -slim final stage would leave it out)" : ""}.`)
+      + pinNote(image.reference),
+  );
+  add(
+    `ENV PYTHONDONTWRITEBYTECODE=1 \\\n    PYTHONUNBUFFERED=1 \\\n    PATH="${VENV}/bin:$PATH"`,
+    "No .pyc files written at run time; logs unbuffered; the copied virtualenv first on PATH.",
+  );
+  if (!distroless) {
+    if (image.osId === "rhel") add("USER 0", "dnf needs root; the USER line below drops back to 1001.");
+    if (input.os.runtime.length > 0) add(`RUN ${installCommand(image.packageManager as "apt" | "apk" | "dnf", input.os.runtime.map((p) => p.name))}`, runtimeNote(input.os.runtime));
+  }
+  const user = userSetup(image);
+  if (user.create) add(`RUN ${user.create}`, `Run as ${user.user}, not root: ${user.why}`);
+  const missing = input.os.missingAtRuntime;
+  if (missing.length > 0) {
+    warnings.push(
+      `${image.reference} cannot install ${missing.map((p) => p.name).join(", ")}, which ${listed(unique(missing.flatMap((p) => p.neededBy)))} load at run time: copy the libraries (and theirs) from the builder, or choose a release or package that ships a wheel bundling them (psycopg2-binary instead of psycopg2).`,
+    );
+  }
+  add(
+    `COPY --from=builder ${VENV} ${VENV}`,
+    input.compiles.length > 0
+      ? `Only the installed packages cross over: ${listed(compiled)} ${compiled.length === 1 ? "arrives" : "arrive"} compiled, without the toolchain that built them.${missing.length ? ` Missing at run time: ${missing.map((p) => p.name).join(", ")} (see the warning).` : ""}`
+      : "Only the installed packages cross over.",
+  );
+  add("WORKDIR /app", "The application's directory.");
+  add("COPY . .", "The application source last: editing it reuses every layer above. Owned by root, so the app user can read but not change its code.");
+  add(`USER ${user.user}`, `Run as ${user.user}, not root: ${user.create ? "created above." : user.why}`);
+  if (distroless || image.osId === "wolfi") {
+    add(`ENTRYPOINT ["python3", "-m", "app"]`, "The image's entrypoint is its python; this runs the virtualenv's python (first on PATH). Replace app with your module.");
+  } else {
+    add(`CMD ["python3", "-m", "app"]`, "Replace with your entry point (e.g. gunicorn or uvicorn with your module).");
+  }
+}
+
+/** References without a tag float (an implicit :latest): say how to pin them. */
+export function pinNote(reference: string): string {
+  const name = reference.split("/").at(-1) ?? reference;
+  if (name.includes(":") || reference.includes("@")) return "";
+  return " It has no version tag: pin it by digest (FROM image@sha256:…, from `docker buildx imagetools inspect`) so rebuilds get the same image.";
+}
+
+function pipInstall(requirements: string): string {
+  return `RUN --mount=type=cache,target=${PIP_CACHE} \\\n    pip install -r ${requirements}`;
+}
+
+function buildNote(packages: readonly NeededPackage[]): string {
+  return `Build dependencies, each for the builds that need it: ${packages.map((p) => `${p.name} (${listed(p.neededBy)})`).join("; ")}.`;
+}
+
+function runtimeNote(packages: readonly NeededPackage[]): string {
+  return packages.map((p) => `${p.name} stays: ${listed(p.neededBy)} ${p.neededBy.length > 1 ? "load" : "loads"} it at run time`).join("; ") + ".";
+}
+
+
+function label(compile: DockerfileInput["compiles"][number]): string {
+  const name = compile.version ? `${compile.name} ${compile.version}` : compile.name;
+  return compile.buildRequirement ? `${name} (a build requirement)` : name;
+}
+
+function unique(values: readonly string[]): string[] {
+  return [...new Set(values)];
+}
+
+function listed(items: readonly string[]): string {
+  const all = unique(items);
+  if (all.length <= 1) return all[0] ?? "";
+  if (all.length <= 4) return `${all.slice(0, -1).join(", ")} and ${all.at(-1)}`;
+  return `${all.slice(0, 3).join(", ")} and ${all.length - 3} more`;
+}
+
+/** Notes become `#` comments above their instruction, wrapped at 100 columns. */
+export function render(lines: readonly DockerfileLine[]): string {
+  const out: string[] = [];
+  for (const [i, line] of lines.entries()) {
+    // The parser directive must stay the very first line.
+    if (i > 0 && line.note) out.push(...wrap(line.note, 98).map((part) => `# ${part}`));
+    out.push(line.text);
+  }
+  return `${out.join("\n")}\n`;
+}
+
+function wrap(text: string, width: number): string[] {
+  const words = text.split(/\s+/);
+  const rows: string[] = [];
+  let row = "";
+  for (const word of words) {
+    if (row && row.length + 1 + word.length > width) {
+      rows.push(row);
+      row = word;
+    } else row = row ? `${row} ${word}` : word;
+  }
+  if (row) rows.push(row);
+  return rows;
+}
