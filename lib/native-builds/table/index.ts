@@ -4,10 +4,28 @@
 import { parseSpecifierSet, type SpecifierSet } from "@/lib/pep440";
 import { canonicalizeName } from "@/lib/pep508";
 import type { NativeBuildEra, PackageNativeBuilds } from "../types";
+import * as DATABASES from "./databases";
+import * as FORMATS from "./formats";
+import * as GENERAL from "./general";
+import * as GEO from "./geo";
 import { NETWORKING } from "./networking";
+import * as RUST from "./rust";
+import * as SCIENTIFIC from "./scientific";
 import { SECURITY } from "./security";
 
-export const NATIVE_BUILD_TABLE: readonly PackageNativeBuilds[] = [...NETWORKING, ...SECURITY];
+// Every exported row of each topic module, in the order the modules list them.
+const rowsOf = (module: Record<string, PackageNativeBuilds>): PackageNativeBuilds[] => Object.values(module);
+
+export const NATIVE_BUILD_TABLE: readonly PackageNativeBuilds[] = [
+  ...NETWORKING,
+  ...SECURITY,
+  ...rowsOf(SCIENTIFIC),
+  ...rowsOf(FORMATS),
+  ...rowsOf(DATABASES),
+  ...rowsOf(RUST),
+  ...rowsOf(GEO),
+  ...rowsOf(GENERAL),
+];
 
 export interface IndexedNativeEra {
   readonly era: NativeBuildEra;

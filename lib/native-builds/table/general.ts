@@ -1,0 +1,212 @@
+/**
+ * General-purpose extensions found in most web and tooling stacks: process and text utilities,
+ * decorators and proxies with pure-Python twins, coverage and debuggers, and sdists that are pure
+ * although their platform wheels are compiled (mypyc, Cython opt-ins).
+ */
+import { TOOL } from "../os-packages";
+import type { PackageNativeBuilds } from "../types";
+import { compiled, project, pure } from "./compose";
+import { externalDeps, readAt } from "./sources";
+
+/** A speed-up extension that quietly falls back to pure Python when it does not compile. */
+function optionalC(name: string, sources: readonly string[], note: string, env?: { name: string; value: string }): PackageNativeBuilds {
+  return project(name, {
+    versions: "",
+    kind: "optional-native",
+    fallback: env ? { automatic: true, env } : { automatic: true },
+    toolchains: ["c"],
+    backend: "setuptools",
+    os: compiled(["c"]),
+    confidence: "high",
+    sources,
+    note,
+  });
+}
+
+export const REGEX: PackageNativeBuilds = project("regex", {
+  versions: "",
+  kind: "native",
+  toolchains: ["c"],
+  backend: "setuptools",
+  os: compiled(["c"]),
+  confidence: "high",
+  sources: [externalDeps("regex")],
+  note: "One large C module; no fallback.",
+});
+
+export const PSUTIL: PackageNativeBuilds = project("psutil", {
+  versions: "",
+  kind: "native",
+  toolchains: ["c"],
+  backend: "setuptools",
+  os: compiled(["c"], TOOL.linuxHeaders),
+  confidence: "high",
+  sources: [externalDeps("psutil"), readAt("giampaolo/psutil", "d77cf39abb5b423bde4bb0420eba78203281376b", "setup.py")],
+  note: "Includes <linux/*.h> headers: Alpine needs linux-headers (Debian has them through libc6-dev).",
+});
+
+export const SETPROCTITLE: PackageNativeBuilds = project("setproctitle", {
+  versions: "",
+  kind: "native",
+  toolchains: ["c"],
+  backend: "setuptools",
+  os: compiled(["c"]),
+  confidence: "high",
+  sources: [readAt("dvarrazzo/py-setproctitle", "42a90422fe65be95d7d32c4cb6e441fcb26c8731", "setup.py")],
+  note: "A tiny C module.",
+});
+
+export const WRAPT = optionalC(
+  "wrapt",
+  [externalDeps("wrapt"), readAt("GrahamDumpleton/wrapt", "2061a7011c27e5cd60d3105e3e61d26c5db740b2", "setup.py")],
+  "The extension is optional unless WRAPT_INSTALL_EXTENSIONS=true.",
+  { name: "WRAPT_INSTALL_EXTENSIONS", value: "false" },
+);
+export const COVERAGE = optionalC(
+  "coverage",
+  [externalDeps("coverage"), readAt("nedbat/coveragepy", "210ade2b3bed97c089ba29255c9a342c5b7aee14", "setup.py")],
+  "The C tracer is optional (the Python tracer is slower); a py3-none-any wheel is also published.",
+  { name: "COVERAGE_DISABLE_EXTENSION", value: "1" },
+);
+export const PYRSISTENT = optionalC(
+  "pyrsistent",
+  [externalDeps("pyrsistent"), readAt("tobgu/pyrsistent", "0c0b7aec8cd25b1d2d8ba07b10acdefd0f38f2c7", "setup.py")],
+  "pvectorc build errors are caught and ignored.",
+  { name: "PYRSISTENT_SKIP_EXTENSION", value: "1" },
+);
+export const LAZY_OBJECT_PROXY = optionalC(
+  "lazy-object-proxy",
+  [readAt("ionelmc/python-lazy-object-proxy", "f970e323d03bfd974bf11f342236b06163ac398f", "setup.py")],
+  "Optional C extension.",
+  { name: "SETUPPY_FORCE_PURE", value: "1" },
+);
+export const ZOPE_INTERFACE = optionalC(
+  "zope.interface",
+  [readAt("zopefoundation/zope.interface", "af320871c99c6d8630bc2ff1c13aa944aacda9e0", "setup.py")],
+  "optional_build_ext tolerates a failed compile; PURE_PYTHON=1 at run time turns the C optimisations off.",
+);
+export const MULTIPROCESS = optionalC(
+  "multiprocess",
+  [readAt("uqfoundation/multiprocess", "9fdfe7f88c9bad3af62daf67ffbd740e7f4a6c36", "setup.py")],
+  "A failed compile only warns and falls back to the standard library's _multiprocessing.",
+);
+export const MAXMINDDB = optionalC(
+  "maxminddb",
+  [readAt("maxmind/MaxMind-DB-Reader-python", "e1446f180ac2c06bb0c5549b1ffe1c30e760e179", "setup.py")],
+  "The extension falls back to pure Python on a failed build (MAXMINDDB_USE_SYSTEM_LIBMAXMINDDB=1 links the system library instead of the bundled one).",
+);
+export const DEBUGPY = optionalC(
+  "debugpy",
+  [readAt("microsoft/debugpy", "2f73444688e6d617c2fafb629e42c92133361e62", "setup.py")],
+  "The pydevd Cython speed-ups are optional (REQUIRE_CYTHON_BUILD=1 makes them mandatory).",
+  { name: "SKIP_CYTHON_BUILD", value: "1" },
+);
+
+export const RAPIDFUZZ: PackageNativeBuilds = project("RapidFuzz", {
+  versions: "",
+  kind: "optional-native",
+  fallback: { automatic: true },
+  toolchains: ["c", "cxx"],
+  cython: true,
+  backend: "scikit-build-core",
+  tools: ["cmake"],
+  os: compiled(["c", "cxx"], TOOL.cmake),
+  env: [{ name: "RAPIDFUZZ_BUILD_EXTENSION", value: "1", effect: "Fails the build instead of producing the pure-Python wheel." }],
+  confidence: "high",
+  sources: [readAt("rapidfuzz/RapidFuzz", "384c6768f604001d528f9a5bd9cc270659dfbc24", "pyproject.toml")],
+  note: "If CMake or the C++ build fails, scikit-build-core's override produces a pure-Python wheel.",
+});
+
+export const LEVENSHTEIN: PackageNativeBuilds = project("Levenshtein", {
+  versions: "",
+  kind: "native",
+  toolchains: ["c", "cxx"],
+  cython: true,
+  backend: "scikit-build-core",
+  tools: ["cmake"],
+  os: compiled(["c", "cxx"], TOOL.cmake),
+  confidence: "high",
+  sources: [readAt("rapidfuzz/Levenshtein", "95c04eec412b75122cd543293244eb03fd858c87", "pyproject.toml")],
+  note: "C++ (rapidfuzz-cpp); unlike RapidFuzz there is no pure-Python fallback.",
+});
+
+export const TREE_SITTER: PackageNativeBuilds = project("tree-sitter", {
+  versions: "",
+  kind: "native",
+  toolchains: ["c"],
+  backend: "setuptools",
+  os: compiled(["c"]),
+  confidence: "high",
+  sources: [readAt("tree-sitter/py-tree-sitter", "4fb9f66172ac6d4239b0d8c79092aacc57d93bbe", "setup.py")],
+  note: "Bundles the tree-sitter C runtime.",
+});
+
+export const CYTHON: PackageNativeBuilds = project("Cython", {
+  versions: "",
+  kind: "optional-native",
+  fallback: { automatic: false },
+  toolchains: ["c"],
+  backend: "setuptools",
+  os: compiled(["c"]),
+  confidence: "high",
+  sources: [readAt("cython/cython", "7c6185fbd99597a9ff693ba03d40f2845a4b6c6e", "setup.py")],
+  note: "Cython publishes a pure py3-none-any wheel, so pip rarely builds it; the sdist compiles Cython's own modules unless --no-cython-compile is passed.",
+});
+
+// Pure sdists whose platform wheels are compiled: on an image without those wheels pip builds
+// them, and nothing needs a compiler.
+
+export const PYDANTIC: PackageNativeBuilds = project(
+  "pydantic",
+  pure("", {
+    backend: "hatchling (v2); setuptools (v1)",
+    confidence: "high",
+    sources: [readAt("pydantic/pydantic", "2151025aa51263f3016502b00010b78e4481eaa1", "pyproject.toml")],
+    note: "v2 is pure Python (the compiled half is pydantic-core). v1's sdist compiled with Cython only when Cython was already installed, which build isolation does not do.",
+  }),
+);
+export const TOMLI: PackageNativeBuilds = project(
+  "tomli",
+  pure("", {
+    backend: "flit_core",
+    confidence: "high",
+    sources: [readAt("hukkin/tomli", "920e20b1cf495b63f6d4a6aa3cd5e4ff25f5f5a7", "pyproject.toml")],
+    note: "Recent platform wheels are mypyc-compiled; the sdist is pure.",
+  }),
+);
+export const BLACK: PackageNativeBuilds = project(
+  "black",
+  pure("", {
+    backend: "hatchling (optional hatch-mypyc hook)",
+    confidence: "high",
+    sources: [readAt("psf/black", "8947c48ef2077c3a301b03c1e814dc2e3f78436e", "pyproject.toml")],
+    note: "Platform wheels are mypyc-compiled; the sdist and py3-none-any wheel are pure.",
+  }),
+);
+export const MYPY: PackageNativeBuilds = project(
+  "mypy",
+  pure("", {
+    backend: "setuptools",
+    confidence: "high",
+    sources: [readAt("python/mypy", "8b3e7d8b9f63543374e53d1c389ea443dd65bc46", "setup.py")],
+    note: "The sdist builds pure Python unless MYPY_USE_MYPYC=1.",
+  }),
+);
+export const WATCHDOG: PackageNativeBuilds = project(
+  "watchdog",
+  pure("", {
+    backend: "setuptools",
+    confidence: "high",
+    sources: [readAt("gorakhargosh/watchdog", "a0bb46c54bc26b9f62975d5d0d625d8cac82e968", "setup.py")],
+    note: "The only C extension is macOS-only; on Linux the sdist is pure (inotify through ctypes).",
+  }),
+);
+export const ARGON2_CFFI: PackageNativeBuilds = project(
+  "argon2-cffi",
+  pure("", {
+    backend: "hatchling",
+    confidence: "high",
+    sources: [readAt("hynek/argon2-cffi", "ca682ee81aea0294ba3f187731b3236989feb507", "pyproject.toml")],
+    note: "Pure Python; the compiled part is argon2-cffi-bindings.",
+  }),
+);
