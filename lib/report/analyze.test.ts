@@ -102,6 +102,23 @@ describe("analyze", () => {
     expect(byName.pycparser?.via).toEqual(["cryptography 41.0.7", `cffi ${byName.cffi?.version}`]);
   });
 
+  it("each image gets its OS packages, estimate and Dockerfile; the report a recommendation", async () => {
+    const report = await run("numpy==1.24.4\n", { bases: ["python:3.12-slim-bookworm", "python:3.12-alpine3.24"] });
+    const slim = report.targets[0];
+    // numpy 1.24.4 has no cp312 wheel: it compiles, with a C compiler the builder stage installs.
+    expect(slim?.compiles.map((c) => c.name)).toEqual(["numpy"]);
+    expect(slim?.sysdeps.build.find((p) => p.name === "gcc")?.neededBy).toEqual(["numpy 1.24.4"]);
+    expect(slim?.sysdeps.perPackage).toEqual([expect.objectContaining({ name: "numpy", version: "1.24.4", basis: "table" })]);
+    expect(slim?.estimate.breakdown.build.map((p) => p.part)).toContain("compile numpy 1.24.4");
+    expect(slim?.estimate.buildSeconds.low).toBeGreaterThan(0);
+    expect(slim?.estimate.imageBytes.singleStage).toBeGreaterThan(slim?.estimate.imageBytes.multiStage ?? Infinity);
+    expect(slim?.dockerfile.lines.length).toBeGreaterThan(5);
+    expect(slim?.blocker).toBeNull();
+    expect(report.estimateParameters).toEqual({ cores: 4, networkMBps: 50, cache: "cold", emulated: false });
+    expect(report.recommendation?.base).toMatch(/^python:3\.12-(slim-bookworm|alpine3\.24)$/);
+    expect(report.recommendation?.why).toContain("wins:");
+  });
+
   it("explains a conflict and still judges each line on its own", async () => {
     const report = await run("requests==2.31.0\nurllib3<1.21\n");
     const [target] = report.targets;

@@ -4,7 +4,10 @@ import { parseRequirementsFile, type RequirementEntry, type RequirementsFile } f
 import { directVerdict, verdictFor, type PackageVerdict } from "@/lib/resolve";
 import { indexSources, type AnalysisSources, type MetadataIndex } from "@/lib/resolve/resolver";
 import { DEFAULT_BASES, makeTarget, resolveBaseImage, type Target } from "@/lib/targets";
+import { DEFAULT_PARAMETERS, type EstimateParameters } from "@/lib/estimate";
 import { resolveBuilds } from "./build-isolation";
+import { buildPlan } from "./build-plan";
+import { recommend } from "./recommend";
 import { imageContext, verdictContext, type ImageContext } from "./image-context";
 import { requestedOnly, resolveInstallSet } from "./install-set";
 import {
@@ -62,7 +65,10 @@ export async function analyze(input: AnalyzeInput, deps: AnalyzeDependencies): P
   }
 
   const mode = input.noDeps ? "direct" : "resolved";
-  const reports = await Promise.all(targets.map(({ requested, note, target }) => reportTarget(file, imageContext(target, file), requested, note, sources, mode)));
+  const estimateParameters: EstimateParameters = { ...DEFAULT_PARAMETERS, ...input.estimate };
+  const reports = await Promise.all(
+    targets.map(({ requested, note, target }) => reportTarget(file, imageContext(target, file), requested, note, sources, mode, estimateParameters)),
+  );
 
   const undated = [...sources.undatedFiles];
   const undatedFiles = undated.reduce((sum, [, count]) => sum + count, 0);
@@ -90,6 +96,18 @@ export async function analyze(input: AnalyzeInput, deps: AnalyzeDependencies): P
       },
       diagnostics: file.diagnostics,
       targets: reports,
+      estimateParameters,
+      recommendation: recommend(
+        reports.map((t) => ({
+          base: t.base,
+          arch: t.arch,
+          blocker: t.blocker,
+          unknown: t.summary.unknown,
+          compiles: t.compiles.map((c) => (c.version ? `${c.name} ${c.version}` : c.name)),
+          buildSeconds: t.estimate.buildSeconds,
+          imageBytes: t.estimate.imageBytes.multiStage,
+        })),
+      ),
       errors,
     },
   };
@@ -102,6 +120,7 @@ async function reportTarget(
   resolvedNote: string | null,
   sources: AnalysisSources,
   mode: Report["mode"],
+  estimateParameters: EstimateParameters,
 ): Promise<TargetReport> {
   const { target } = image;
   const skipped: TargetReport["skipped"] = [];
@@ -130,6 +149,7 @@ async function reportTarget(
     packages = lineByLine(applicable, sources, image, "--no-deps: dependencies are not followed.");
   }
   const { builds, compiles } = await resolveBuilds(packages, sources, image);
+  const plan = buildPlan(target, packages, compiles, estimateParameters);
 
   const count = (status: PackageVerdict["status"]) => packages.filter((p) => p.status === status).length;
   return {
@@ -155,7 +175,19 @@ async function reportTarget(
       direct: count("direct"),
       compiles: compiles.length,
     },
+    ...plan,
+    blocker: blockerOf(resolution, packages, builds),
   };
+}
+
+/** Why `docker build` would fail on this image, in one phrase; null when nothing stops it. */
+function blockerOf(resolution: TargetReport["resolution"], packages: readonly TargetPackage[], builds: TargetReport["builds"]): string | null {
+  if (!resolution.ok) return "pip finds no set of versions that works here";
+  const none = packages.filter((p) => p.status === "none").map((p) => p.name);
+  if (none.length > 0) return `nothing installable for ${none.join(", ")}`;
+  const broken = builds.find((b) => b.explanation !== null);
+  if (broken) return `the build environment of ${broken.name} ${broken.version} cannot be set up`;
+  return null;
 }
 
 /** Each line (lines naming one project merged, as pip does) judged on its own. */

@@ -88,6 +88,17 @@ describe("build isolation", () => {
     expect(alpine?.summary.compiles).toBe(3);
   });
 
+  it("the seed case end to end: numpy twice in the estimate, 12–30 minutes on Alpine", async () => {
+    const report = await run("pandas==1.5.2\nnumpy~=1.23.0\n", ["python:3.10-alpine3.17"]);
+    const alpine = report.targets.find((t) => t.base === "python:3.10-alpine3.17");
+    const compiles = alpine?.estimate.breakdown.build.filter((p) => p.part.startsWith("compile")).map((p) => p.part);
+    expect(compiles).toEqual(["compile pandas 1.5.2", "compile numpy 1.21.6 (build requirement)", "compile numpy 1.23.5"]);
+    expect(alpine?.estimate.buildSeconds.low).toBeGreaterThan(12 * 60);
+    expect(alpine?.estimate.buildSeconds.high).toBeLessThan(30 * 60);
+    expect(alpine?.dockerfile.text).toContain("FROM python:3.10-alpine3.17 AS builder");
+    expect(report.recommendation).toMatchObject({ base: "python:3.10-alpine3.17", arch: "amd64" });
+  });
+
   it("a dependency's chain and requirers are kept", async () => {
     const [alpine] = (await run("pandas==1.5.2\n", ["python:3.10-alpine3.17"])).targets;
     const six = alpine?.packages.find((p) => p.name === "six");

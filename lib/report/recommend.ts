@@ -58,8 +58,8 @@ function runnerUp(top: RankInput, second: RankInput | undefined): string {
   if (second.blocker !== null) return `The runner-up, ${second.base}, fails to build: ${second.blocker}`;
   const slower = { low: Math.max(0, second.buildSeconds.low - top.buildSeconds.low), high: Math.max(0, second.buildSeconds.high - top.buildSeconds.high) };
   const sizeDelta = second.imageBytes - top.imageBytes;
-  const time = slower.high < 30 ? "builds about as fast" : `would take ${formatRange(slower)} longer to build${second.compiles.length ? ` (${listNames(second.compiles)} compile)` : ""}`;
-  const size = Math.abs(sizeDelta) < 5 * 1e6 ? "with about the same size" : sizeDelta < 0 ? `and save about ${formatBytes(-sizeDelta)}` : `and weigh about ${formatBytes(sizeDelta)} more`;
+  const time = slower.high < 30 ? "builds about as fast" : `takes ${formatRange(slower)} longer to build${second.compiles.length ? ` (${listNames(second.compiles)} compile${second.compiles.length === 1 ? "s" : ""})` : ""}`;
+  const size = Math.abs(sizeDelta) < 5 * 1e6 ? "with an image about the same size" : sizeDelta < 0 ? `but its image is about ${formatBytes(-sizeDelta)} smaller` : `and its image is about ${formatBytes(sizeDelta)} larger`;
   return `The runner-up, ${second.base}, ${time} ${size}.`;
 }
 

@@ -1,10 +1,15 @@
 import type { Diagnostic, RequirementOrigin } from "@/lib/requirements-file";
 import type { PackageVerdict } from "@/lib/resolve";
 import type { Requirer } from "@/lib/resolve/resolver";
+import type { GeneratedDockerfile } from "@/lib/dockerfile";
+import type { Estimate, EstimateParameters } from "@/lib/estimate";
+import type { Recommendation } from "./recommend";
+import type { SystemDependencies } from "./sysdeps";
 
 // The report: one plain, serialisable value that the API, the pages, share links and the CLI render.
 // Bump SCHEMA_VERSION when a field changes meaning or disappears; adding fields keeps the version.
 // 2: packages became the whole install set (transitive dependencies included), with builds and compiles.
+// Added since (same version): sysdeps, estimate, dockerfile, builder, blocker, recommendation.
 export const SCHEMA_VERSION = 2;
 
 export interface RequirementSummary {
@@ -92,6 +97,16 @@ export interface TargetReport {
   /** Every package compiled on the way to the image, build-isolation builds included. */
   compiles: CompiledPackage[];
   summary: { packages: number; wheels: number; sdists: number; none: number; unknown: number; direct: number; compiles: number };
+  /** OS packages to build (builder stage) and to keep (final stage), each with the compiles that need it. */
+  sysdeps: SystemDependencies;
+  /** Build time and image size, with their breakdowns, for the report's estimate parameters. */
+  estimate: Estimate;
+  /** The recommended Dockerfile: text to download, and each line with why. */
+  dockerfile: GeneratedDockerfile;
+  /** The image the build runs in when this one has no shell or pip (distroless); null otherwise. */
+  builder: string | null;
+  /** Why the build fails on this image, when it does (used by the recommendation). */
+  blocker: string | null;
 }
 
 export interface ReportError {
@@ -119,6 +134,10 @@ export interface Report {
   };
   diagnostics: Diagnostic[];
   targets: TargetReport[];
+  /** The estimate parameters every target's estimate used. */
+  estimateParameters: EstimateParameters;
+  /** The image to take, by the stated rule, and why; null when no image was analysed. */
+  recommendation: Recommendation | null;
   errors: ReportError[];
 }
 
@@ -129,6 +148,8 @@ export interface AnalyzeInput {
   asOf?: string;
   /** Only the requirements written in the file, as pip --no-deps. */
   noDeps?: boolean;
+  /** Build-time estimate parameters (cores, network speed, cold/warm cache, emulated arm64). */
+  estimate?: Partial<EstimateParameters>;
 }
 
 export type AnalyzeResult = { ok: true; report: Report } | { ok: false; status: 413 | 422; error: string };
