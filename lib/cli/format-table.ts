@@ -1,4 +1,5 @@
 import type { Report, TargetPackage } from "@/lib/report";
+import { formatBytes, formatRange } from "@/lib/report/recommend";
 
 // The CLI's human-readable view of a report: per base image, one line per package.
 
@@ -17,6 +18,8 @@ export function formatReportTable(report: Report): string {
   for (const d of report.diagnostics) lines.push(`line ${d.line}: ${d.severity}: ${d.message}`);
   for (const e of report.errors) lines.push(`error: ${e.message}`);
   if (lines.length > 0) lines.push("");
+
+  if (report.recommendation) lines.push(`Recommended: ${report.recommendation.base} (${report.recommendation.arch}). ${report.recommendation.why}`, "");
 
   for (const target of report.targets) {
     const { summary } = target;
@@ -39,6 +42,12 @@ export function formatReportTable(report: Report): string {
       }
     }
     for (const s of target.skipped) lines.push(`  ${s.name.padEnd(nameWidth)}  skipped: marker ${s.marker} is false here`);
+    const { estimate } = target;
+    lines.push(
+      `  estimate: build ${formatRange(estimate.buildSeconds)}; image ${formatBytes(estimate.imageBytes.multiStage)} multi-stage, ${formatBytes(estimate.imageBytes.singleStage)} single-stage`,
+    );
+    if (target.sysdeps.build.length) lines.push(`  builder installs (${target.sysdeps.manager}): ${target.sysdeps.build.map((p) => p.name).join(" ")}`);
+    if (target.sysdeps.runtime.length) lines.push(`  final image keeps: ${target.sysdeps.runtime.map((p) => p.name).join(" ")}`);
     for (const build of target.builds) {
       const where = build.insideBuildOf ? ` (inside the build of ${build.insideBuildOf})` : "";
       const compiled = build.packages.filter((p) => p.compiles).map((p) => `${p.name} ${p.version ?? ""}`.trim());

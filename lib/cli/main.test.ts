@@ -82,4 +82,39 @@ describe("basewise analyze", () => {
     expect(code).toBe(2);
     expect(err).toMatch(message);
   });
+
+  it("prints the estimate and the OS packages per image, and --dockerfile prints only the annotated Dockerfile", async () => {
+    const file = await requirementsFile("numpy==1.24.4\n");
+    const table = await run(["analyze", file, "--base", "python:3.12-slim-bookworm", "--index-url", index.url]);
+    expect(table.code).toBe(0);
+    expect(table.out).toMatch(/Recommended: python:3\.12-slim-bookworm \(amd64\)\. .* wins: numpy 1\.24\.4 compiles/);
+    expect(table.out).toMatch(/estimate: build \d+–\d+ (s|min); image \d+ MB multi-stage, \d+ MB single-stage/);
+    expect(table.out).toMatch(/builder installs \(apt\): .*gcc/);
+    const dockerfile = await run(["analyze", file, "--base", "python:3.12-slim-bookworm", "--dockerfile", "python:3.12-slim-bookworm", "--index-url", index.url]);
+    expect(dockerfile.code).toBe(0);
+    expect(dockerfile.out.split("\n")[0]).toBe("# syntax=docker/dockerfile:1");
+    expect(dockerfile.out).toContain("FROM python:3.12-slim-bookworm AS builder");
+    expect(dockerfile.out).not.toContain("Recommended:");
+  });
+
+  it("estimate options: --cores and --warm change the build time; bad values are refused", async () => {
+    const file = await requirementsFile("numpy==1.24.4\n");
+    const json = async (...extra: string[]) => JSON.parse((await run(["analyze", file, "--base", "python:3.12-slim-bookworm", "--json", "--index-url", index.url, ...extra])).out);
+    const cold = await json();
+    const warm = await json("--warm");
+    const oneCore = await json("--cores", "1");
+    expect(cold.estimateParameters).toEqual({ cores: 4, networkMBps: 50, cache: "cold", emulated: false });
+    expect(warm.targets[0].estimate.buildSeconds.high).toBeLessThan(cold.targets[0].estimate.buildSeconds.low);
+    // numpy < 1.26 builds with numpy.distutils, one file at a time: more cores do not help.
+    expect(oneCore.estimateParameters.cores).toBe(1);
+    expect(oneCore.targets[0].estimate.buildSeconds).toEqual(cold.targets[0].estimate.buildSeconds);
+    const numpyCompile = cold.targets[0].estimate.breakdown.build.find((p: { part: string }) => p.part === "compile numpy 1.24.4");
+    expect(numpyCompile.basis).toContain("does not use more cores");
+    const bad = await run(["analyze", file, "--cores", "zero", "--index-url", index.url]);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain("--cores must be a whole number from 1 to 256");
+    const unknown = await run(["analyze", file, "--base", "python:3.12-slim-bookworm", "--dockerfile", "python:3.11-alpine", "--index-url", index.url]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toContain("not among the analysed images");
+  });
 });

@@ -4,7 +4,7 @@ import { createIndexClient, indexConfigFromEnv } from "@/lib/index";
 import { analyze } from "@/lib/report";
 import { formatReportTable } from "./format-table";
 
-const USAGE = `Usage: basewise analyze FILE --base IMAGE [--base IMAGE…] [--arch amd64|arm64] [--index-url URL] [--no-deps] [--fetch-sdists] [--json]
+const USAGE = `Usage: basewise analyze FILE --base IMAGE [--base IMAGE…] [--arch amd64|arm64] [--index-url URL] [--no-deps] [--cores N] [--network-mbps N] [--warm] [--emulated] [--dockerfile IMAGE] [--fetch-sdists] [--json]
 
 Predicts, for each base image, which packages pip installs from a wheel and which it builds from source:
 the whole install set as pip resolves it there, and the build requirements of every build.
@@ -13,6 +13,11 @@ the whole install set as pip resolves it there, and the build requirements of ev
   --arch ARCH     amd64 (default) or arm64
   --index-url URL the package index (default: $BASEWISE_INDEX_URL or https://pypi.org/simple/)
   --no-deps       only the requirements written in the file, as pip --no-deps
+  --cores N       CPU cores for the build-time estimate (default 4)
+  --network-mbps N  download speed for the estimate, MB/s (default 50)
+  --warm          estimate a rebuild with a warm cache (only the layers after requirements change)
+  --emulated      arm64 built on an amd64 host under QEMU (compiles ×6–10)
+  --dockerfile IMAGE  print only the recommended, annotated Dockerfile for IMAGE
   --fetch-sdists  download sdists that will be built to read their pyproject.toml (default: $BASEWISE_FETCH_SDISTS, else off)
   --json          print the report as JSON
 `;
@@ -30,6 +35,11 @@ export async function main(argv: string[], out: (text: string) => void = (t) => 
         "index-url": { type: "string" },
         "no-deps": { type: "boolean" },
         "fetch-sdists": { type: "boolean" },
+        cores: { type: "string" },
+        "network-mbps": { type: "string" },
+        warm: { type: "boolean" },
+        emulated: { type: "boolean" },
+        dockerfile: { type: "string" },
         json: { type: "boolean" },
         help: { type: "boolean", short: "h" },
       },
@@ -53,6 +63,26 @@ export async function main(argv: string[], out: (text: string) => void = (t) => 
     return 2;
   }
 
+  const estimate: { cores?: number; networkMBps?: number; cache?: "cold" | "warm"; emulated?: boolean } = {};
+  if (values.cores !== undefined) {
+    const cores = Number(values.cores);
+    if (!Number.isInteger(cores) || cores < 1 || cores > 256) {
+      err(`--cores must be a whole number from 1 to 256, not "${values.cores}".\n`);
+      return 2;
+    }
+    estimate.cores = cores;
+  }
+  if (values["network-mbps"] !== undefined) {
+    const speed = Number(values["network-mbps"]);
+    if (!Number.isFinite(speed) || speed < 0.1 || speed > 10_000) {
+      err(`--network-mbps must be a number from 0.1 to 10000, not "${values["network-mbps"]}".\n`);
+      return 2;
+    }
+    estimate.networkMBps = speed;
+  }
+  if (values.warm) estimate.cache = "warm";
+  if (values.emulated) estimate.emulated = true;
+
   const config = indexConfigFromEnv();
   const indexUrl = values["index-url"] ?? config.indexUrl;
   if (!URL.canParse(indexUrl) || !/^https?:$/.test(new URL(indexUrl).protocol)) {
@@ -70,12 +100,22 @@ export async function main(argv: string[], out: (text: string) => void = (t) => 
 
   const index = createIndexClient({ indexUrl, cacheDir: config.cacheDir, fetchSdists: values["fetch-sdists"] ?? config.fetchSdists });
   const result = await analyze(
-    { requirements, bases: values.base, arch: values.arch as "amd64" | "arm64" | undefined, noDeps: values["no-deps"] ?? false },
+    { requirements, bases: values.base, arch: values.arch as "amd64" | "arm64" | undefined, noDeps: values["no-deps"] ?? false, estimate },
     { index, indexHost: new URL(indexUrl).host },
   );
   if (!result.ok) {
     err(`${result.error}\n`);
     return 2;
+  }
+  if (values.dockerfile !== undefined) {
+    const wanted = values.dockerfile;
+    const target = result.report.targets.find((t) => t.base === wanted || t.requestedAs === wanted);
+    if (!target) {
+      err(`--dockerfile ${wanted}: not among the analysed images (${result.report.targets.map((t) => t.base).join(", ")}); pass it with --base too.\n`);
+      return 2;
+    }
+    out(target.dockerfile.text);
+    return 0;
   }
   out(values.json ? `${JSON.stringify(result.report, null, 2)}\n` : formatReportTable(result.report));
   const hasErrors = result.report.errors.length > 0 || result.report.diagnostics.some((d) => d.severity === "error");

@@ -19,6 +19,18 @@ export const analyzeRequestSchema = z.object({
   arch: z.enum(["amd64", "arm64"], { error: "\"arch\" must be \"amd64\" or \"arm64\"." }).optional(),
   asOf: z.iso.datetime({ offset: true, error: "\"asOf\" must be an ISO 8601 date-time." }).optional(),
   noDeps: z.boolean({ error: "\"noDeps\" must be true or false." }).optional(),
+  estimate: z
+    .object(
+      {
+        cores: z.number().int().min(1, "\"estimate.cores\" must be between 1 and 256.").max(256, "\"estimate.cores\" must be between 1 and 256.").optional(),
+        networkMBps: z.number().min(0.1, "\"estimate.networkMBps\" must be between 0.1 and 10000.").max(10_000, "\"estimate.networkMBps\" must be between 0.1 and 10000.").optional(),
+        cache: z.enum(["cold", "warm"], { error: "\"estimate.cache\" must be \"cold\" or \"warm\"." }).optional(),
+        emulated: z.boolean({ error: "\"estimate.emulated\" must be true or false." }).optional(),
+      },
+      { error: "\"estimate\" must be an object like {\"cores\": 4}." },
+    )
+    .strict()
+    .optional(),
 }, { error: "The request body must be a JSON object like {\"requirements\": \"…\"}." });
 
 export type AnalyzeRequest = z.infer<typeof analyzeRequestSchema>;
