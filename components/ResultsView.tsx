@@ -1,3 +1,4 @@
+import { RANKING_RULE } from "@/lib/report/recommend";
 import type { Report } from "@/lib/report/types";
 import { DiagnosticsList } from "./DiagnosticsList";
 import { RequirementsTable } from "./RequirementsTable";
@@ -13,6 +14,15 @@ export function ResultsView({ report }: { report: Report }) {
             <li key={`${error.subject}:${error.message}`}>{error.message}</li>
           ))}
         </ul>
+      ) : null}
+      {report.recommendation ? (
+        <section className="rounded border border-emerald-300 bg-emerald-50 p-3 dark:border-emerald-800 dark:bg-emerald-950" data-testid="recommendation">
+          <h2 className="text-lg font-semibold">
+            Recommended: <span className="font-mono">{report.recommendation.base}</span> ({report.recommendation.arch})
+          </h2>
+          <p className="text-sm">{report.recommendation.why}</p>
+          <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">{RANKING_RULE}</p>
+        </section>
       ) : null}
       <DiagnosticsList diagnostics={report.diagnostics} />
       <RequirementsTable requirements={report.requirements} />

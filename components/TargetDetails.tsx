@@ -1,4 +1,6 @@
 import type { BuildEnvironment, TargetPackage, TargetReport } from "@/lib/report/types";
+import { DockerfileView } from "./DockerfileView";
+import { EstimateSummary } from "./EstimateSummary";
 import { statusLabel } from "./VerdictMatrix";
 
 // One base image: its facts, then every package with pip's file and the reason in words.
@@ -98,6 +100,8 @@ export function TargetDetails({ target }: { target: TargetReport }) {
         {summary.unknown ? ` · ${summary.unknown} unknown` : ""}
         {summary.direct ? ` · ${summary.direct} direct links` : ""}
       </p>
+      <EstimateSummary target={target} />
+      <DockerfileView dockerfile={target.dockerfile} name={target.base.replace(/[^A-Za-z0-9.-]+/g, "_")} />
       <ul className="mt-2">
         {target.packages.map((pkg) => (
           <PackageItem key={pkg.name} pkg={pkg} />

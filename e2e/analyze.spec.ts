@@ -97,3 +97,26 @@ test("a set pip cannot resolve is explained in words, and each line is still jud
   await expect(slim.getByTestId("resolution-conflict")).toContainText("urllib3");
   await expect(app.packageVerdict(slim, "requests")).toHaveAttribute("data-status", "wheel");
 });
+
+test("the comparison recommends an image in one sentence, and each image has its estimate and an annotated Dockerfile", async ({ page }) => {
+  const app = new AnalyzePage(page);
+  await app.open();
+  await app.analyze("Django==4.2.7\npsycopg2==2.9.9\n");
+
+  const recommendation = page.getByTestId("recommendation");
+  await expect(recommendation).toContainText("Recommended:");
+  await expect(recommendation).toContainText(/wins: .*builds in .* and the image is about/);
+
+  // psycopg2 has no wheel for Python 3.12 here: slim compiles it, with libpq's headers, and keeps libpq at runtime.
+  const slim = app.targetCard("python:3.12-slim-bookworm");
+  await expect(slim.getByTestId("estimate-build")).toHaveText(/\d.*(s|min)$/);
+  await expect(slim.getByTestId("sysdeps-build")).toContainText("libpq-dev");
+  await expect(slim.getByTestId("sysdeps-runtime")).toContainText("libpq5");
+  const dockerfile = slim.getByTestId("dockerfile");
+  await dockerfile.locator("summary").click();
+  await expect(dockerfile.getByTestId("dockerfile-line").filter({ hasText: "AS builder" })).toHaveCount(1);
+  await expect(dockerfile.getByTestId("dockerfile-line").filter({ hasText: "libpq5" }).first()).toContainText("psycopg2");
+  const download = dockerfile.getByTestId("dockerfile-download");
+  expect(decodeURIComponent((await download.getAttribute("href")) ?? "")).toContain("# syntax=docker/dockerfile:1");
+  await app.screenshot("recommendation-dockerfile");
+});
