@@ -32,7 +32,7 @@ export function buildTimeParts(input: EstimateInput, params: EstimateParameters)
   const builds = input.compiles;
   if (builds.length > 0 && !warm) {
     const envSeconds: Range = [INSTALL.buildEnvironmentSeconds[0] * builds.length, INSTALL.buildEnvironmentSeconds[1] * builds.length];
-    parts.push({ part: `build environments (${builds.length})`, lowSeconds: scaled(envSeconds)[0], highSeconds: scaled(envSeconds)[1], basis: SOURCES.buildEnvironment });
+    parts.push({ part: `build environments (${builds.length})`, category: "build-environments", lowSeconds: scaled(envSeconds)[0], highSeconds: scaled(envSeconds)[1], basis: SOURCES.buildEnvironment });
     for (const compile of builds) {
       const cost = compileCost(compile.name, compile.version, compile.toolchains);
       const wall = onCores(cost.seconds, cost.parallel, params.cores);
@@ -40,6 +40,7 @@ export function buildTimeParts(input: EstimateInput, params: EstimateParameters)
       const label = `${compile.name}${compile.version ? ` ${compile.version}` : ""}`;
       parts.push({
         part: compile.buildRequirement ? `compile ${label} (build requirement)` : `compile ${label}`,
+        category: "compiles",
         lowSeconds: low,
         highSeconds: high,
         basis: `${cost.measured ? "" : "no measurement: "}${cost.basis}${cost.parallel ? `; scaled to ${params.cores} cores` : "; does not use more cores"}${params.emulated ? "; ×6–10 under QEMU" : ""}`,
@@ -58,13 +59,14 @@ function pulledImages(input: EstimateInput) {
 function pull(reference: string, compressed: number | null, uncompressed: number | null, params: EstimateParameters, notes: string[]): TimePart {
   if (compressed === null && uncompressed === null) {
     notes.push(`${reference}: no image size in the data, so its pull time is not counted.`);
-    return { part: `pull ${reference}`, lowSeconds: 0, highSeconds: 0, basis: "image size unknown: not counted" };
+    return { part: `pull ${reference}`, category: "pull", lowSeconds: 0, highSeconds: 0, basis: "image size unknown: not counted" };
   }
   const compressedBytes = compressed ?? (uncompressed ?? 0) * PULL.compressedFromUncompressed;
   const unpacked = uncompressed ?? compressedBytes / PULL.compressedFromUncompressed;
   const transfer = compressedBytes / MB / params.networkMBps;
   return {
     part: `pull ${reference}`,
+    category: "pull",
     lowSeconds: transfer + unpacked / MB / PULL.extractMBps[1],
     highSeconds: transfer + unpacked / MB / PULL.extractMBps[0],
     basis: `${(compressedBytes / MB).toFixed(0)} MB compressed${compressed === null ? " (estimated from the uncompressed size)" : ""} at ${params.networkMBps} MB/s. ${SOURCES.pull}`,
@@ -95,7 +97,7 @@ function osInstall(part: string, manager: "apt" | "apk" | "dnf", bytes: number, 
   const download = (bytes * OS_INSTALL.downloadShare) / MB / params.networkMBps;
   const unpack: Range = [bytes / MB / OS_INSTALL.unpackMBps[1], bytes / MB / OS_INSTALL.unpackMBps[0]];
   const [low, high] = scaled([index[0] + download + unpack[0], index[1] + download + unpack[1]]);
-  return { part: `${part}: ${count} package(s), ≈ ${(bytes / MB).toFixed(0)} MB installed`, lowSeconds: low, highSeconds: high, basis: SOURCES.osInstall };
+  return { category: "os-packages", part: `${part}: ${count} package(s), ≈ ${(bytes / MB).toFixed(0)} MB installed`, lowSeconds: low, highSeconds: high, basis: SOURCES.osInstall };
 }
 
 function downloads(input: EstimateInput, params: EstimateParameters): { part: TimePart; unknown: number } | null {
@@ -105,7 +107,7 @@ function downloads(input: EstimateInput, params: EstimateParameters): { part: Ti
   const bytes = files.reduce((sum, p) => sum + (p.downloadBytes ?? INSTALL.unknownDownloadBytes), 0);
   const seconds = bytes / MB / params.networkMBps;
   return {
-    part: { part: `downloads: ${files.length} file(s), ${(bytes / MB).toFixed(1)} MB${unknown ? ` (${unknown} size(s) estimated)` : ""}`, lowSeconds: seconds, highSeconds: seconds * 1.5, basis: `File sizes from the index at ${params.networkMBps} MB/s (up to 1.5× for many small requests).` },
+    part: { category: "downloads", part: `downloads: ${files.length} file(s), ${(bytes / MB).toFixed(1)} MB${unknown ? ` (${unknown} size(s) estimated)` : ""}`, lowSeconds: seconds, highSeconds: seconds * 1.5, basis: `File sizes from the index at ${params.networkMBps} MB/s (up to 1.5× for many small requests).` },
     unknown,
   };
 }
@@ -121,7 +123,7 @@ function installs(input: EstimateInput, scaled: (r: Range) => Range): TimePart {
     high += INSTALL.perPackageSeconds[1] + bytes * perMB[1];
   }
   const [l, h] = scaled([low, high]);
-  return { part: `install ${input.packages.filter((p) => p.kind !== null).length} package(s)`, lowSeconds: l, highSeconds: h, basis: SOURCES.installs };
+  return { category: "installs", part: `install ${input.packages.filter((p) => p.kind !== null).length} package(s)`, lowSeconds: l, highSeconds: h, basis: SOURCES.installs };
 }
 
 /** Wall time on `cores` from the 4-core figure: only the parallel share of a parallel build scales. */

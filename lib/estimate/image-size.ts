@@ -11,11 +11,11 @@ export function imageSizeParts(input: EstimateInput): { parts: SizePart[]; notes
   const notes: string[] = [];
   const base = input.image.uncompressedBytes;
   if (base === null) notes.push(`${input.image.reference}: no uncompressed size in the data; the base is not counted.`);
-  parts.push({ part: `base image ${input.image.reference}`, bytes: base ?? 0, stage: "both", basis: base === null ? "unknown: not counted" : "uncompressed size from the base-image catalog" });
+  parts.push({ category: "base", part: `base image ${input.image.reference}`, bytes: base ?? 0, stage: "both", basis: base === null ? "unknown: not counted" : "uncompressed size from the base-image catalog" });
 
   if (input.os.runtime.length > 0) {
     const bytes = input.os.runtime.reduce((sum, name) => sum + (OS_INSTALL.knownRuntimeBytes[name] ?? OS_INSTALL.runtimeLibraryBytes), 0);
-    parts.push({ part: `runtime libraries: ${input.os.runtime.join(", ")}`, bytes, stage: "both", basis: SOURCES.runtimeLibraries });
+    parts.push({ category: "runtime-libraries", part: `runtime libraries: ${input.os.runtime.join(", ")}`, bytes, stage: "both", basis: SOURCES.runtimeLibraries });
   }
 
   let compiled = 0;
@@ -34,14 +34,14 @@ export function imageSizeParts(input: EstimateInput): { parts: SizePart[]; notes
     if (p.compiled) compiled += bytes * UNPACK_RATIO.compiled;
     else pure += bytes * UNPACK_RATIO.pure;
   }
-  parts.push({ part: "site-packages: compiled packages", bytes: compiled, stage: "both", basis: `${SOURCES.installedSize} ${SOURCES.builtSize}` });
-  parts.push({ part: "site-packages: pure-Python packages", bytes: pure, stage: "both", basis: SOURCES.installedSize });
+  parts.push({ category: "site-packages", part: "site-packages: compiled packages", bytes: compiled, stage: "both", basis: `${SOURCES.installedSize} ${SOURCES.builtSize}` });
+  parts.push({ category: "site-packages", part: "site-packages: pure-Python packages", bytes: pure, stage: "both", basis: SOURCES.installedSize });
   if (guessed > 0) notes.push(`${guessed} package size(s) not known from the index: ${INSTALL.unknownDownloadBytes / MB} MB download assumed for each.`);
 
   const buildOs = input.os.build.length > 0 && !input.builder ? osBytes(input, "build") : 0;
-  if (buildOs > 0) parts.push({ part: "compilers and -dev packages left behind", bytes: buildOs, stage: "single-stage only", basis: SOURCES.toolchainSize });
+  if (buildOs > 0) parts.push({ category: "build-leftovers", part: "compilers and -dev packages left behind", bytes: buildOs, stage: "single-stage only", basis: SOURCES.toolchainSize });
   const cache = input.packages.reduce((sum, p) => sum + (p.kind === null ? 0 : (p.downloadBytes ?? INSTALL.unknownDownloadBytes) + (p.kind === "sdist" ? p.builtSizeHint ?? 0 : 0)), 0);
-  if (cache > 0) parts.push({ part: "pip cache (/root/.cache/pip)", bytes: cache, stage: "single-stage only", basis: SOURCES.pipCache });
+  if (cache > 0) parts.push({ category: "build-leftovers", part: "pip cache (/root/.cache/pip)", bytes: cache, stage: "single-stage only", basis: SOURCES.pipCache });
   if (input.builder) notes.push(`${input.image.reference} cannot run pip: a single-stage build is not possible there; the single-stage figure is the same packages in ${input.builder.reference}.`);
   return { parts: parts.map((p) => ({ ...p, bytes: Math.round(p.bytes) })), notes };
 }

@@ -6,7 +6,7 @@ import type { Estimate, EstimateInput } from "./types";
 
 export { compileCost, COMPILE_COST_TABLE, type CompileCost, type Toolchain } from "./compile-costs";
 export { DEFAULT_PARAMETERS, PARAMETER_LIMITS, SOURCES as ESTIMATE_SOURCES, type EstimateParameters } from "./parameters";
-export type { Estimate, EstimateCompile, EstimateInput, EstimatePackage, SizePart, TimePart } from "./types";
+export type { Estimate, EstimateCompile, EstimateInput, EstimatePackage, SizeCategory, SizePart, TimeCategory, TimePart } from "./types";
 
 export function estimate(input: EstimateInput, overrides: Partial<EstimateParameters> = {}): Estimate {
   const parameters = withDefaults(overrides);

@@ -41,8 +41,14 @@ export interface EstimateCompile {
   toolchains: readonly Toolchain[];
 }
 
+/** What a build-time part is, for charts that stack parts by kind across images. */
+export type TimeCategory = "pull" | "os-packages" | "downloads" | "installs" | "build-environments" | "compiles";
+/** What a size part is, likewise. */
+export type SizeCategory = "base" | "runtime-libraries" | "site-packages" | "build-leftovers";
+
 export interface TimePart {
   part: string;
+  category: TimeCategory;
   lowSeconds: number;
   highSeconds: number;
   basis: string;
@@ -50,6 +56,7 @@ export interface TimePart {
 
 export interface SizePart {
   part: string;
+  category: SizeCategory;
   bytes: number;
   /** In the recommended multi-stage image, or only in the naive single-stage one. */
   stage: "both" | "single-stage only";

@@ -1,0 +1,122 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startFixtureIndex, type FixtureIndex } from "@/e2e/fixtures/fixture-index";
+import { createIndexClient } from "@/lib/index";
+import { analyze } from "@/lib/report";
+import type { Report } from "@/lib/report/types";
+import { pythonVersions, presetsFor } from "@/lib/targets/presets";
+import { buildTimeRows, headlines, imageSizeRows, timeSizePoints } from "./comparison";
+import { reportMarkdown } from "./markdown";
+import { packageDetail, packageNames } from "./package-detail";
+import { problemsOf } from "./problems";
+
+// The dashboard's view of a report, from real analyses against the fixture index.
+
+let index: FixtureIndex;
+beforeAll(async () => {
+  index = await startFixtureIndex();
+});
+afterAll(async () => {
+  await index.close();
+});
+
+const BASES = ["python:3.12-slim-bookworm", "python:3.12-alpine3.24"];
+
+async function run(requirements: string, indexUrl = index.url): Promise<Report> {
+  const client = createIndexClient({ indexUrl, cacheDir: null, retries: 0, timeoutMs: 2000 });
+  const result = await analyze({ requirements, bases: BASES }, { index: client, indexHost: "fixture" });
+  if (!result.ok) throw new Error(result.error);
+  return result.report;
+}
+
+describe("comparison", () => {
+  it("headlines rank the images as the recommendation does, with compile counts and estimates", async () => {
+    const report = await run("Django==4.2.7\npsycopg2==2.9.9\n");
+    const h = headlines(report);
+    expect(h.map((x) => x.rank)).toEqual([1, 2]);
+    expect(h[0]?.recommended).toBe(true);
+    expect(h[0]?.base).toBe(report.recommendation?.base);
+    for (const x of h) {
+      expect(x.compiling).toBe(1); // psycopg2 has no Linux wheel
+      expect(x.buildSeconds.high).toBeGreaterThan(x.buildSeconds.low);
+      expect(x.imageBytes.singleStage).toBeGreaterThan(x.imageBytes.multiStage);
+    }
+  });
+
+  it("chart rows add up to the estimates: time parts to the low end plus the spread, size parts to single-stage", async () => {
+    const report = await run("Django==4.2.7\npsycopg2==2.9.9\n");
+    const time = buildTimeRows(report);
+    const size = imageSizeRows(report);
+    report.targets.forEach((t, i) => {
+      const row = time[i];
+      if (!row) throw new Error("missing row");
+      const low = row.pull + row["os-packages"] + row.downloads + row.installs + row["build-environments"] + row.compiles;
+      expect(low).toBeCloseTo(t.estimate.buildSeconds.low / 60, 0);
+      expect(low + row.uncertainty).toBeCloseTo(t.estimate.buildSeconds.high / 60, 0);
+      const s = size[i];
+      if (!s) throw new Error("missing row");
+      expect((s.base + s["runtime-libraries"] + s["site-packages"] + s["build-leftovers"]) * 1e6).toBeCloseTo(t.estimate.imageBytes.singleStage, -5);
+      expect(row.label).toBe(t.base);
+    });
+    expect(timeSizePoints(report).map((p) => p.megabytes)).toEqual(report.targets.map((t) => Math.round(t.estimate.imageBytes.multiStage / 1e4) / 100));
+  });
+});
+
+describe("package detail", () => {
+  it("says why it compiles, the OS packages it needs there, and what pulls a dependency in", async () => {
+    const report = await run("Django==4.2.7\npsycopg2==2.9.9\n");
+    const [slim, alpine] = packageDetail(report, "psycopg2");
+    expect(slim).toMatchObject({ status: "sdist", version: "2.9.9", manager: "apt", line: 2 });
+    expect(slim?.closestMiss).toMatch(/Windows|win/);
+    expect(slim?.buildPackages).toEqual(expect.arrayContaining(["gcc", "libpq-dev"]));
+    expect(slim?.runtimePackages).toEqual(["libpq5"]);
+    expect(alpine?.buildPackages).toEqual(expect.arrayContaining(["musl-dev", "libpq-dev"]));
+    const [asgiref] = packageDetail(report, "asgiref");
+    expect(asgiref?.chain).toEqual(["django 4.2.7"]);
+    expect(asgiref?.requiredBy[0]).toMatch(/^django 4\.2\.7 \(asgiref/);
+    expect(packageNames(report).slice(0, 2)).toEqual([{ name: "django", requested: true }, { name: "psycopg2", requested: true }]);
+  });
+});
+
+describe("problems", () => {
+  it("an unreachable index is one plain message; nothing else is claimed", async () => {
+    const report = await run("six\ntomli\n", "http://127.0.0.1:9/simple/");
+    expect(problemsOf(report)).toEqual([expect.objectContaining({ kind: "index-unreachable", title: "The package index could not be reached" })]);
+  });
+
+  it("names not on the index are listed with their lines", async () => {
+    const report = await run("six\nno-such-project-anywhere\n");
+    const problems = problemsOf(report);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ kind: "unknown-packages", title: "1 package is not on the package index" });
+    expect(problems[0]?.detail).toContain("no-such-project-anywhere (line 2)");
+  });
+});
+
+describe("Copy as Markdown", () => {
+  it("has the comparison table, the recommendation and the Dockerfile in a fence, with input escaped", async () => {
+    const report = await run("Django==4.2.7\npsycopg2==2.9.9\n");
+    const md = reportMarkdown(report, "https://basewise.example/?s=v1.abc");
+    expect(md).toContain("| Base image | Python | Compiles |");
+    expect(md).toMatch(/\*\*Recommended:\*\* `python:3\.12-/);
+    expect(md).toMatch(/```dockerfile\n# syntax=docker\/dockerfile:1/);
+    expect(md).toContain("[Open this analysis](https://basewise.example/?s=v1.abc)");
+    const hostile = { ...report, recommendation: report.recommendation && { ...report.recommendation, why: "<img src=x onerror=alert(1)> [x](javascript:alert(1))" } };
+    const escaped = reportMarkdown(hostile, null);
+    expect(escaped).toContain("\\<img src=x onerror=alert\\(1\\)\\> \\[x\\]\\(javascript:alert\\(1\\)\\)");
+  });
+});
+
+describe("presets", () => {
+  it("offer slim vs Alpine vs distroless for a Python version, naming only catalog images", () => {
+    expect(pythonVersions()[0]).toMatch(/^3\.1\d$/);
+    const presets = presetsFor("3.12");
+    const first = presets[0];
+    expect(first?.label).toBe("Debian slim vs Alpine vs distroless");
+    expect(first?.bases[0]).toMatch(/^python:3\.12-slim-/);
+    expect(first?.bases[1]).toMatch(/^python:3\.12-alpine3\./);
+    expect(first?.bases[2]).toMatch(/^gcr\.io\/distroless\/python3-debian/);
+    // distroless has no Python 3.12 image: the preset says which Python it has.
+    expect(first?.note).toMatch(/No distroless image has Python 3\.12/);
+    expect(presetsFor("3.11")[0]?.note).toBeNull();
+  });
+});

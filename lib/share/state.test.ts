@@ -1,0 +1,79 @@
+import { deflateSync } from "fflate";
+import { describe, expect, it } from "vitest";
+import { DEFAULT_ESTIMATE, decodeShareState, encodeShareState, MAX_LINK_PARAM_CHARS, requestFor, type ShareState } from "./state";
+
+const state: ShareState = {
+  requirements: "Django==4.2.7\npsycopg2==2.9.9  # needs libpq\n",
+  bases: ["python:3.12-slim-bookworm", "python:3.12-alpine3.24"],
+  arch: "arm64",
+  noDeps: false,
+  estimate: { cores: 8, networkMBps: 12.5, cache: "warm", emulated: true },
+  asOf: "2026-11-20T10:00:00.000Z",
+};
+
+function encoded(s: ShareState): string {
+  const result = encodeShareState(s);
+  if (!result.ok) throw new Error(result.error);
+  return result.param;
+}
+
+const b64url = (bytes: Uint8Array) => Buffer.from(bytes).toString("base64url");
+
+describe("share links", () => {
+  it("round-trip every field, in a URL-safe parameter", () => {
+    const param = encoded(state);
+    expect(param).toMatch(/^v1\.[A-Za-z0-9_-]+$/);
+    expect(decodeShareState(param)).toEqual({ ok: true, state });
+  });
+
+  it("compress: a 300-line file fits in a link", () => {
+    const requirements = Array.from({ length: 300 }, (_, i) => `package-${i}==1.${i}.0`).join("\n");
+    const param = encoded({ ...state, requirements });
+    expect(param.length).toBeLessThan(MAX_LINK_PARAM_CHARS);
+    expect(decodeShareState(param)).toMatchObject({ ok: true, state: { requirements } });
+  });
+
+  it("refuse input too large for a link, with a message", () => {
+    const requirements = Array.from({ length: 4000 }, (_, i) => `${Math.random().toString(36).slice(2)}-${i}==${i}`).join("\n");
+    const result = encodeShareState({ ...state, requirements });
+    expect(result).toMatchObject({ ok: false });
+    if (!result.ok) expect(result.error).toMatch(/too large for a link: .* KB/);
+  });
+
+  it("keep a crafted payload as plain data (rendering escapes it), and reject anything malformed", () => {
+    const hostile = { ...state, requirements: '<script>alert(1)</script>\njavascript:alert(1)\n"><img src=x onerror=alert(1)>' };
+    expect(decodeShareState(encoded(hostile))).toEqual({ ok: true, state: hostile });
+    const bad = ["", "v2.abc", "v1.!!!", "v1.AAAA", `v1.${b64url(deflateSync(new TextEncoder().encode("not json")))}`];
+    for (const param of bad) expect(decodeShareState(param)).toMatchObject({ ok: false, error: expect.stringMatching(/damaged or was not made by Basewise/) });
+  });
+
+  it("validate fields: unknown keys, bad arch, too many bases, a non-date asOf are refused", () => {
+    const make = (o: object) => `v1.${b64url(deflateSync(new TextEncoder().encode(JSON.stringify(o))))}`;
+    const good = { r: "six\n", b: ["python:3.12-slim"], a: "amd64", n: false, e: { c: 4, m: 50, w: false, q: false }, t: null };
+    expect(decodeShareState(make(good)).ok).toBe(true);
+    expect(decodeShareState(make({ ...good, x: 1 })).ok).toBe(false);
+    expect(decodeShareState(make({ ...good, a: "riscv" })).ok).toBe(false);
+    expect(decodeShareState(make({ ...good, b: Array(13).fill("python:3.12") })).ok).toBe(false);
+    expect(decodeShareState(make({ ...good, t: "yesterday" })).ok).toBe(false);
+    expect(decodeShareState(make({ ...good, e: { ...good.e, c: 0 } })).ok).toBe(false);
+  });
+
+  it("refuse a decompression bomb that fits in a link, without inflating it all", () => {
+    const bomb = new Uint8Array(5 * 1024 * 1024).fill(32); // 5 MB of spaces deflates to ~5 KB
+    const param = `v1.${b64url(deflateSync(bomb, { level: 9 }))}`;
+    expect(param.length).toBeLessThanOrEqual(MAX_LINK_PARAM_CHARS);
+    expect(decodeShareState(param)).toMatchObject({ ok: false, error: expect.stringMatching(/does not decompress/) });
+  });
+
+  it("become the API request, options included", () => {
+    expect(requestFor({ ...state, noDeps: true })).toEqual({
+      requirements: state.requirements,
+      bases: state.bases,
+      arch: "arm64",
+      noDeps: true,
+      estimate: state.estimate,
+      asOf: state.asOf,
+    });
+    expect(requestFor({ ...state, asOf: null, estimate: DEFAULT_ESTIMATE })).not.toHaveProperty("asOf");
+  });
+});
