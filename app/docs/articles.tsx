@@ -1,0 +1,138 @@
+import type { ReactNode } from "react";
+
+// Short onboarding pages on the trade-offs behind the results, in plain language. Linked from the
+// places in the results where a reader needs them (see DOC_LINKS).
+
+export interface Article {
+  slug: string;
+  title: string;
+  summary: string;
+  body: ReactNode;
+}
+
+const P = ({ children }: { children: ReactNode }) => <p className="mt-3 leading-relaxed">{children}</p>;
+const C = ({ children }: { children: ReactNode }) => <code className="rounded bg-slate-200 px-1 font-mono text-sm dark:bg-slate-800">{children}</code>;
+
+export const ARTICLES: readonly Article[] = [
+  {
+    slug: "wheels-and-sdists",
+    title: "Wheels and sdists",
+    summary: "Why one package installs in a second and another compiles for ten minutes.",
+    body: (
+      <>
+        <P>
+          A package on PyPI comes as one or more files. A <strong>wheel</strong> (<C>.whl</C>) is already built: pip unpacks it and is done. An{" "}
+          <strong>sdist</strong> (<C>.tar.gz</C>) is source code: pip has to build it, and if the package contains C, C++, Fortran or Rust, that means running a
+          compiler inside your <C>docker build</C>.
+        </P>
+        <P>
+          Each wheel&apos;s file name says where it runs: <C>numpy-1.26.4-cp312-cp312-manylinux_2_17_x86_64.whl</C> is for CPython 3.12 on glibc Linux,
+          x86-64. pip takes the best wheel whose tags your image supports; only when none fits does it fall back to the sdist. Basewise reads the same file
+          lists and applies the same rules, then tells you, per image, which file pip will take and — when it compiles — the closest wheel that did not fit.
+        </P>
+        <P>
+          Compiling needs more than time: the compiler, the headers of every C library the package links (the <C>-dev</C> packages), and often the same
+          libraries again at run time. That is what the &quot;builder installs&quot; and &quot;final image keeps&quot; lists are.
+        </P>
+      </>
+    ),
+  },
+  {
+    slug: "manylinux-and-musllinux",
+    title: "manylinux and musllinux",
+    summary: "The two Linux wheel families, and which images can use which.",
+    body: (
+      <>
+        <P>
+          Linux wheels are built against a C library. <strong>manylinux</strong> wheels need glibc (Debian, Ubuntu, UBI, distroless); the number in{" "}
+          <C>manylinux_2_28</C> is the oldest glibc they accept. <strong>musllinux</strong> wheels need musl (Alpine); <C>musllinux_1_2</C> needs musl 1.2 or
+          newer.
+        </P>
+        <P>
+          The two do not mix: a manylinux wheel cannot load on Alpine, and a musllinux wheel cannot load on Debian. Many projects publish both, but not all, not
+          for every release, and not always for arm64. An older pin is the usual reason: the release you pinned may predate the project&apos;s first musllinux
+          wheel.
+        </P>
+      </>
+    ),
+  },
+  {
+    slug: "why-alpine-compiles",
+    title: "Why Alpine compiles",
+    summary: "Small base, long builds: where Alpine's size advantage goes.",
+    body: (
+      <>
+        <P>
+          Alpine&apos;s base image is a fraction of Debian slim&apos;s, but it uses musl. Every package without a musllinux wheel for your Python version is built
+          from source: numpy, pandas and scipy on older pins take many minutes each, and some packages rebuild numpy again inside their isolated build
+          environment.
+        </P>
+        <P>
+          The compiled result is also not smaller than a wheel, and the runtime libraries (libstdc++, OpenBLAS, libgfortran) come back into the final image.
+          Basewise shows both numbers side by side — build time and image size — so you can see whether Alpine&apos;s saving survives your requirements.
+        </P>
+      </>
+    ),
+  },
+  {
+    slug: "multi-stage-builds",
+    title: "Multi-stage builds",
+    summary: "Compile in one stage, ship only the result.",
+    body: (
+      <>
+        <P>
+          A single-stage Dockerfile that installs <C>gcc</C> and <C>libpq-dev</C> to build psycopg2 ships them too: hundreds of megabytes of compilers and headers
+          nobody runs. A multi-stage build installs the toolchain in a <strong>builder</strong> stage, builds a virtualenv there, and copies only the virtualenv
+          into a fresh final stage that installs just the runtime libraries (<C>libpq5</C>).
+        </P>
+        <P>
+          The recommended Dockerfile also copies <C>requirements.txt</C> before your source (so dependency layers are reused when only code changes), keeps
+          pip&apos;s cache in a BuildKit cache mount rather than the image, and runs as a non-root user. Both image sizes are shown so you can see what the second
+          stage saves.
+        </P>
+      </>
+    ),
+  },
+  {
+    slug: "arm64-and-emulation",
+    title: "arm64 and emulation",
+    summary: "Graviton, Apple Silicon, and QEMU's 6–10× slowdown.",
+    body: (
+      <>
+        <P>
+          arm64 images need <C>aarch64</C> wheels. Most popular projects publish them for glibc; fewer do for musl, so Alpine on arm64 compiles the most.
+        </P>
+        <P>
+          Building an arm64 image on an amd64 machine (<C>docker buildx --platform linux/arm64</C>) runs every compiler under QEMU emulation, typically 6–10×
+          slower than native. Choose &quot;emulated&quot; in the estimate options to see that cost; build on native arm64 runners to avoid it.
+        </P>
+      </>
+    ),
+  },
+  {
+    slug: "estimates",
+    title: "What the estimates assume",
+    summary: "Where the minutes and megabytes come from, and how far to trust them.",
+    body: (
+      <>
+        <P>
+          Build time adds up: pulling the base image, installing OS packages, downloading every file (sizes from the index; estimated and labelled when the
+          index gives none), installing wheels, setting up build environments, and each compile. Compile costs come from published build measurements, scaled
+          by CPU cores only for builds that use them. Defaults: 4 cores, 50 MB/s, a cold cache; change them in the options.
+        </P>
+        <P>
+          Image size adds up the base image (uncompressed), runtime libraries and site-packages (wheel sizes times measured unpack ratios). The single-stage
+          figure adds the compilers, <C>-dev</C> packages and pip cache a naive build leaves behind.
+        </P>
+        <P>
+          Every figure is a range with its basis shown under &quot;What the estimate is made of&quot;. They are estimates: the calibration against published
+          measurements puts most within a factor of 1.5, with a few outliers listed in the repository&apos;s calibration report.
+        </P>
+      </>
+    ),
+  },
+];
+
+export function articleBySlug(slug: string): Article | undefined {
+  return ARTICLES.find((a) => a.slug === slug);
+}
