@@ -1,23 +1,65 @@
+import type { Metadata } from "next";
 import { Analyzer } from "@/components/Analyzer";
+import { EXAMPLES } from "@/components/examples";
+import { decodeShareState } from "@/lib/share/state";
 import { DEFAULT_BASES, listBaseImages } from "@/lib/targets";
+import { presetsFor, pythonVersions } from "@/lib/targets/presets";
 
-export default function HomePage() {
-  const bases = listBaseImages().map((image) => ({
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+function shareParam(params: Record<string, string | string[] | undefined>): string | null {
+  const s = params.s;
+  return typeof s === "string" && s.length > 0 ? s : null;
+}
+
+export async function generateMetadata({ searchParams }: { searchParams: SearchParams }): Promise<Metadata> {
+  const param = shareParam(await searchParams);
+  if (!param) return {};
+  const decoded = decodeShareState(param);
+  if (!decoded.ok) return { title: "Basewise — a damaged share link" };
+  const { state } = decoded;
+  const lines = state.requirements.split("\n").filter((l) => l.trim() && !l.trim().startsWith("#")).length;
+  const title = `Basewise: ${lines} requirement${lines === 1 ? "" : "s"} on ${state.bases.join(" vs ")} (${state.arch})`;
+  // The preview image is drawn by /api/og from the same parameter (the link's own state, re-validated there).
+  const image = `/api/og?s=${encodeURIComponent(param)}`;
+  return {
+    title,
+    description: "Which packages compile, build time and image size per Docker base image.",
+    openGraph: { title, images: [{ url: image, width: 1200, height: 630 }] },
+    twitter: { card: "summary_large_image", title, images: [image] },
+  };
+}
+
+export default async function HomePage({ searchParams }: { searchParams: SearchParams }) {
+  const param = shareParam(await searchParams);
+  const decoded = param ? decodeShareState(param) : null;
+  const images = listBaseImages();
+  const bases = images.map((image) => ({
     reference: image.reference,
     python: image.python.version,
     libc: `${image.libc.family} ${image.libc.version}`,
     variant: image.variant,
   }));
+  const versions = pythonVersions(images);
+  const presets = Object.fromEntries(versions.map((v) => [v, presetsFor(v, images)]));
   return (
-    <main className="mx-auto max-w-6xl px-4 py-8">
+    <main id="main" className="mx-auto max-w-6xl px-4 py-6">
       <header className="mb-6">
-        <h1 className="text-3xl font-bold tracking-tight">Basewise</h1>
+        <h1 className="text-3xl font-bold tracking-tight">Which base image for your Python app?</h1>
         <p className="mt-2 max-w-3xl text-slate-600 dark:text-slate-400">
-          Paste a <code>requirements.txt</code>, pick the Docker base images you are choosing between, and see which
-          packages pip installs from a ready-made wheel and which it has to compile on each.
+          Paste a <code>requirements.txt</code>, pick the Docker base images you are choosing between, and see which packages pip installs from a
+          ready-made wheel and which it has to compile on each — with build time, image size and a Dockerfile to copy.
         </p>
       </header>
-      <Analyzer bases={bases} defaultBases={DEFAULT_BASES} />
+      <Analyzer
+        bases={bases}
+        defaultBases={DEFAULT_BASES}
+        pythonVersions={versions}
+        presets={presets}
+        examples={EXAMPLES}
+        initial={decoded?.ok ? decoded.state : null}
+        linkError={decoded && !decoded.ok ? decoded.error : null}
+      />
     </main>
   );
 }

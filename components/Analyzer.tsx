@@ -2,78 +2,124 @@
 
 import { useState } from "react";
 import useSWR from "swr";
-import { fetchReport, type AnalyzeRequestBody } from "./analyze-client";
-import { BasePicker, type BaseOption } from "./BasePicker";
-import { ResultsView } from "./ResultsView";
+import { DEFAULT_ESTIMATE, encodeShareState, requestFor, type ShareState } from "@/lib/share/state";
+import type { Preset } from "@/lib/targets/presets";
+import { fetchReport } from "./analyze-client";
+import { AnalysisProgress } from "./AnalysisProgress";
+import type { BaseOption } from "./BasePicker";
+import { InputOptions, type OptionsValue } from "./InputOptions";
+import { RequirementsInput } from "./RequirementsInput";
+import { Results } from "./Results";
 
-const EXAMPLE = `# A Django app with Postgres
+const FIRST_EXAMPLE = `# A Django app with Postgres
 Django~=4.2
 psycopg2==2.9.9
 pandas==1.5.2
 numpy==1.23.5  # pinned for pandas
 `;
 
-export function Analyzer({ bases, defaultBases }: { bases: BaseOption[]; defaultBases: string[] }) {
-  const [text, setText] = useState(EXAMPLE);
-  const [selected, setSelected] = useState<string[]>(defaultBases);
-  const [arch, setArch] = useState<"amd64" | "arm64">("amd64");
-  const [request, setRequest] = useState<AnalyzeRequestBody | null>(null);
+/** The share link's path for a state (the page adds its origin), or why there cannot be one. */
+export type ShareLink = { ok: true; path: string } | { ok: false; error: string };
 
-  // The request itself keys the cache: the same input is answered once.
-  const { data, error, isLoading } = useSWR(request ? ["analyze", JSON.stringify(request)] : null, () =>
-    fetchReport(request as AnalyzeRequestBody),
-    { revalidateOnFocus: false, shouldRetryOnError: false },
-  );
+export function Analyzer({
+  bases,
+  defaultBases,
+  pythonVersions,
+  presets,
+  examples,
+  initial,
+  linkError,
+}: {
+  bases: BaseOption[];
+  defaultBases: string[];
+  pythonVersions: string[];
+  presets: Record<string, Preset[]>;
+  examples: readonly { id: string; label: string; text: string }[];
+  initial: ShareState | null;
+  linkError: string | null;
+}) {
+  const [text, setText] = useState(initial?.requirements ?? FIRST_EXAMPLE);
+  const [options, setOptions] = useState<OptionsValue>(() => ({
+    python: pythonOf(initial?.bases[0] ?? defaultBases[0] ?? "", pythonVersions),
+    bases: initial?.bases ?? defaultBases,
+    arch: initial?.arch ?? "amd64",
+    noDeps: initial?.noDeps ?? false,
+    estimate: initial?.estimate ?? DEFAULT_ESTIMATE,
+  }));
+  // What was analysed: the SWR key, so the same state is answered once and a link reproduces it.
+  const [submitted, setSubmitted] = useState<ShareState | null>(initial);
+  const [link, setLink] = useState<ShareLink | null>(() => (initial ? linkFor(initial) : null));
+
+  const { data, error, isLoading } = useSWR(submitted ? ["analyze", JSON.stringify(requestFor(submitted))] : null, () => fetchReport(requestFor(submitted as ShareState)), {
+    revalidateOnFocus: false,
+    revalidateOnReconnect: false,
+    shouldRetryOnError: false,
+    keepPreviousData: false,
+  });
+
+  function analyze() {
+    // asOf fixes the index date, so opening the link later gives the same answer.
+    const state: ShareState = { requirements: text, bases: options.bases, arch: options.arch, noDeps: options.noDeps, estimate: options.estimate, asOf: new Date().toISOString() };
+    setSubmitted(state);
+    const next = linkFor(state);
+    setLink(next);
+    if (next.ok) window.history.pushState(null, "", next.path);
+  }
 
   return (
-    <div className="grid gap-6">
+    <div className="grid grid-cols-1 gap-6">
+      {linkError ? (
+        <p role="alert" data-testid="link-error" className="rounded border border-red-300 bg-red-50 p-3 text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200">
+          {linkError}
+        </p>
+      ) : null}
       <form
-        className="grid gap-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-800 dark:bg-slate-900"
+        aria-label="Analyse requirements"
+        className="grid grid-cols-1 gap-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-800 dark:bg-slate-900"
         onSubmit={(event) => {
           event.preventDefault();
-          setRequest({ requirements: text, bases: selected, arch });
+          analyze();
         }}
       >
-        <label className="grid gap-1">
-          <span className="font-medium">requirements.txt</span>
-          <textarea
-            data-testid="requirements-input"
-            className="h-56 w-full rounded border border-slate-300 bg-slate-50 p-2 font-mono text-sm dark:border-slate-700 dark:bg-slate-950"
-            spellCheck={false}
-            value={text}
-            onChange={(event) => setText(event.target.value)}
-          />
-        </label>
-        <BasePicker options={bases} selected={selected} onChange={setSelected} />
-        <fieldset className="flex flex-wrap items-center gap-4">
-          <legend className="sr-only">CPU architecture</legend>
-          {(["amd64", "arm64"] as const).map((value) => (
-            <label key={value} className="flex items-center gap-2">
-              <input type="radio" name="arch" value={value} checked={arch === value} onChange={() => setArch(value)} />
-              {value}
-            </label>
+        <div className="flex flex-wrap items-center gap-2 text-sm" role="group" aria-label="Examples">
+          <span className="text-slate-600 dark:text-slate-400">Try an example:</span>
+          {examples.map((example) => (
+            <button key={example.id} type="button" className="rounded border border-slate-300 px-2 py-0.5 hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800" onClick={() => setText(example.text)}>
+              {example.label}
+            </button>
           ))}
-        </fieldset>
-        <div>
-          <button
-            type="submit"
-            disabled={selected.length === 0 || isLoading}
-            className="rounded bg-indigo-600 px-4 py-2 font-semibold text-white hover:bg-indigo-500 disabled:opacity-50"
-          >
-            {isLoading ? "Analyzing…" : "Analyze"}
+        </div>
+        <RequirementsInput value={text} onChange={setText} />
+        <InputOptions value={options} onChange={setOptions} options={bases} pythonVersions={pythonVersions} presets={presets} />
+        <div className="flex items-center gap-3">
+          <button type="submit" disabled={options.bases.length === 0 || isLoading} className="rounded bg-indigo-600 px-4 py-2 font-semibold text-white hover:bg-indigo-500 disabled:opacity-50">
+            Analyze
           </button>
+          {options.bases.length === 0 ? <span className="text-sm text-slate-600 dark:text-slate-400">Pick at least one base image.</span> : null}
         </div>
       </form>
 
-      <section aria-live="polite" data-testid="results" className="min-h-24">
+      <section aria-live="polite" aria-busy={isLoading} data-testid="results" className="min-h-24">
         {error ? (
           <p role="alert" data-testid="analysis-error" className="rounded border border-red-300 bg-red-50 p-3 text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200">
             {error instanceof Error ? error.message : String(error)}
           </p>
         ) : null}
-        {isLoading ? <p className="text-slate-500">Analyzing…</p> : null}
-        {data && !error ? <ResultsView report={data} /> : null}
+        {isLoading && submitted ? <AnalysisProgress state={submitted} /> : null}
+        {data && !error && !isLoading ? <Results report={data} link={link} /> : null}
       </section>
     </div>
   );
+}
+
+function linkFor(state: ShareState): ShareLink {
+  const encoded = encodeShareState(state);
+  if (!encoded.ok) return encoded;
+  return { ok: true, path: `/?s=${encoded.param}` };
+}
+
+function pythonOf(reference: string, versions: string[]): string {
+  const match = /python:?3\.(\d+)|python-3(\d+)/.exec(reference);
+  const minor = match ? `3.${match[1] ?? match[2]}` : null;
+  return minor && versions.includes(minor) ? minor : (versions[0] ?? "3.12");
 }

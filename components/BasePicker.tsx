@@ -27,14 +27,16 @@ export function BasePicker({
       <legend className="font-medium">Base images to compare ({selected.length} selected)</legend>
       <div className="grid max-h-48 gap-1 overflow-y-auto rounded border border-slate-200 p-2 sm:grid-cols-2 dark:border-slate-800">
         {ordered.map((option) => (
-          <label key={option.reference} className="flex items-center gap-2 text-sm">
+          <label key={option.reference} className="flex flex-wrap items-center gap-x-2 text-sm">
             <input
               type="checkbox"
+              data-testid="base-option"
+              data-reference={option.reference}
               checked={selected.includes(option.reference)}
               onChange={() => toggle(option.reference)}
             />
-            <span className="font-mono">{option.reference}</span>
-            <span className="text-slate-500">
+            <span className="break-all font-mono">{option.reference}</span>
+            <span className="text-slate-500 dark:text-slate-400">
               Python {option.python}, {option.libc}
             </span>
           </label>

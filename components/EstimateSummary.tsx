@@ -20,14 +20,14 @@ export function EstimateSummary({ target }: { target: TargetReport }) {
               <tr key={`build ${part.part}`} className="border-b border-slate-100 dark:border-slate-900">
                 <td className="py-0.5 pr-2">{part.part}</td>
                 <td className="py-0.5 pr-2 whitespace-nowrap">{formatRange({ low: part.lowSeconds, high: part.highSeconds })}</td>
-                <td className="py-0.5 text-slate-500">{part.basis}</td>
+                <td className="py-0.5 text-slate-500 dark:text-slate-400">{part.basis}</td>
               </tr>
             ))}
             {estimate.breakdown.size.map((part) => (
               <tr key={`size ${part.part}`} className="border-b border-slate-100 dark:border-slate-900">
                 <td className="py-0.5 pr-2">{part.part}</td>
                 <td className="py-0.5 pr-2 whitespace-nowrap">{formatBytes(part.bytes)}</td>
-                <td className="py-0.5 text-slate-500">{part.basis}</td>
+                <td className="py-0.5 text-slate-500 dark:text-slate-400">{part.basis}</td>
               </tr>
             ))}
           </tbody>

@@ -7,7 +7,7 @@ export function RequirementsTable({ requirements }: { requirements: RequirementS
   return (
     <section>
       <h2 className="mb-2 text-xl font-semibold">Requirements ({requirements.length})</h2>
-      <div className="overflow-x-auto">
+      <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Requirements (scrolls sideways)">
         <table className="w-full text-left text-sm" data-testid="requirements-table">
           <thead>
             <tr className="border-b border-slate-200 dark:border-slate-800">

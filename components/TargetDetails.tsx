@@ -1,4 +1,5 @@
 import type { BuildEnvironment, TargetPackage, TargetReport } from "@/lib/report/types";
+import { DocLink } from "./DocLink";
 import { DockerfileView } from "./DockerfileView";
 import { EstimateSummary } from "./EstimateSummary";
 import { statusLabel } from "./VerdictMatrix";
@@ -17,11 +18,11 @@ function PackageItem({ pkg }: { pkg: TargetPackage }) {
       <p className="flex flex-wrap items-baseline gap-x-2">
         <span className="font-mono font-semibold">{pkg.name}</span>
         {pkg.version ? <span className="font-mono">{pkg.version}</span> : null}
-        <span className="text-xs font-semibold uppercase text-slate-500">{statusLabel(pkg.status)}</span>
-        {pkg.line !== null ? <span className="text-xs text-slate-400">line {pkg.line}</span> : null}
+        <span className="text-xs font-semibold uppercase text-slate-500 dark:text-slate-400">{statusLabel(pkg.status)}</span>
+        {pkg.line !== null ? <span className="text-xs text-slate-600 dark:text-slate-400">line {pkg.line}</span> : null}
       </p>
       {pkg.requested ? null : (
-        <p className="text-xs text-slate-500" data-testid="package-via">
+        <p className="text-xs text-slate-500 dark:text-slate-400" data-testid="package-via">
           required by {pkg.requiredBy.map((r) => (r.project ? `${r.project} ${r.version ?? ""}`.trim() : "your file")).filter((v, i, a) => a.indexOf(v) === i).join(", ")}
           {pkg.via.length > 1 ? ` · chain: ${pkg.via.join(" → ")} → ${pkg.name}` : ""}
         </p>
@@ -55,7 +56,7 @@ function BuildItem({ build }: { build: BuildEnvironment }) {
         {build.insideBuildOf ? <> (inside the build of <span className="font-mono">{build.insideBuildOf}</span>)</> : null} first installs{" "}
         <span className="font-mono text-xs">{build.requires.join(", ")}</span>
       </p>
-      <p className="text-xs text-slate-500">
+      <p className="text-xs text-slate-500 dark:text-slate-400">
         {build.basis === "sdist"
           ? `Read from ${build.source}.`
           : build.basis === "table"
@@ -84,7 +85,7 @@ export function TargetDetails({ target }: { target: TargetReport }) {
   return (
     <article className="rounded border border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900" data-testid="target-card">
       <h3 className="font-mono font-semibold">{target.base}</h3>
-      {target.resolvedNote ? <p className="text-xs text-slate-500">{target.resolvedNote}</p> : null}
+      {target.resolvedNote ? <p className="text-xs text-slate-500 dark:text-slate-400">{target.resolvedNote}</p> : null}
       <p className="text-sm">
         Python {target.python} · {target.libc.family} {target.libc.version} · {target.arch} · {target.os} · {target.packageManager}
       </p>
@@ -100,8 +101,18 @@ export function TargetDetails({ target }: { target: TargetReport }) {
         {summary.unknown ? ` · ${summary.unknown} unknown` : ""}
         {summary.direct ? ` · ${summary.direct} direct links` : ""}
       </p>
+      {target.libc.family === "musl" && summary.sdists > 0 ? (
+        <p className="mt-1 text-sm">
+          <DocLink slug="why-alpine-compiles">Why Alpine compiles</DocLink> · <DocLink slug="manylinux-and-musllinux">manylinux and musllinux</DocLink>
+        </p>
+      ) : null}
+      {target.arch === "arm64" && summary.sdists > 0 ? (
+        <p className="mt-1 text-sm">
+          <DocLink slug="arm64-and-emulation">arm64 and emulation</DocLink>
+        </p>
+      ) : null}
       <EstimateSummary target={target} />
-      <DockerfileView dockerfile={target.dockerfile} name={target.base.replace(/[^A-Za-z0-9.-]+/g, "_")} />
+      <DockerfileView dockerfile={target.dockerfile} name={target.base.replace(/[^A-Za-z0-9.-]+/g, "_")} estimate={target.estimate} />
       <ul className="mt-2">
         {target.packages.map((pkg) => (
           <PackageItem key={pkg.name} pkg={pkg} />
@@ -118,7 +129,7 @@ export function TargetDetails({ target }: { target: TargetReport }) {
         </>
       ) : null}
       {target.skipped.length > 0 ? (
-        <p className="mt-2 text-xs text-slate-500">
+        <p className="mt-2 text-xs text-slate-500 dark:text-slate-400">
           Skipped here (marker is false): {target.skipped.map((s) => `${s.name} (line ${s.line}: ${s.marker})`).join(", ")}
         </p>
       ) : null}

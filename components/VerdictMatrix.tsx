@@ -1,6 +1,10 @@
+"use client";
+
+import { useMemo, useState } from "react";
 import type { TargetPackage, TargetReport } from "@/lib/report/types";
 
-// Packages down, base images across: at a glance, where pip compiles.
+// Packages down, base images across: at a glance, where pip compiles. Sortable, filterable to what
+// compiles; a package's name opens its detail.
 
 const STATUS: Record<TargetPackage["status"], { label: string; className: string }> = {
   wheel: { label: "wheel", className: "bg-emerald-100 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-200" },
@@ -15,12 +19,13 @@ export function statusLabel(status: TargetPackage["status"]): string {
 }
 
 function Cell({ pkg, skipped }: { pkg: TargetPackage | undefined; skipped: boolean }) {
-  if (!pkg && skipped) return <span className="text-slate-400" title="Skipped: its environment marker is false on this image">skipped</span>;
-  if (!pkg) return <span className="text-slate-400" title="Nothing on this image requires it">not needed</span>;
+  if (!pkg && skipped) return <span className="text-slate-500 dark:text-slate-400" title="Skipped: its environment marker is false on this image">skipped</span>;
+  if (!pkg) return <span className="text-slate-500 dark:text-slate-400" title="Nothing on this image requires it">not needed</span>;
   const style = STATUS[pkg.status];
   return (
     <span title={pkg.reason} className="inline-flex flex-col gap-0.5">
       <span className={`w-fit rounded px-1.5 py-0.5 text-xs font-semibold ${style.className}`}>{style.label}</span>
+      {pkg.status === "wheel" && pkg.tag ? <span className="font-mono text-[10px] text-slate-500 dark:text-slate-400">{pkg.tag}</span> : null}
       {pkg.version ? <span className="font-mono text-xs">{pkg.version}</span> : null}
     </span>
   );
@@ -28,39 +33,74 @@ function Cell({ pkg, skipped }: { pkg: TargetPackage | undefined; skipped: boole
 
 interface Row {
   name: string;
+  order: number;
   requested: boolean;
-  /** For a dependency: what pulls it in (on the first image that installs it). */
   via: string[];
+  compilesOn: number;
 }
 
-/** The file's packages first, then every dependency any image installs, by name. */
+type SortKey = "file" | "name" | "compiles";
+
 function rows(targets: readonly TargetReport[]): Row[] {
   const byName = new Map<string, Row>();
   for (const target of targets) {
     for (const pkg of target.packages) {
-      const known = byName.get(pkg.name);
-      if (!known) byName.set(pkg.name, { name: pkg.name, requested: pkg.requested, via: pkg.via });
-      else if (pkg.requested) known.requested = true;
+      const known = byName.get(pkg.name) ?? { name: pkg.name, order: byName.size, requested: false, via: pkg.via, compilesOn: 0 };
+      if (pkg.requested) known.requested = true;
+      if (pkg.status === "sdist") known.compilesOn++;
+      byName.set(pkg.name, known);
     }
   }
-  return [...byName.values()].sort((a, b) => (a.requested === b.requested ? 0 : a.requested ? -1 : 1));
+  return [...byName.values()];
 }
 
-export function VerdictMatrix({ targets }: { targets: TargetReport[] }) {
-  const all = rows(targets);
+const SORTS: Record<SortKey, (a: Row, b: Row) => number> = {
+  file: (a, b) => Number(b.requested) - Number(a.requested) || a.order - b.order,
+  name: (a, b) => a.name.localeCompare(b.name),
+  compiles: (a, b) => b.compilesOn - a.compilesOn || a.name.localeCompare(b.name),
+};
+
+export function VerdictMatrix({ targets, onOpen }: { targets: TargetReport[]; onOpen?: (name: string) => void }) {
+  const [sort, setSort] = useState<SortKey>("file");
+  const [onlyCompiling, setOnlyCompiling] = useState(false);
+  const all = useMemo(() => rows(targets), [targets]);
+  const shown = useMemo(() => all.filter((r) => !onlyCompiling || r.compilesOn > 0).sort(SORTS[sort]), [all, onlyCompiling, sort]);
   if (targets.length === 0 || all.length === 0) return null;
   return (
-    <section>
-      <h2 className="mb-2 text-xl font-semibold">Wheel or compile, per base image</h2>
-      <div className="overflow-x-auto">
+    <section aria-labelledby="matrix-heading">
+      <h2 id="matrix-heading" className="mb-2 text-xl font-semibold">
+        Wheel or compile, per base image
+      </h2>
+      <div className="mb-2 flex flex-wrap items-center gap-4 text-sm">
+        <label className="flex items-center gap-2">
+          Sort
+          <select className="rounded border border-slate-300 bg-white px-2 py-1 dark:border-slate-700 dark:bg-slate-900" value={sort} onChange={(e) => setSort(e.target.value as SortKey)} data-testid="matrix-sort">
+            <option value="file">as in the file, then dependencies</option>
+            <option value="name">by name</option>
+            <option value="compiles">most compiles first</option>
+          </select>
+        </label>
+        <label className="flex items-center gap-2">
+          <input type="checkbox" checked={onlyCompiling} onChange={(e) => setOnlyCompiling(e.target.checked)} data-testid="matrix-only-compiles" />
+          only what compiles
+        </label>
+        <span className="text-slate-600 dark:text-slate-400">
+          {shown.length} of {all.length} packages
+        </span>
+      </div>
+      {/* Focusable so keyboard users can scroll a wide comparison sideways. */}
+      <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Package matrix (scrolls sideways)">
         <table className="w-full text-left text-sm" data-testid="verdict-matrix">
+          <caption className="sr-only">For each package, what pip installs on each base image</caption>
           <thead>
             <tr className="border-b border-slate-200 dark:border-slate-800">
-              <th scope="col" className="py-1 pr-3">Package</th>
+              <th scope="col" className="py-1 pr-3">
+                Package
+              </th>
               {targets.map((t) => (
                 <th key={`${t.base}/${t.arch}`} scope="col" className="py-1 pr-3 font-mono text-xs">
                   {t.base}
-                  <span className="block font-sans font-normal text-slate-500">
+                  <span className="block font-sans font-normal text-slate-500 dark:text-slate-400">
                     {t.arch} · {t.resolution.ok ? `${t.summary.compiles} to compile` : "no solution"}
                   </span>
                 </th>
@@ -68,13 +108,24 @@ export function VerdictMatrix({ targets }: { targets: TargetReport[] }) {
             </tr>
           </thead>
           <tbody>
-            {all.map((row) => (
+            {shown.length === 0 ? (
+              <tr>
+                <td colSpan={targets.length + 1} className="py-2 text-slate-600 dark:text-slate-400">
+                  Nothing compiles on any of these images.
+                </td>
+              </tr>
+            ) : null}
+            {shown.map((row) => (
               <tr key={row.name} className="border-b border-slate-100 dark:border-slate-900" data-testid="verdict-row" data-requested={row.requested}>
                 <th scope="row" className="py-1 pr-3 align-top font-mono font-normal">
-                  {row.name}
-                  {row.requested ? null : (
-                    <span className="block font-sans text-xs text-slate-500">dependency{row.via.length ? ` · via ${row.via.join(" → ")}` : ""}</span>
+                  {onOpen ? (
+                    <button type="button" className="text-left text-indigo-700 underline dark:text-indigo-300" onClick={() => onOpen(row.name)} data-testid="open-package">
+                      {row.name}
+                    </button>
+                  ) : (
+                    row.name
                   )}
+                  {row.requested ? null : <span className="block font-sans text-xs text-slate-500 dark:text-slate-400">dependency{row.via.length ? ` · via ${row.via.join(" → ")}` : ""}</span>}
                 </th>
                 {targets.map((t) => (
                   <td key={`${t.base}/${t.arch}`} className="py-1 pr-3 align-top">

@@ -1,0 +1,61 @@
+import { ImageResponse } from "next/og";
+import { createIndexClient, indexConfigFromEnv } from "@/lib/index";
+import { headlines } from "@/lib/present/comparison";
+import { analyze } from "@/lib/report";
+import { formatBytes, formatRange } from "@/lib/report/recommend";
+import { decodeShareState, requestFor } from "@/lib/share/state";
+
+// The link preview for a share link: the headline comparison as a 1200×630 PNG. The state comes from
+// the link (validated like any input); the index only from the server's configuration.
+
+export const dynamic = "force-dynamic";
+
+const PREVIEW_DEADLINE_MS = 10_000;
+
+export async function GET(request: Request) {
+  const param = new URL(request.url).searchParams.get("s") ?? "";
+  const decoded = decodeShareState(param);
+  const lines: { base: string; detail: string; best: boolean }[] = [];
+  let title = "Basewise: Docker base images for Python";
+  let subtitle = "Which packages compile, build time and image size, per base image.";
+  if (decoded.ok) {
+    const config = indexConfigFromEnv();
+    const index = createIndexClient({ indexUrl: config.indexUrl, cacheDir: config.cacheDir, deadlineMs: PREVIEW_DEADLINE_MS });
+    const result = await analyze(requestFor(decoded.state), { index, indexHost: new URL(config.indexUrl).host }).catch(() => null);
+    const count = decoded.state.requirements.split("\n").filter((l) => l.trim() && !l.trim().startsWith("#")).length;
+    title = `${count} requirement${count === 1 ? "" : "s"} on ${decoded.state.bases.length} base image${decoded.state.bases.length === 1 ? "" : "s"} (${decoded.state.arch})`;
+    if (result?.ok) {
+      subtitle = result.report.recommendation ? `Recommended: ${result.report.recommendation.base}` : subtitle;
+      for (const h of headlines(result.report).slice(0, 5)) {
+        lines.push({
+          base: h.base,
+          detail: `${h.failsToBuild ? "fails to build · " : ""}${h.compiling} compile · ${formatRange(h.buildSeconds)} · ${formatBytes(h.imageBytes.multiStage)}`,
+          best: h.recommended,
+        });
+      }
+    } else {
+      subtitle = "Open the link to run the analysis.";
+      for (const base of decoded.state.bases.slice(0, 5)) lines.push({ base, detail: "", best: false });
+    }
+  } else {
+    subtitle = "This share link is damaged; open Basewise to analyse your requirements.";
+  }
+  return new ImageResponse(
+    (
+      <div style={{ width: "100%", height: "100%", display: "flex", flexDirection: "column", padding: 56, background: "#0f172a", color: "#f8fafc", fontSize: 30 }}>
+        <div style={{ display: "flex", fontSize: 28, color: "#a5b4fc" }}>Basewise</div>
+        <div style={{ display: "flex", fontSize: 48, fontWeight: 700, marginTop: 12 }}>{title}</div>
+        <div style={{ display: "flex", fontSize: 30, color: "#cbd5e1", marginTop: 8 }}>{subtitle}</div>
+        <div style={{ display: "flex", flexDirection: "column", marginTop: 32 }}>
+          {lines.map((line) => (
+            <div key={line.base} style={{ display: "flex", justifyContent: "space-between", padding: "10px 16px", marginTop: 8, borderRadius: 8, background: line.best ? "#065f46" : "#1e293b" }}>
+              <span style={{ display: "flex" }}>{line.base}</span>
+              <span style={{ display: "flex", color: "#e2e8f0" }}>{line.detail}</span>
+            </div>
+          ))}
+        </div>
+      </div>
+    ),
+    { width: 1200, height: 630, headers: { "cache-control": "public, max-age=3600" } },
+  );
+}

@@ -1,0 +1,58 @@
+import type { Headline } from "@/lib/present/comparison";
+import { formatBytes, formatRange } from "@/lib/report/recommend";
+
+// One card per base image: the numbers that decide, in the recommendation's order.
+
+export function HeadlineCards({ headlines }: { headlines: Headline[] }) {
+  return (
+    <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3" data-testid="base-cards">
+      {headlines.map((h) => (
+        <li
+          key={h.key}
+          data-testid="base-card"
+          data-base={h.base}
+          className={`grid gap-1 rounded-lg border bg-white p-3 dark:bg-slate-900 ${h.recommended ? "border-emerald-500 ring-1 ring-emerald-500" : "border-slate-200 dark:border-slate-800"}`}
+        >
+          <h3 className="flex flex-wrap items-baseline justify-between gap-1">
+            <span className="break-all font-mono text-sm font-semibold">{h.base}</span>
+            <span className="text-xs text-slate-500 dark:text-slate-400">
+              #{h.rank}
+              {h.recommended ? <span className="ml-1 rounded bg-emerald-100 px-1 font-semibold text-emerald-900 dark:bg-emerald-950 dark:text-emerald-200">recommended</span> : null}
+            </span>
+          </h3>
+          <p className="text-xs text-slate-500 dark:text-slate-400">
+            {h.arch} · Python {h.python} · {h.libc}
+          </p>
+          <dl className="mt-1 grid grid-cols-2 gap-x-2 gap-y-1 text-sm">
+            <dt className="text-slate-600 dark:text-slate-400">Compiles</dt>
+            <dd data-testid="card-compiles" className={h.compiling > 0 ? "font-semibold text-amber-800 dark:text-amber-300" : ""}>
+              {h.compiling} of {h.packages}
+              {h.compilingForBuilds > 0 ? ` (+${h.compilingForBuilds} for builds)` : ""}
+            </dd>
+            <dt className="text-slate-600 dark:text-slate-400">Build (cold)</dt>
+            <dd data-testid="card-build">{formatRange(h.buildSeconds)}</dd>
+            <dt className="text-slate-600 dark:text-slate-400">Image</dt>
+            <dd data-testid="card-size">
+              {formatBytes(h.imageBytes.multiStage)} <span className="text-xs text-slate-500 dark:text-slate-400">multi-stage</span>
+              <br />
+              {formatBytes(h.imageBytes.singleStage)} <span className="text-xs text-slate-500 dark:text-slate-400">single-stage</span>
+            </dd>
+          </dl>
+          {h.failsToBuild ? (
+            <p className="text-sm font-semibold text-red-700 dark:text-red-300" data-testid="card-fails">
+              Fails to build: {h.failsToBuild}
+            </p>
+          ) : null}
+          {h.noSolution ? <p className="text-sm text-red-700 dark:text-red-300">pip finds no set of versions here.</p> : null}
+          {h.notInstallable + h.unknown > 0 ? (
+            <p className="text-sm text-amber-800 dark:text-amber-300">
+              {h.notInstallable > 0 ? `${h.notInstallable} not installable` : ""}
+              {h.notInstallable > 0 && h.unknown > 0 ? " · " : ""}
+              {h.unknown > 0 ? `${h.unknown} unknown` : ""}
+            </p>
+          ) : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
