@@ -1,11 +1,12 @@
 import { existsSync } from "node:fs";
 import { defineConfig } from "@playwright/test";
+import { APP_PORT, DEAD_INDEX_PORT, INDEX_DOWN_APP_PORT, INDEX_PORT, SNAPSHOT_APP_PORT, SNAPSHOT_INDEX_PORT } from "./e2e/ports";
 
 // The e2e suite drives the production build (npm run build first) in headless Chromium. Debian's
 // /usr/bin/chromium is used when present, so no browser download is needed; otherwise Playwright's own.
 const systemChromium = "/usr/bin/chromium";
-const APP_PORT = Number(process.env.BASEWISE_E2E_PORT ?? 3107);
-const INDEX_PORT = APP_PORT + 1;
+// Three apps: over the fixture index, over the PyPI snapshot (../shared; realistic sets for the
+// dashboard flows), and one whose index is down.
 
 export default defineConfig({
   testDir: "e2e",
@@ -17,6 +18,7 @@ export default defineConfig({
   retries: 0,
   forbidOnly: !!process.env.CI,
   reporter: [["list"]],
+  outputDir: "test-results/e2e",
   use: {
     baseURL: `http://127.0.0.1:${APP_PORT}`,
     browserName: "chromium",
@@ -44,6 +46,26 @@ export default defineConfig({
         BASEWISE_INDEX_URL: `http://127.0.0.1:${INDEX_PORT}/simple/`,
         BASEWISE_CACHE_DIR: "off",
       },
+    },
+    {
+      command: `python3 ../shared/tools/snapshot-index --port ${SNAPSHOT_INDEX_PORT}`,
+      url: `http://127.0.0.1:${SNAPSHOT_INDEX_PORT}/health`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+    },
+    {
+      command: `npx next start -H 127.0.0.1 -p ${SNAPSHOT_APP_PORT}`,
+      url: `http://127.0.0.1:${SNAPSHOT_APP_PORT}/`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: { BASEWISE_INDEX_URL: `http://127.0.0.1:${SNAPSHOT_INDEX_PORT}/simple/`, BASEWISE_CACHE_DIR: "off" },
+    },
+    {
+      command: `npx next start -H 127.0.0.1 -p ${INDEX_DOWN_APP_PORT}`,
+      url: `http://127.0.0.1:${INDEX_DOWN_APP_PORT}/`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: { BASEWISE_INDEX_URL: `http://127.0.0.1:${DEAD_INDEX_PORT}/simple/`, BASEWISE_CACHE_DIR: "off" },
     },
   ],
 });

@@ -11,6 +11,7 @@ export class AnalyzePage {
   readonly diagnostics: Locator;
   readonly targets: Locator;
   readonly verdictRows: Locator;
+  readonly baseCards: Locator;
 
   constructor(private readonly page: Page) {
     this.requirements = page.getByTestId("requirements-input");
@@ -21,11 +22,25 @@ export class AnalyzePage {
     this.diagnostics = page.getByTestId("diagnostic");
     this.targets = page.getByTestId("targets");
     this.verdictRows = page.getByTestId("verdict-row");
+    this.baseCards = page.getByTestId("base-card");
   }
 
   /** The card of one base image, by its canonical reference. */
   targetCard(reference: string): Locator {
     return this.page.getByTestId("target-card").filter({ has: this.page.getByRole("heading", { name: reference, exact: true }) });
+  }
+
+  /** The headline card of one base image. */
+  baseCard(reference: string): Locator {
+    return this.page.locator(`[data-testid="base-card"][data-base="${reference}"]`);
+  }
+
+  /** Ticks exactly these base images in the picker. */
+  async selectOnly(references: string[]) {
+    // The picker lists ticked images first, so rows move as boxes change: address them by reference.
+    const ticked = this.page.locator('[data-testid="base-option"]:checked');
+    while ((await ticked.count()) > 0) await ticked.first().uncheck();
+    for (const reference of references) await this.page.locator(`[data-testid="base-option"][data-reference="${reference}"]`).check();
   }
 
   /** One package's verdict inside a base image's card. */
