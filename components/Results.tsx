@@ -17,8 +17,10 @@ import { PackageDetailDialog } from "./PackageDetailDialog";
 import { RequirementsTable } from "./RequirementsTable";
 import { TargetDetails } from "./TargetDetails";
 import { VerdictMatrix } from "./VerdictMatrix";
+import { WhenVisible } from "./WhenVisible";
 
-// Recharts is the heaviest part of the page: loaded after the numbers, into a box of fixed height.
+// Recharts is the heaviest part of the page: fetched when the charts scroll into view, into a box of
+// fixed height.
 const ComparisonCharts = dynamic(() => import("./charts/ComparisonCharts"), {
   ssr: false,
   loading: () => <div className="h-[660px]" aria-hidden="true" />,
@@ -99,7 +101,9 @@ export function Results({ report, link }: { report: Report; link: ShareLink | nu
             <h2 id="charts-heading" className="mb-2 text-xl font-semibold">
               Build time and image size
             </h2>
-            <ComparisonCharts time={charts.time} size={charts.size} points={charts.points} />
+            <WhenVisible minHeight={660}>
+              <ComparisonCharts time={charts.time} size={charts.size} points={charts.points} />
+            </WhenVisible>
           </section>
         </>
       )}

@@ -34,6 +34,8 @@ test("paste → analyse → cards with the recommendation on top, charts and the
   await expect(app.baseCard(ALPINE).getByTestId("card-compiles")).toHaveText(/^[1-9]\d* of \d+/);
   await expect(app.baseCard(SLIM)).toContainText("recommended");
   await expect(app.baseCards.first()).toHaveAttribute("data-base", SLIM);
+  // The charts load when scrolled to.
+  await page.getByRole("heading", { name: "Build time and image size" }).scrollIntoViewIfNeeded();
   for (const chart of ["chart-build-time", "chart-image-size", "chart-scatter"]) {
     await expect(page.getByTestId(chart).locator("svg.recharts-surface").first()).toBeVisible();
   }
@@ -216,6 +218,7 @@ test("phone width, keyboard and dark theme: no sideways scrolling, Analyze reach
   await app.analyzeButton.focus();
   await page.keyboard.press("Enter");
   await expect(app.baseCards).toHaveCount(2, { timeout: 60_000 });
+  await page.getByRole("heading", { name: "Build time and image size" }).scrollIntoViewIfNeeded();
   await expect(page.getByTestId("charts")).toBeVisible();
   expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)).toBe(true);
   await app.screenshot("phone");

@@ -1,6 +1,7 @@
 import { deflateSync } from "fflate";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_ESTIMATE, decodeShareState, encodeShareState, MAX_LINK_PARAM_CHARS, requestFor, type ShareState } from "./state";
+import { decodeShareState } from "./decode";
+import { DEFAULT_ESTIMATE, encodeShareState, MAX_LINK_PARAM_CHARS, requestFor, type ShareState } from "./state";
 
 const state: ShareState = {
   requirements: "Django==4.2.7\npsycopg2==2.9.9  # needs libpq\n",

@@ -1,0 +1,95 @@
+/**
+ * Reading a share link on the server: the text is hostile until proven otherwise — bounded before
+ * and after inflating, validated field by field (zod), never echoed back as markup.
+ */
+import { Inflate } from "fflate";
+import { z } from "zod";
+import { MAX_LINK_PARAM_CHARS, SHARE_PREFIX, type ShareState } from "./state";
+
+/** Inflated JSON bigger than this is refused (a small link must not expand into a huge payload). */
+const MAX_INFLATED_BYTES = 300 * 1024;
+
+export type DecodeResult = { ok: true; state: ShareState } | { ok: false; error: string };
+
+const shareSchema = z
+  .object({
+    r: z.string().max(256 * 1024),
+    b: z.array(z.string().min(1).max(200)).min(1).max(12),
+    a: z.enum(["amd64", "arm64"]),
+    n: z.boolean(),
+    e: z.object({
+      c: z.number().int().min(1).max(256),
+      m: z.number().min(0.1).max(10_000),
+      w: z.boolean(),
+      q: z.boolean(),
+    }),
+    t: z.iso.datetime({ offset: true }).nullable(),
+  })
+  .strict();
+
+export function decodeShareState(param: string): DecodeResult {
+  const invalid = (why: string): DecodeResult => ({ ok: false, error: `This share link is damaged or was not made by Basewise (${why}). Paste the requirements to analyse them again.` });
+  if (param.length > MAX_LINK_PARAM_CHARS) return invalid("it is too long");
+  if (!param.startsWith(SHARE_PREFIX)) return invalid("unknown format");
+  const bytes = fromBase64Url(param.slice(SHARE_PREFIX.length));
+  if (!bytes) return invalid("not base64url");
+  const inflated = inflateBounded(bytes, MAX_INFLATED_BYTES);
+  if (!inflated) return invalid("it does not decompress");
+  let json: unknown;
+  try {
+    json = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(inflated));
+  } catch {
+    return invalid("not JSON");
+  }
+  const parsed = shareSchema.safeParse(json);
+  if (!parsed.success) return invalid("unexpected fields");
+  const s = parsed.data;
+  return {
+    ok: true,
+    state: {
+      requirements: s.r,
+      bases: s.b,
+      arch: s.a,
+      noDeps: s.n,
+      estimate: { cores: s.e.c, networkMBps: s.e.m, cache: s.e.w ? "warm" : "cold", emulated: s.e.q },
+      asOf: s.t,
+    },
+  };
+}
+
+function inflateBounded(data: Uint8Array, limit: number): Uint8Array | null {
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  let failed = false;
+  const inflater = new Inflate((chunk) => {
+    total += chunk.length;
+    if (total > limit) failed = true;
+    else chunks.push(chunk);
+  });
+  try {
+    // Fed in small pieces so a bomb is stopped after at most one piece's expansion.
+    for (let i = 0; i < data.length && !failed; i += 1024) inflater.push(data.subarray(i, i + 1024), i + 1024 >= data.length);
+  } catch {
+    return null;
+  }
+  if (failed) return null;
+  const out = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return out;
+}
+
+function fromBase64Url(text: string): Uint8Array | null {
+  if (!/^[A-Za-z0-9_-]*$/.test(text)) return null;
+  try {
+    const binary = atob(text.replace(/-/g, "+").replace(/_/g, "/"));
+    const bytes = new Uint8Array(binary.length);
+    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+    return bytes;
+  } catch {
+    return null;
+  }
+}
