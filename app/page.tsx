@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { Analyzer } from "@/components/Analyzer";
 import { EXAMPLES } from "@/components/examples";
-import { decodeShareState } from "@/lib/share/state";
+import { decodeShareState } from "@/lib/share/decode";
 import { DEFAULT_BASES, listBaseImages } from "@/lib/targets";
 import { presetsFor, pythonVersions } from "@/lib/targets/presets";
 

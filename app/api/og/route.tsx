@@ -3,7 +3,8 @@ import { createIndexClient, indexConfigFromEnv } from "@/lib/index";
 import { headlines } from "@/lib/present/comparison";
 import { analyze } from "@/lib/report";
 import { formatBytes, formatRange } from "@/lib/report/recommend";
-import { decodeShareState, requestFor } from "@/lib/share/state";
+import { decodeShareState } from "@/lib/share/decode";
+import { requestFor } from "@/lib/share/state";
 
 // The link preview for a share link: the headline comparison as a 1200×630 PNG. The state comes from
 // the link (validated like any input); the index only from the server's configuration.
