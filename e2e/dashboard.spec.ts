@@ -27,6 +27,14 @@ async function analyzeOn(page: Page, requirements: string, bases: string[]) {
 }
 
 test("paste → analyse → cards with the recommendation on top, charts and the matrix", async ({ page }) => {
+  // Layout shifts from here on (results arriving, charts drawing) are summed as the CLS metric does.
+  await page.addInitScript(() => {
+    const w = window as unknown as { __cls: number };
+    w.__cls = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) if (!entry.hadRecentInput) w.__cls += entry.value;
+    }).observe({ type: "layout-shift", buffered: true });
+  });
   const app = await analyzeOn(page, DATA_SCIENCE, [SLIM, ALPINE]);
   await expect(page.getByTestId("recommendation")).toContainText(`Recommended: ${SLIM}`);
   // scikit-learn 1.4.2 has no musllinux wheel: it compiles on Alpine only.
@@ -39,6 +47,8 @@ test("paste → analyse → cards with the recommendation on top, charts and the
   for (const chart of ["chart-build-time", "chart-image-size", "chart-scatter"]) {
     await expect(page.getByTestId(chart).locator("svg.recharts-surface").first()).toBeVisible();
   }
+  await page.waitForTimeout(500);
+  expect(await page.evaluate(() => (window as unknown as { __cls: number }).__cls)).toBeLessThan(0.1);
   await expect(page.getByTestId("chart-build-time").getByRole("img").first()).toHaveAttribute("aria-label", new RegExp(`${ALPINE.replace(/\./g, "\\.")}: [\\d.]+ to [\\d.]+ minutes`));
 
   // The matrix: sorted by compiles, filtered to what compiles.
@@ -190,6 +200,14 @@ test("an index that is down gives an error a person understands", async ({ page 
   await expect(problem).toContainText("try again in a minute");
   await expect(page.getByTestId("recommendation")).toHaveCount(0);
   await app.screenshot("index-down");
+});
+
+test("names not on the index are listed with their line numbers; the rest is analysed", async ({ page }) => {
+  const app = await analyzeOn(page, "six==1.16.0\nno-such-project-basewise-test\n", [SLIM]);
+  const problem = page.getByTestId("problem-unknown-packages");
+  await expect(problem).toContainText("1 package is not on the package index");
+  await expect(problem).toContainText("no-such-project-basewise-test (line 2): check the spelling");
+  await expect(app.packageVerdict(app.targetCard(SLIM), "six")).toHaveAttribute("data-status", "wheel");
 });
 
 test("a 300-line requirements file completes", async ({ page }) => {
