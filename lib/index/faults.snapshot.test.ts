@@ -10,6 +10,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sharedDir, startSnapshotIndex, type SnapshotIndex } from "@/e2e/fixtures/snapshot-index";
 import { createIndexClient } from "./client";
+import { isUndetectableTruncation } from "./truncation.test-support";
 import type { IndexClient, IndexFile, MetadataResult, ProjectResult } from "./types";
 
 const PROJECTS = 60;
@@ -57,10 +58,8 @@ async function analyse(client: IndexClient, names: string[]): Promise<Run> {
  * file that is still well-formed: without a digest nothing (pip included) can tell. PyPI always
  * publishes a sha256, which catches it; here such an answer can only be a prefix of the true list.
  */
-function isUndetectableTruncation(clean: MetadataResult, faulty: MetadataResult): boolean {
-  if (!clean.ok || !faulty.ok || clean.source !== "pep658") return false;
-  const prefix = faulty.metadata.requiresDist;
-  return prefix.length < clean.metadata.requiresDist.length && prefix.every((line, i) => line === clean.metadata.requiresDist[i]);
+function isUndetectable(clean: MetadataResult, faulty: MetadataResult): boolean {
+  return clean.ok && faulty.ok && clean.source === "pep658" && isUndetectableTruncation(clean.metadata, faulty.metadata);
 }
 
 /** A page with its file URLs relative to the index's origin (the two servers differ only in port). */
@@ -88,7 +87,7 @@ describe.skipIf(sharedDir() === null)("the index client against a faulty index",
 
     const failedPages = names.filter((name) => !run.pages.get(name)?.ok);
     const failedMetadata = [...run.metadata.entries()].filter(([, result]) => !result.ok);
-    const undetectable = [...run.metadata.entries()].filter(([name, result]) => isUndetectableTruncation(reference.metadata.get(name)!, result));
+    const undetectable = [...run.metadata.entries()].filter(([name, result]) => isUndetectable(reference.metadata.get(name)!, result));
     const reasons = (results: Array<ProjectResult | MetadataResult>) => {
       const counts = new Map<string, number>();
       for (const result of results) if (!result.ok) counts.set(result.reason, (counts.get(result.reason) ?? 0) + 1);

@@ -10,6 +10,8 @@ import { sharedDir, startSnapshotIndex, type SnapshotIndex } from "@/e2e/fixture
 import { createIndexClient, DEFAULT_DEADLINE_MS } from "@/lib/index";
 import { analyze } from "./analyze";
 import type { IndexFile } from "@/lib/index";
+import type { CoreMetadata } from "@/lib/index/core-metadata";
+import { isUndetectableTruncation } from "@/lib/index/truncation.test-support";
 import type { Report, TargetPackage } from "./types";
 
 const FAULTS = ["--fail-rate", "0.2", "--malformed-rate", "0.05", "--hang-rate", "0.02", "--hang-s", "20", "--latency-ms", "50", "--seed", "7"];
@@ -23,18 +25,18 @@ const DEPENDENCY_FAILURE = /^(index error|timeout)/;
 interface Run {
   report: Report;
   elapsedMs: number;
-  /** Requires-Dist as the analysis received it, per project and file. */
-  metadata: Map<string, string[] | null>;
+  /** Core metadata as the analysis received it, per project and file. */
+  metadata: Map<string, CoreMetadata | null>;
 }
 
 async function run(indexUrl: string, requirements: string, deadline: "route" | "none"): Promise<Run> {
   const client = createIndexClient(deadline === "route" ? { indexUrl, cacheDir: null } : { indexUrl, cacheDir: null, deadlineMs: null });
-  const metadata = new Map<string, string[] | null>();
+  const metadata = new Map<string, CoreMetadata | null>();
   const index = {
     getProject: (name: string) => client.getProject(name),
     getCoreMetadata: async (project: string, file: IndexFile) => {
       const result = await client.getCoreMetadata(project, file);
-      metadata.set(`${project} ${file.filename}`, result.ok ? result.metadata.requiresDist : null);
+      metadata.set(`${project} ${file.filename}`, result.ok ? result.metadata : null);
       return result;
     },
   };
@@ -44,17 +46,12 @@ async function run(indexUrl: string, requirements: string, deadline: "route" | "
   return { report: result.report, elapsedMs: performance.now() - started, metadata };
 }
 
-/**
- * snapshot-index publishes no digest for its metadata files and truncates a malformed answer to half
- * its length; a cut right after a line end leaves shorter metadata that is still well-formed, which
- * nothing (pip included) can detect without a digest. PyPI always publishes one. Such a file counts as
- * touched by a fault: its Requires-Dist is a strict prefix of the true one.
- */
+/** Files whose metadata a fault cut short at a line end (see isUndetectableTruncation), by project. */
 function truncatedMetadata(clean: Run, faulty: Run): Set<string> {
   const touched = new Set<string>();
   for (const [key, received] of faulty.metadata) {
     const truth = clean.metadata.get(key);
-    if (received && truth && received.length < truth.length && received.every((line, i) => line === truth[i])) touched.add(key.split(" ")[0]!);
+    if (received && truth && isUndetectableTruncation(truth, received)) touched.add(key.split(" ")[0]!);
   }
   return touched;
 }
