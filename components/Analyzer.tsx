@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import useSWR from "swr";
 import { DEFAULT_ESTIMATE, encodeShareState, requestFor, type ShareState } from "@/lib/share/state";
 import type { Preset } from "@/lib/targets/presets";
@@ -49,6 +49,13 @@ export function Analyzer({
   // What was analysed: the SWR key, so the same state is answered once and a link reproduces it.
   const [submitted, setSubmitted] = useState<ShareState | null>(initial);
   const [link, setLink] = useState<ShareLink | null>(() => (initial ? linkFor(initial) : null));
+
+  // Back and forward move between analyses: each history entry is a share link the server reads.
+  useEffect(() => {
+    const reload = () => window.location.reload();
+    window.addEventListener("popstate", reload);
+    return () => window.removeEventListener("popstate", reload);
+  }, []);
 
   const { data, error, isLoading } = useSWR(submitted ? ["analyze", JSON.stringify(requestFor(submitted))] : null, () => fetchReport(requestFor(submitted as ShareState)), {
     revalidateOnFocus: false,

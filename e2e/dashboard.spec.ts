@@ -136,6 +136,20 @@ test("copy link → open it in a new page → the same analysis; Copy as Markdow
   expect((await image.body()).length).toBeGreaterThan(10_000);
 });
 
+test("Back returns to the previous analysis", async ({ page }) => {
+  const app = await analyzeOn(page, "six==1.16.0\n", [SLIM]);
+  const first = page.url();
+  await app.analyze("requests==2.31.0\n");
+  await expect(page).not.toHaveURL(first);
+  const named = (name: string) => app.verdictRows.getByRole("button", { name, exact: true });
+  await expect(named("requests")).toHaveCount(1, { timeout: 60_000 });
+  await page.goBack();
+  await expect(page).toHaveURL(first);
+  await expect(app.requirements).toHaveValue("six==1.16.0\n");
+  await expect(named("six")).toHaveCount(1, { timeout: 60_000 });
+  await expect(named("requests")).toHaveCount(0);
+});
+
 test("a crafted share link cannot inject markup or script; a damaged one says so in words", async ({ page }) => {
   const dialogs: string[] = [];
   page.on("dialog", (d) => {
