@@ -96,6 +96,7 @@ try {
 
   async function analyzeOnce(): Promise<number> {
     await page.goto(`${origin}/`);
+    await page.locator('form[data-hydrated="true"]').waitFor();
     const ticked = page.locator('[data-testid="base-option"]:checked');
     while ((await ticked.count()) > 0) await ticked.first().uncheck();
     for (const base of BASES) await page.locator(`[data-testid="base-option"][data-reference="${base}"]`).check();

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useEffect, useState, useSyncExternalStore } from "react";
 import useSWR from "swr";
 import { DEFAULT_ESTIMATE, encodeShareState, requestFor, type ShareState } from "@/lib/share/state";
 import type { Preset } from "@/lib/targets/presets";
@@ -50,6 +50,10 @@ export function Analyzer({
   const [submitted, setSubmitted] = useState<ShareState | null>(initial);
   const [link, setLink] = useState<ShareLink | null>(() => (initial ? linkFor(initial) : null));
 
+  // False in the server's HTML, true once React runs here: until then Analyze is disabled, so an
+  // early click cannot submit the form natively.
+  const hydrated = useSyncExternalStore(noSubscription, () => true, () => false);
+
   // Back and forward move between analyses: each history entry is a share link the server reads.
   useEffect(() => {
     const reload = () => window.location.reload();
@@ -82,6 +86,7 @@ export function Analyzer({
       ) : null}
       <form
         aria-label="Analyse requirements"
+        data-hydrated={hydrated}
         className="grid grid-cols-1 gap-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-800 dark:bg-slate-900"
         onSubmit={(event) => {
           event.preventDefault();
@@ -99,7 +104,7 @@ export function Analyzer({
         <RequirementsInput value={text} onChange={setText} />
         <InputOptions value={options} onChange={setOptions} options={bases} pythonVersions={pythonVersions} presets={presets} />
         <div className="flex items-center gap-3">
-          <button type="submit" disabled={options.bases.length === 0 || isLoading} className="rounded bg-indigo-600 px-4 py-2 font-semibold text-white hover:bg-indigo-500 disabled:opacity-50">
+          <button type="submit" disabled={!hydrated || options.bases.length === 0 || isLoading} className="rounded bg-indigo-600 px-4 py-2 font-semibold text-white hover:bg-indigo-500 disabled:opacity-50">
             Analyze
           </button>
           {options.bases.length === 0 ? <span className="text-sm text-slate-600 dark:text-slate-400">Pick at least one base image.</span> : null}
@@ -117,6 +122,10 @@ export function Analyzer({
       </section>
     </div>
   );
+}
+
+function noSubscription(): () => void {
+  return () => {};
 }
 
 function linkFor(state: ShareState): ShareLink {

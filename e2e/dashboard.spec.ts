@@ -204,8 +204,8 @@ test("malformed lines are shown inline while typing, with their line numbers", a
 });
 
 test("an index that is down gives an error a person understands", async ({ page }) => {
-  await page.goto(`${INDEX_DOWN_APP}/`);
   const app = new AnalyzePage(page);
+  await app.open(`${INDEX_DOWN_APP}/`);
   await app.selectOnly([SLIM]);
   await app.analyze("Django==4.2.7\n");
   const problem = page.getByTestId("problem-index-unreachable");

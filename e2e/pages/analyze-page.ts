@@ -48,8 +48,14 @@ export class AnalyzePage {
     return card.getByTestId("package-verdict").filter({ has: this.page.getByText(name, { exact: true }) });
   }
 
-  async open() {
-    await this.page.goto("/");
+  async open(url = "/") {
+    await this.page.goto(url);
+    await this.ready();
+  }
+
+  /** Waits until React has hydrated the form: typing before that would be lost. */
+  async ready() {
+    await this.page.locator('form[data-hydrated="true"]').waitFor();
   }
 
   async analyze(requirementsText: string) {
