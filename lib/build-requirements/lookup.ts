@@ -2,7 +2,7 @@
  * buildRequirementsFor: what pip installs into the isolated environment before building one
  * sdist — the table's row for that release, or pip's default when the table has none.
  */
-import { parseVersion, specifierSetContains } from "@/lib/pep440";
+import { rangeFor, releaseOf } from "@/lib/versioned-table";
 import { canonicalizeName, parseRequirement } from "@/lib/pep508";
 import { familyDynamicRequirements } from "./backends";
 import { legacyPathNote, PIP_DEFAULT_BACKEND, PIP_DEFAULT_SOURCE, pipDefaultRequires } from "./pip-default";
@@ -25,7 +25,7 @@ export function buildRequirementsFor(name: string, version: string, options: Loo
   if (release === null) {
     return pipDefault(`"${version}" is not a PEP 440 version, so the table's ranges for ${pkg.entry.name} cannot be applied; assuming pip's default.`, options);
   }
-  const found = pkg.eras.find(({ range }) => specifierSetContains(range, release));
+  const found = rangeFor(pkg.eras, release);
   if (!found) {
     return pipDefault(
       `The table knows ${pkg.entry.name} only for ${describeRanges(pkg)}; ${version} is outside them, so pip's default is assumed (it may be wrong for this release).`,
@@ -33,16 +33,6 @@ export function buildRequirementsFor(name: string, version: string, options: Loo
     );
   }
   return fromEra(found.era, options);
-}
-
-// A pre-release, post-release, dev release or local version is built like its final release
-// (numpy 2.0.0rc1 already had numpy 2.0's pyproject.toml), so ranges are matched on the release
-// number alone; table boundaries then need no pre-release spellings.
-function releaseOf(version: string): string | null {
-  const parsed = parseVersion(version.trim());
-  if (!parsed) return null;
-  const release = parsed.release.join(".");
-  return parsed.epoch === 0 ? release : `${parsed.epoch}!${release}`;
 }
 
 function fromEra(era: BuildSystemEra, options: LookupOptions): BuildRequirements {

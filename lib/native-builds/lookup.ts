@@ -3,7 +3,7 @@
  * release, or a generic, clearly labelled "C toolchain assumed" answer when the table does not know
  * the project. osPackagesFor then picks one distro family's package names from an answer.
  */
-import { parseVersion, specifierSetContains } from "@/lib/pep440";
+import { rangeFor, releaseOf } from "@/lib/versioned-table";
 import { debianRuntimeName } from "./debian-releases";
 import { compiled } from "./table/compose";
 import { findNativePackage } from "./table";
@@ -20,7 +20,7 @@ export function nativeBuildFor(name: string, version: string | null): NativeBuil
     release === null
       ? // Without a version (an unresolved build requirement) the newest range is the best guess.
         pkg.eras.at(-1)
-      : pkg.eras.find(({ range }) => specifierSetContains(range, release));
+      : rangeFor(pkg.eras, release);
   if (!era) {
     return generic(pkg.entry.name, version ?? "", `Basewise's native-build table knows ${pkg.entry.name} only for ${pkg.entry.eras.map((e) => e.versions || "every release").join(", ")}; ${version} is outside them, so a C toolchain is assumed.`);
   }
@@ -49,15 +49,6 @@ export function osPackagesFor(answer: NativeBuildAnswer, manager: PackageManager
     case "none":
       return { build: [], runtime: [] };
   }
-}
-
-// A pre-release, post-release or local version builds like its final release, so ranges are
-// matched on the release number alone (as the build-requirements table does).
-function releaseOf(version: string): string | null {
-  const parsed = parseVersion(version.trim());
-  if (!parsed) return null;
-  const release = parsed.release.join(".");
-  return parsed.epoch === 0 ? release : `${parsed.epoch}!${release}`;
 }
 
 function copy(packages: OsPackages): { build: string[]; runtime: string[] } {
