@@ -1,11 +1,16 @@
 import type { Metadata } from "next";
 import { Analyzer } from "@/components/Analyzer";
 import { EXAMPLES } from "@/components/examples";
+import { cache } from "react";
 import { decodeShareState } from "@/lib/share/decode";
+import { requirementLineCount } from "@/lib/share/state";
 import { DEFAULT_BASES, listBaseImages } from "@/lib/targets";
 import { presetsFor, pythonVersions } from "@/lib/targets/presets";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+// generateMetadata and the page both need the link's state: decoded (inflated, validated) once per request.
+const decodeOnce = cache(decodeShareState);
 
 function shareParam(params: Record<string, string | string[] | undefined>): string | null {
   const s = params.s;
@@ -15,10 +20,10 @@ function shareParam(params: Record<string, string | string[] | undefined>): stri
 export async function generateMetadata({ searchParams }: { searchParams: SearchParams }): Promise<Metadata> {
   const param = shareParam(await searchParams);
   if (!param) return {};
-  const decoded = decodeShareState(param);
+  const decoded = decodeOnce(param);
   if (!decoded.ok) return { title: "Basewise — a damaged share link" };
   const { state } = decoded;
-  const lines = state.requirements.split("\n").filter((l) => l.trim() && !l.trim().startsWith("#")).length;
+  const lines = requirementLineCount(state);
   const title = `Basewise: ${lines} requirement${lines === 1 ? "" : "s"} on ${state.bases.join(" vs ")} (${state.arch})`;
   // The preview image is drawn by /api/og from the same parameter (the link's own state, re-validated there).
   const image = `/api/og?s=${encodeURIComponent(param)}`;
@@ -32,7 +37,7 @@ export async function generateMetadata({ searchParams }: { searchParams: SearchP
 
 export default async function HomePage({ searchParams }: { searchParams: SearchParams }) {
   const param = shareParam(await searchParams);
-  const decoded = param ? decodeShareState(param) : null;
+  const decoded = param ? decodeOnce(param) : null;
   const images = listBaseImages();
   const bases = images.map((image) => ({
     reference: image.reference,

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import type { ShareState } from "@/lib/share/state";
+import { requirementLineCount, type ShareState } from "@/lib/share/state";
 
 // While the server resolves: what is being done, for how long so far, and a placeholder per image
 // the size of its card, so nothing jumps when the results arrive.
@@ -13,7 +13,7 @@ export function AnalysisProgress({ state }: { state: ShareState }) {
     const timer = setInterval(() => setSeconds(Math.floor((Date.now() - started) / 1000)), 500);
     return () => clearInterval(timer);
   }, []);
-  const lines = state.requirements.split("\n").filter((l) => l.trim() && !l.trim().startsWith("#")).length;
+  const lines = requirementLineCount(state);
   return (
     <div className="grid gap-3" data-testid="analysis-progress" role="status">
       <p className="font-medium">

@@ -50,6 +50,11 @@ export function encodeShareState(state: ShareState): EncodeResult {
   return { ok: true, param };
 }
 
+/** How many lines of a shared file name something (not blank, not a comment), for titles and progress. */
+export function requirementLineCount(state: Pick<ShareState, "requirements">): number {
+  return state.requirements.split("\n").filter((line) => line.trim() && !line.trim().startsWith("#")).length;
+}
+
 /** The API request for a share state. */
 export function requestFor(state: ShareState) {
   return {

@@ -4,7 +4,7 @@ import { headlines } from "@/lib/present/comparison";
 import { analyze } from "@/lib/report";
 import { formatBytes, formatRange } from "@/lib/report/recommend";
 import { decodeShareState } from "@/lib/share/decode";
-import { requestFor } from "@/lib/share/state";
+import { requestFor, requirementLineCount } from "@/lib/share/state";
 
 // The link preview for a share link: the headline comparison as a 1200×630 PNG. The state comes from
 // the link (validated like any input); the index only from the server's configuration.
@@ -23,7 +23,7 @@ export async function GET(request: Request) {
     const config = indexConfigFromEnv();
     const index = createIndexClient({ indexUrl: config.indexUrl, cacheDir: config.cacheDir, deadlineMs: PREVIEW_DEADLINE_MS });
     const result = await analyze(requestFor(decoded.state), { index, indexHost: new URL(config.indexUrl).host }).catch(() => null);
-    const count = decoded.state.requirements.split("\n").filter((l) => l.trim() && !l.trim().startsWith("#")).length;
+    const count = requirementLineCount(decoded.state);
     title = `${count} requirement${count === 1 ? "" : "s"} on ${decoded.state.bases.length} base image${decoded.state.bases.length === 1 ? "" : "s"} (${decoded.state.arch})`;
     if (result?.ok) {
       subtitle = result.report.recommendation ? `Recommended: ${result.report.recommendation.base}` : subtitle;
