@@ -16,6 +16,14 @@ export function pure(versions: string, fields: Pick<NativeBuildEra, "backend" | 
   return { versions, kind: "pure", toolchains: [], os: runtime ?? NOTHING, ...rest };
 }
 
+/**
+ * A setuptools extension with bundled sources and no system library, built the same way by every
+ * release: a compiler is all it needs.
+ */
+export function selfContained(name: string, sources: readonly string[], note: string, toolchains: readonly Toolchain[] = ["c"]): PackageNativeBuilds {
+  return project(name, { versions: "", kind: "native", toolchains, backend: "setuptools", os: compiled(toolchains), confidence: "high", sources, note });
+}
+
 export function project(name: string, ...eras: readonly NativeBuildEra[]): PackageNativeBuilds {
   return { name, eras };
 }

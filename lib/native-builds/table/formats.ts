@@ -4,14 +4,9 @@
  * compiler (ujson, regex-style single C modules) or need Rust (orjson, cramjam).
  */
 import { LIB, TOOL } from "../os-packages";
-import type { PackageNativeBuilds, Toolchain } from "../types";
-import { compiled, project, pure } from "./compose";
+import type { PackageNativeBuilds } from "../types";
+import { compiled, project, pure, selfContained } from "./compose";
 import { atTag, externalDeps, readAt } from "./sources";
-
-/** A self-contained C extension (bundled sources, no system library), one range for every release. */
-function plainC(name: string, source: string, note: string, toolchains: readonly Toolchain[] = ["c"]): PackageNativeBuilds {
-  return project(name, { versions: "", kind: "native", toolchains, backend: "setuptools", os: compiled(toolchains), confidence: "high", sources: [source], note });
-}
 
 export const PYYAML: PackageNativeBuilds = project("PyYAML", {
   versions: "",
@@ -63,7 +58,7 @@ export const SIMPLEJSON: PackageNativeBuilds = project("simplejson", {
   note: "Speedups are optional unless REQUIRE_SPEEDUPS=1.",
 });
 
-export const UJSON = plainC("ujson", readAt("ultrajson/ultrajson", "3bb0924c33a6698b277c4b1492329d9d64bddc2c", "setup.py"), "C extension with the bundled double-conversion library (C++). No pure-Python fallback.", ["c", "cxx"]);
+export const UJSON = selfContained("ujson", [readAt("ultrajson/ultrajson", "3bb0924c33a6698b277c4b1492329d9d64bddc2c", "setup.py")], "C extension with the bundled double-conversion library (C++). No pure-Python fallback.", ["c", "cxx"]);
 
 export const ORJSON: PackageNativeBuilds = project("orjson", {
   versions: "",
@@ -76,7 +71,7 @@ export const ORJSON: PackageNativeBuilds = project("orjson", {
   note: "Pure Rust and needs a recent stable rustc (Debian 12: rustc-web, not rustc). 2–3 CPU-minutes.",
 });
 
-export const MSGSPEC = plainC("msgspec", readAt("jcrist/msgspec", "3b2543b838a01dfac23e0b8d8746ebb273254e2d", "setup.py"), "One large C file.");
+export const MSGSPEC = selfContained("msgspec", [readAt("jcrist/msgspec", "3b2543b838a01dfac23e0b8d8746ebb273254e2d", "setup.py")], "One large C file.");
 
 export const CBOR2: PackageNativeBuilds = project(
   "cbor2",
@@ -140,7 +135,7 @@ export const GOOGLE_CRC32C: PackageNativeBuilds = project("google-crc32c", {
   note: "The extension links Google's libcrc32c, which no distro image has: from the sdist it falls back to pure Python (slow checksums).",
 });
 
-export const CRC32C = plainC("crc32c", readAt("ICRAR/crc32c", "9ae7a9e5ae752bbe39b66e02d04d0a9c1ab878d9", "setup.py"), "Self-contained C.");
+export const CRC32C = selfContained("crc32c", [readAt("ICRAR/crc32c", "9ae7a9e5ae752bbe39b66e02d04d0a9c1ab878d9", "setup.py")], "Self-contained C.");
 
 export const XXHASH: PackageNativeBuilds = project("xxhash", {
   versions: "",
@@ -166,7 +161,7 @@ export const LZ4: PackageNativeBuilds = project("lz4", {
   note: "Links the system liblz4 when pkg-config finds it (then it must stay at run time), else the bundled sources.",
 });
 
-export const ZSTANDARD = plainC("zstandard", readAt("indygreg/python-zstandard", "4dac8f26dface12dd74eab69b9330abb5c22cbbe", "setup.py"), "Bundled zstd; C extension plus a cffi backend.");
+export const ZSTANDARD = selfContained("zstandard", [readAt("indygreg/python-zstandard", "4dac8f26dface12dd74eab69b9330abb5c22cbbe", "setup.py")], "Bundled zstd; C extension plus a cffi backend.");
 
 export const PYTHON_SNAPPY: PackageNativeBuilds = project(
   "python-snappy",
@@ -199,9 +194,9 @@ export const CRAMJAM: PackageNativeBuilds = project("cramjam", {
   note: "Rust bindings to several compressors; some bundled C code is compiled through the cc crate.",
 });
 
-export const MMH3 = plainC("mmh3", readAt("hajimes/mmh3", "8c1d9cec5e4fc05a9b1d6874046eae731af61ad9", "pyproject.toml"), "Two C files.");
-export const BITARRAY = plainC("bitarray", readAt("ilanschnell/bitarray", "7624486241deaabad57574e54b87abee8ddc833a", "setup.py"), "Pure C extension.");
-export const CISO8601 = plainC("ciso8601", readAt("closeio/ciso8601", "ee5acb8a22fa6299da904ba6a15c2e6e833b871b", "setup.py"), "One C file.");
+export const MMH3 = selfContained("mmh3", [readAt("hajimes/mmh3", "8c1d9cec5e4fc05a9b1d6874046eae731af61ad9", "pyproject.toml")], "Two C files.");
+export const BITARRAY = selfContained("bitarray", [readAt("ilanschnell/bitarray", "7624486241deaabad57574e54b87abee8ddc833a", "setup.py")], "Pure C extension.");
+export const CISO8601 = selfContained("ciso8601", [readAt("closeio/ciso8601", "ee5acb8a22fa6299da904ba6a15c2e6e833b871b", "setup.py")], "One C file.");
 
 export const PYBASE64: PackageNativeBuilds = project("pybase64", {
   versions: "",

@@ -5,7 +5,7 @@
  */
 import { TOOL } from "../os-packages";
 import type { PackageNativeBuilds } from "../types";
-import { compiled, project, pure } from "./compose";
+import { compiled, project, pure, selfContained } from "./compose";
 import { externalDeps, readAt } from "./sources";
 
 /** A speed-up extension that quietly falls back to pure Python when it does not compile. */
@@ -23,16 +23,7 @@ function optionalC(name: string, sources: readonly string[], note: string, env?:
   });
 }
 
-export const REGEX: PackageNativeBuilds = project("regex", {
-  versions: "",
-  kind: "native",
-  toolchains: ["c"],
-  backend: "setuptools",
-  os: compiled(["c"]),
-  confidence: "high",
-  sources: [externalDeps("regex")],
-  note: "One large C module; no fallback.",
-});
+export const REGEX = selfContained("regex", [externalDeps("regex")], "One large C module; no fallback.");
 
 export const PSUTIL: PackageNativeBuilds = project("psutil", {
   versions: "",
@@ -45,16 +36,7 @@ export const PSUTIL: PackageNativeBuilds = project("psutil", {
   note: "Includes <linux/*.h> headers: Alpine needs linux-headers (Debian has them through libc6-dev).",
 });
 
-export const SETPROCTITLE: PackageNativeBuilds = project("setproctitle", {
-  versions: "",
-  kind: "native",
-  toolchains: ["c"],
-  backend: "setuptools",
-  os: compiled(["c"]),
-  confidence: "high",
-  sources: [readAt("dvarrazzo/py-setproctitle", "42a90422fe65be95d7d32c4cb6e441fcb26c8731", "setup.py")],
-  note: "A tiny C module.",
-});
+export const SETPROCTITLE = selfContained("setproctitle", [readAt("dvarrazzo/py-setproctitle", "42a90422fe65be95d7d32c4cb6e441fcb26c8731", "setup.py")], "A tiny C module.");
 
 export const WRAPT = optionalC(
   "wrapt",
@@ -130,16 +112,7 @@ export const LEVENSHTEIN: PackageNativeBuilds = project("Levenshtein", {
   note: "C++ (rapidfuzz-cpp); unlike RapidFuzz there is no pure-Python fallback.",
 });
 
-export const TREE_SITTER: PackageNativeBuilds = project("tree-sitter", {
-  versions: "",
-  kind: "native",
-  toolchains: ["c"],
-  backend: "setuptools",
-  os: compiled(["c"]),
-  confidence: "high",
-  sources: [readAt("tree-sitter/py-tree-sitter", "4fb9f66172ac6d4239b0d8c79092aacc57d93bbe", "setup.py")],
-  note: "Bundles the tree-sitter C runtime.",
-});
+export const TREE_SITTER = selfContained("tree-sitter", [readAt("tree-sitter/py-tree-sitter", "4fb9f66172ac6d4239b0d8c79092aacc57d93bbe", "setup.py")], "Bundles the tree-sitter C runtime.");
 
 export const CYTHON: PackageNativeBuilds = project("Cython", {
   versions: "",

@@ -5,7 +5,7 @@
  */
 import { LIB, TOOL, TOOLCHAIN } from "../os-packages";
 import type { PackageNativeBuilds } from "../types";
-import { compiled, project } from "./compose";
+import { compiled, project, selfContained } from "./compose";
 import { atTag, externalDeps, readAt } from "./sources";
 
 const OPENBLAS_OPTIONAL = [{ feature: "link OpenBLAS for fast linear algebra (otherwise a slow built-in fallback)", packages: LIB.openblas }];
@@ -182,16 +182,7 @@ export const H5PY: PackageNativeBuilds = project("h5py", {
   note: "Needs HDF5 ≥ 1.10.7 headers (Debian 12 ships the serial flavour, found as hdf5-serial).",
 });
 
-export const NUMEXPR: PackageNativeBuilds = project("numexpr", {
-  versions: "",
-  kind: "native",
-  toolchains: ["c", "cxx"],
-  backend: "setuptools",
-  os: compiled(["c", "cxx"]),
-  confidence: "high",
-  sources: [readAt("pydata/numexpr", "a561ee3835fe47e1aa90fd56300d64c3aa8d4509", "pyproject.toml")],
-  note: "C++ virtual machine; Intel MKL is optional (site.cfg).",
-});
+export const NUMEXPR = selfContained("numexpr", [readAt("pydata/numexpr", "a561ee3835fe47e1aa90fd56300d64c3aa8d4509", "pyproject.toml")], "C++ virtual machine; Intel MKL is optional (site.cfg).", ["c", "cxx"]);
 
 export const PYWAVELETS: PackageNativeBuilds = project("PyWavelets", {
   versions: "",

@@ -5,7 +5,7 @@
  */
 import { LIB, TOOL } from "../os-packages";
 import type { PackageNativeBuilds } from "../types";
-import { compiled, project } from "./compose";
+import { compiled, project, selfContained } from "./compose";
 import { externalDeps, github, readAt } from "./sources";
 
 const CRYPTOGRAPHY_CHANGELOG = "https://cryptography.io/en/latest/changelog/";
@@ -136,27 +136,9 @@ export const ARGON2_CFFI_BINDINGS: PackageNativeBuilds = project("argon2-cffi-bi
   note: "21.2.0 and 25.1.0 build with setuptools + cffi. The main branch moved to scikit-build-core, which will also want cmake once released.",
 });
 
-export const PYCRYPTODOME: PackageNativeBuilds = project("pycryptodome", {
-  versions: "",
-  kind: "native",
-  toolchains: ["c"],
-  backend: "setuptools",
-  os: compiled(["c"]),
-  confidence: "high",
-  sources: [readAt("Legrandin/pycryptodome", "d12264940c40417915fb85acb8c787ad9da58969", "setup.py")],
-  note: "Self-contained C sources; GMP is optional and loaded at run time through ctypes.",
-});
+export const PYCRYPTODOME = selfContained("pycryptodome", [readAt("Legrandin/pycryptodome", "d12264940c40417915fb85acb8c787ad9da58969", "setup.py")], "Self-contained C sources; GMP is optional and loaded at run time through ctypes.");
 
-export const PYCRYPTODOMEX: PackageNativeBuilds = project("pycryptodomex", {
-  versions: "",
-  kind: "native",
-  toolchains: ["c"],
-  backend: "setuptools",
-  os: compiled(["c"]),
-  confidence: "high",
-  sources: [externalDeps("pycryptodomex"), readAt("Legrandin/pycryptodome", "d12264940c40417915fb85acb8c787ad9da58969", "setup.py")],
-  note: "The pycryptodome code under the Cryptodome namespace.",
-});
+export const PYCRYPTODOMEX = selfContained("pycryptodomex", [externalDeps("pycryptodomex"), readAt("Legrandin/pycryptodome", "d12264940c40417915fb85acb8c787ad9da58969", "setup.py")], "The pycryptodome code under the Cryptodome namespace.");
 
 export const XMLSEC: PackageNativeBuilds = project("xmlsec", {
   versions: "",
