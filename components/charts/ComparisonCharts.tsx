@@ -9,47 +9,33 @@ import { SIZE_CATEGORIES, TIME_CATEGORIES, type ScatterPoint, type SizeRow, type
 const TIME_COLORS = ["#64748b", "#0ea5e9", "#22c55e", "#a855f7", "#f59e0b", "#ef4444"];
 const SIZE_COLORS = ["#64748b", "#0ea5e9", "#22c55e", "#f97316"];
 const HEIGHT = 300;
+const tick = { fontSize: 11 };
 
 export default function ComparisonCharts({ time, size, points }: { time: TimeRow[]; size: SizeRow[]; points: ScatterPoint[] }) {
-  const tick = { fontSize: 11 };
   const chartHeight = Math.max(HEIGHT, 60 + time.length * 48);
   return (
     <div className="grid gap-6 lg:grid-cols-2" data-testid="charts">
-      <figure className="min-w-0" data-testid="chart-build-time">
-        <figcaption className="mb-1 text-sm font-semibold">Build time, minutes (stacked from the low estimate; the grey end reaches the high one)</figcaption>
-        <div style={{ height: chartHeight }} role="img" aria-label={time.map((r) => `${r.label}: ${sum(r).toFixed(1)} to ${(sum(r) + r.uncertainty).toFixed(1)} minutes`).join("; ")}>
-          <ResponsiveContainer width="100%" height="100%">
-            <BarChart data={time} layout="vertical" margin={{ left: 8, right: 16 }}>
-              <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-              <XAxis type="number" tick={tick} />
-              <YAxis type="category" dataKey="label" width={150} tick={tick} />
-              <Tooltip formatter={(v) => `${Number(v).toFixed(2)} min`} />
-              <Legend wrapperStyle={{ fontSize: 11 }} />
-              {TIME_CATEGORIES.map((c, i) => (
-                <Bar key={c.key} dataKey={c.key} name={c.label} stackId="t" fill={TIME_COLORS[i]} isAnimationActive={false} />
-              ))}
-              <Bar dataKey="uncertainty" name="Range (up to high estimate)" stackId="t" fill="#cbd5e1" fillOpacity={0.6} isAnimationActive={false} />
-            </BarChart>
-          </ResponsiveContainer>
-        </div>
-      </figure>
-      <figure className="min-w-0" data-testid="chart-image-size">
-        <figcaption className="mb-1 text-sm font-semibold">Image size, MB (the orange end is what a single-stage build adds)</figcaption>
-        <div style={{ height: chartHeight }} role="img" aria-label={size.map((r) => `${r.label}: ${(r.base + r["runtime-libraries"] + r["site-packages"]).toFixed(0)} MB multi-stage`).join("; ")}>
-          <ResponsiveContainer width="100%" height="100%">
-            <BarChart data={size} layout="vertical" margin={{ left: 8, right: 16 }}>
-              <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-              <XAxis type="number" tick={tick} />
-              <YAxis type="category" dataKey="label" width={150} tick={tick} />
-              <Tooltip formatter={(v) => `${Number(v).toFixed(0)} MB`} />
-              <Legend wrapperStyle={{ fontSize: 11 }} />
-              {SIZE_CATEGORIES.map((c, i) => (
-                <Bar key={c.key} dataKey={c.key} name={c.label} stackId="s" fill={SIZE_COLORS[i]} isAnimationActive={false} />
-              ))}
-            </BarChart>
-          </ResponsiveContainer>
-        </div>
-      </figure>
+      <StackedBars
+        testId="chart-build-time"
+        caption="Build time, minutes (stacked from the low estimate; the grey end reaches the high one)"
+        summary={time.map((r) => `${r.label}: ${sum(r).toFixed(1)} to ${(sum(r) + r.uncertainty).toFixed(1)} minutes`).join("; ")}
+        data={time}
+        height={chartHeight}
+        unit={(v) => `${v.toFixed(2)} min`}
+        bars={[
+          ...TIME_CATEGORIES.map((c, i) => ({ key: c.key, label: c.label, fill: TIME_COLORS[i] ?? "#64748b" })),
+          { key: "uncertainty", label: "Range (up to high estimate)", fill: "#cbd5e1", opacity: 0.6 },
+        ]}
+      />
+      <StackedBars
+        testId="chart-image-size"
+        caption="Image size, MB (the orange end is what a single-stage build adds)"
+        summary={size.map((r) => `${r.label}: ${(r.base + r["runtime-libraries"] + r["site-packages"]).toFixed(0)} MB multi-stage`).join("; ")}
+        data={size}
+        height={chartHeight}
+        unit={(v) => `${v.toFixed(0)} MB`}
+        bars={SIZE_CATEGORIES.map((c, i) => ({ key: c.key, label: c.label, fill: SIZE_COLORS[i] ?? "#64748b" }))}
+      />
       <figure className="min-w-0 lg:col-span-2" data-testid="chart-scatter">
         <figcaption className="mb-1 text-sm font-semibold">Build time vs image size (lower left is better)</figcaption>
         <div style={{ height: HEIGHT }} role="img" aria-label={points.map((p) => `${p.base}: about ${p.minutes} minutes, ${p.megabytes.toFixed(0)} MB`).join("; ")}>
@@ -68,6 +54,45 @@ export default function ComparisonCharts({ time, size, points }: { time: TimeRow
         </div>
       </figure>
     </div>
+  );
+}
+
+/** Horizontal bars, one per image, stacked by part; the box has a fixed height. */
+function StackedBars({
+  testId,
+  caption,
+  summary,
+  data,
+  height,
+  unit,
+  bars,
+}: {
+  testId: string;
+  caption: string;
+  summary: string;
+  data: readonly object[];
+  height: number;
+  unit: (value: number) => string;
+  bars: readonly { key: string; label: string; fill: string; opacity?: number }[];
+}) {
+  return (
+    <figure className="min-w-0" data-testid={testId}>
+      <figcaption className="mb-1 text-sm font-semibold">{caption}</figcaption>
+      <div style={{ height }} role="img" aria-label={summary}>
+        <ResponsiveContainer width="100%" height="100%">
+          <BarChart data={[...data]} layout="vertical" margin={{ left: 8, right: 16 }}>
+            <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+            <XAxis type="number" tick={tick} />
+            <YAxis type="category" dataKey="label" width={150} tick={tick} />
+            <Tooltip formatter={(v) => unit(Number(v))} />
+            <Legend wrapperStyle={{ fontSize: 11 }} />
+            {bars.map((bar) => (
+              <Bar key={bar.key} dataKey={bar.key} name={bar.label} stackId="stack" fill={bar.fill} fillOpacity={bar.opacity} isAnimationActive={false} />
+            ))}
+          </BarChart>
+        </ResponsiveContainer>
+      </div>
+    </figure>
   );
 }
 
