@@ -1,8 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
-import { createIndexClient, indexConfigFromEnv } from "@/lib/index";
-import { analyze } from "@/lib/report";
-import { formatReportTable } from "./format-table";
+import { indexConfigFromEnv } from "@/lib/index/config";
 
 const USAGE = `Usage: basewise analyze FILE --base IMAGE [--base IMAGE…] [--arch amd64|arm64] [--index-url URL] [--no-deps] [--cores N] [--network-mbps N] [--warm] [--emulated] [--dockerfile IMAGE] [--fetch-sdists] [--json]
 
@@ -98,6 +96,8 @@ export async function main(argv: string[], out: (text: string) => void = (t) => 
     return 2;
   }
 
+  // The engine is loaded only once there is something to analyse, so --help and usage errors answer at once.
+  const [{ createIndexClient }, { analyze }, { formatReportTable }] = await Promise.all([import("@/lib/index"), import("@/lib/report"), import("./format-table")]);
   const index = createIndexClient({ indexUrl, cacheDir: config.cacheDir, fetchSdists: values["fetch-sdists"] ?? config.fetchSdists });
   const result = await analyze(
     { requirements, bases: values.base, arch: values.arch as "amd64" | "arm64" | undefined, noDeps: values["no-deps"] ?? false, estimate },

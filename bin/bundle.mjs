@@ -1,0 +1,31 @@
+#!/usr/bin/env node
+// Build step (run by `npm run build` and `npm install`'s prepare): bundles the TypeScript CLI and the
+// analysis worker to plain JavaScript in dist/, so `npx basewise` starts without compiling anything
+// and the server's worker threads load one file. TypeScript stays the source; tsx stays a dev tool.
+import { build } from "esbuild";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+const common = {
+  absWorkingDir: root,
+  bundle: true,
+  platform: "node",
+  format: "esm",
+  target: "node20.9",
+  // tsconfig's "@/*" paths are read by esbuild itself.
+  tsconfig: path.join(root, "tsconfig.json"),
+  // Bundled CommonJS dependencies may call require() for Node's built-ins.
+  banner: { js: "import { createRequire as __basewiseCreateRequire } from 'node:module'; const require = __basewiseCreateRequire(import.meta.url);" },
+  legalComments: "none",
+  outExtension: { ".js": ".mjs" },
+  logLevel: "warning",
+};
+
+await Promise.all([
+  // Split so that the engine is a chunk the CLI imports only when it analyses (--help stays instant).
+  build({ ...common, entryPoints: { cli: "lib/cli/main.ts" }, outdir: path.join(root, "dist/cli"), splitting: true, chunkNames: "chunks/[name]-[hash]" }),
+  // Piscina loads the worker by file name; it must not be inlined into Next's server bundle.
+  build({ ...common, entryPoints: { "analysis-worker": "lib/server/analysis-worker.ts" }, outdir: path.join(root, "dist") }),
+]);
