@@ -19,6 +19,9 @@ const contentSecurityPolicy = [
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // The worker pool loads dist/analysis-worker.mjs by file name at run time; Piscina must stay a plain
+  // Node package rather than be bundled into the route handlers.
+  serverExternalPackages: ["piscina"],
   reactStrictMode: true,
   async headers() {
     return [

@@ -8,5 +8,6 @@ export default defineConfig({
     include: ["lib/**/*.test.ts", "app/**/*.test.ts", "bin/**/*.test.ts"],
     exclude: ["**/*.snapshot.test.ts", "node_modules/**"],
     environment: "node",
+    globalSetup: ["./vitest.global-setup.ts"],
   },
 });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFixtureIndex, type FixtureIndex } from "@/e2e/fixtures/fixture-index";
+import { closeAnalysisService } from "@/lib/server/analysis-service";
 import { POST } from "./route";
 
 // The route reads its index from the environment; point it at the local fixture index, never the internet.
@@ -11,6 +12,7 @@ beforeAll(async () => {
   process.env.BASEWISE_CACHE_DIR = "off";
 });
 afterAll(async () => {
+  await closeAnalysisService();
   await index.close();
   process.env.BASEWISE_INDEX_URL = savedEnv.url;
   process.env.BASEWISE_CACHE_DIR = savedEnv.cache;

@@ -1,17 +1,23 @@
 import { ImageResponse } from "next/og";
-import { createIndexClient, indexConfigFromEnv } from "@/lib/index";
-import { headlines } from "@/lib/present/comparison";
-import { analyze } from "@/lib/report";
 import { formatBytes, formatRange } from "@/lib/report/recommend";
+import { analysisService } from "@/lib/server/analysis-service";
+import { serverLimitsFromEnv } from "@/lib/server/config";
+import { clientKey } from "@/lib/server/rate-limit";
 import { decodeShareState } from "@/lib/share/decode";
 import { requestFor, requirementLineCount } from "@/lib/share/state";
 
 // The link preview for a share link: the headline comparison as a 1200×630 PNG. The state comes from
-// the link (validated like any input); the index only from the server's configuration.
+// the link (validated like any input). The numbers come from the same analysis the link's page asks
+// for — served from the finished-report cache, or joined while it runs, or run once through the
+// worker pool (charged to the client's rate limit) — and never from more work than that analysis;
+// when the server is busy the preview shows the link's input only.
 
 export const dynamic = "force-dynamic";
 
-const PREVIEW_DEADLINE_MS = 10_000;
+const limits = serverLimitsFromEnv();
+// An immutable analysis makes an immutable image; a summary drawn without it may improve soon.
+const IMMUTABLE = "public, max-age=31536000, immutable";
+const SHORT_LIVED = "public, max-age=60";
 
 export async function GET(request: Request) {
   const param = new URL(request.url).searchParams.get("s") ?? "";
@@ -19,15 +25,15 @@ export async function GET(request: Request) {
   const lines: { base: string; detail: string; best: boolean }[] = [];
   let title = "Basewise: Docker base images for Python";
   let subtitle = "Which packages compile, build time and image size, per base image.";
+  let cacheControl = SHORT_LIVED;
   if (decoded.ok) {
-    const config = indexConfigFromEnv();
-    const index = createIndexClient({ indexUrl: config.indexUrl, cacheDir: config.cacheDir, deadlineMs: PREVIEW_DEADLINE_MS });
-    const result = await analyze(requestFor(decoded.state), { index, indexHost: new URL(config.indexUrl).host }).catch(() => null);
+    const answer = await analysisService().analyze(requestFor(decoded.state), clientKey(request.headers, limits.trustProxy));
     const count = requirementLineCount(decoded.state);
     title = `${count} requirement${count === 1 ? "" : "s"} on ${decoded.state.bases.length} base image${decoded.state.bases.length === 1 ? "" : "s"} (${decoded.state.arch})`;
-    if (result?.ok) {
-      subtitle = result.report.recommendation ? `Recommended: ${result.report.recommendation.base}` : subtitle;
-      for (const h of headlines(result.report).slice(0, 5)) {
+    if (answer.ok) {
+      if (answer.immutable) cacheControl = IMMUTABLE;
+      subtitle = answer.preview.recommended ? `Recommended: ${answer.preview.recommended}` : subtitle;
+      for (const h of answer.preview.headlines) {
         lines.push({
           base: h.base,
           detail: `${h.failsToBuild ? "fails to build · " : ""}${h.compiling} compile · ${formatRange(h.buildSeconds)} · ${formatBytes(h.imageBytes.multiStage)}`,
@@ -57,6 +63,6 @@ export async function GET(request: Request) {
         </div>
       </div>
     ),
-    { width: 1200, height: 630, headers: { "cache-control": "public, max-age=3600" } },
+    { width: 1200, height: 630, headers: { "cache-control": cacheControl } },
   );
 }
