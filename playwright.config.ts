@@ -8,6 +8,11 @@ const systemChromium = "/usr/bin/chromium";
 // Three apps: over the fixture index, over the PyPI snapshot (../shared; realistic sets for the
 // dashboard flows), and one whose index is down.
 
+// Every analysis of the suite comes from one client (this machine): a burst of 60 covers the flows
+// (about 25 new analyses per app), and a refill of one a minute lets e2e/server-limits.spec.ts empty
+// a bucket of its own and be sure it stays empty while the page asks.
+const SUITE_RATE_LIMIT = { BASEWISE_RATE_LIMIT_PER_MIN: "1", BASEWISE_RATE_LIMIT_BURST: "60" };
+
 export default defineConfig({
   testDir: "e2e",
   testMatch: "**/*.spec.ts",
@@ -45,6 +50,7 @@ export default defineConfig({
       env: {
         BASEWISE_INDEX_URL: `http://127.0.0.1:${INDEX_PORT}/simple/`,
         BASEWISE_CACHE_DIR: "off",
+        ...SUITE_RATE_LIMIT,
       },
     },
     {
@@ -58,14 +64,14 @@ export default defineConfig({
       url: `http://127.0.0.1:${SNAPSHOT_APP_PORT}/`,
       reuseExistingServer: false,
       timeout: 60_000,
-      env: { BASEWISE_INDEX_URL: `http://127.0.0.1:${SNAPSHOT_INDEX_PORT}/simple/`, BASEWISE_CACHE_DIR: "off" },
+      env: { BASEWISE_INDEX_URL: `http://127.0.0.1:${SNAPSHOT_INDEX_PORT}/simple/`, BASEWISE_CACHE_DIR: "off", ...SUITE_RATE_LIMIT },
     },
     {
       command: `npx next start -H 127.0.0.1 -p ${INDEX_DOWN_APP_PORT}`,
       url: `http://127.0.0.1:${INDEX_DOWN_APP_PORT}/`,
       reuseExistingServer: false,
       timeout: 60_000,
-      env: { BASEWISE_INDEX_URL: `http://127.0.0.1:${DEAD_INDEX_PORT}/simple/`, BASEWISE_CACHE_DIR: "off" },
+      env: { BASEWISE_INDEX_URL: `http://127.0.0.1:${DEAD_INDEX_PORT}/simple/`, BASEWISE_CACHE_DIR: "off", ...SUITE_RATE_LIMIT },
     },
   ],
 });

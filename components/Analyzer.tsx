@@ -61,7 +61,7 @@ export function Analyzer({
     return () => window.removeEventListener("popstate", reload);
   }, []);
 
-  const { data, error, isLoading } = useSWR(submitted ? ["analyze", JSON.stringify(requestFor(submitted))] : null, () => fetchReport(requestFor(submitted as ShareState)), {
+  const { data, error, isLoading } = useSWR(submitted ? ["analyze", JSON.stringify(requestFor(submitted))] : null, () => fetchReport(requestFor(submitted as ShareState), linkParam(submitted as ShareState)), {
     revalidateOnFocus: false,
     revalidateOnReconnect: false,
     shouldRetryOnError: false,
@@ -138,4 +138,10 @@ function pythonOf(reference: string, versions: string[]): string {
   const match = /python:?3\.(\d+)|python-3(\d+)/.exec(reference);
   const minor = match ? `3.${match[1] ?? match[2]}` : null;
   return minor && versions.includes(minor) ? minor : (versions[0] ?? "3.12");
+}
+
+/** The state's share-link parameter, when it fits in a link: the analysis is then a cacheable GET. */
+function linkParam(state: ShareState): string | null {
+  const encoded = encodeShareState(state);
+  return encoded.ok ? encoded.param : null;
 }
