@@ -10,10 +10,12 @@ import { startDeadline } from "./deadline";
 import { fetchCoreMetadata } from "./fetch-core-metadata";
 import { fetchSdistBuildSystem } from "./fetch-sdist-build-system";
 import { processHostLimits } from "./host-limits";
-import { DiskCacheStore, processMemoryCache, type HttpCacheStore } from "./http-cache-store";
+import { indexConfigFromEnv } from "./config";
+import { diskCacheStore, processMemoryCache, type HttpCacheStore } from "./http-cache-store";
 import { createIndexHttp, type BodyReading } from "./index-http";
 import { isUnderIndexRoot, parseIndexRoot, projectPageUrl } from "./index-url";
 import { parseProjectPage, SIMPLE_API_ACCEPT } from "./page-format";
+import { processParsedCache } from "./parsed-cache";
 import type { ParsedPage } from "./page-common";
 import { isValidProjectName, normalizeProjectName } from "./project-name";
 import { Semaphore } from "./semaphore";
@@ -46,7 +48,9 @@ export const MAX_PAGE_BYTES = 20 * 1024 * 1024;
 export function createIndexClient(options: IndexClientOptions): IndexClient {
   const index = parseIndexRoot(options.indexUrl);
   const maxProjects = Math.max(0, Math.floor(options.maxProjects ?? DEFAULT_MAX_PROJECTS));
-  const store: HttpCacheStore = options.cacheDir ? new DiskCacheStore(options.cacheDir) : processMemoryCache;
+  // One store per directory in the process (its size accounting must see every client's writes).
+  const store: HttpCacheStore = options.cacheDir ? diskCacheStore(options.cacheDir, options.cacheMaxBytes ?? indexConfigFromEnv().cacheMaxBytes) : processMemoryCache;
+  const pageAccept = options.pageAccept ?? SIMPLE_API_ACCEPT;
   const counters: IndexClientStats = { requests: 0, cacheHits: 0, revalidated: 0, projectsRequested: 0 };
   const http = createIndexHttp({
     timeoutMs: positiveOr(options.timeoutMs, DEFAULT_TIMEOUT_MS),
@@ -56,6 +60,7 @@ export function createIndexClient(options: IndexClientOptions): IndexClient {
     fetchImpl: options.fetchImpl ?? globalThis.fetch,
     now: options.now ?? Date.now,
     store,
+    parsed: processParsedCache,
     clientLimit: new Semaphore(Math.max(1, Math.floor(positiveOr(options.maxConcurrency, DEFAULT_MAX_CONCURRENCY)))),
     hostLimits: options.hostLimits ?? processHostLimits,
     deadline: startDeadline(options.deadlineMs === undefined ? DEFAULT_DEADLINE_MS : options.deadlineMs),
@@ -66,8 +71,6 @@ export function createIndexClient(options: IndexClientOptions): IndexClient {
   const results = new Map<string, Promise<ProjectResult>>();
   // Keyed by project and file URL: every target of an analysis asks for the same files.
   const metadata = new Map<string, Promise<MetadataResult>>();
-  // Per page, its files by URL: how a file handed to getCoreMetadata is recognised as listed.
-  const listings = new WeakMap<ProjectPage, Map<string, IndexFile>>();
 
   function getProject(name: string): Promise<ProjectResult> {
     if (typeof name !== "string" || !isValidProjectName(name)) {
@@ -93,8 +96,10 @@ export function createIndexClient(options: IndexClientOptions): IndexClient {
     if (!isUnderIndexRoot(root, url)) return failure("not-found", `${name} is not a valid project name`);
     const outcome = await http({
       url,
-      accept: SIMPLE_API_ACCEPT,
+      accept: pageAccept,
       subject: name,
+      // The reader falls back on the name as asked for when the page does not give one.
+      readKey: `page ${name}`,
       maxBodyBytes: MAX_PAGE_BYTES,
       mayFollow: (target) => isUnderIndexRoot(root, target),
       followScope: root.display,
@@ -155,16 +160,21 @@ export function createIndexClient(options: IndexClientOptions): IndexClient {
     return fetchSdistBuildSystem(http, listed);
   }
 
-  function listedFiles(page: ProjectPage): Map<string, IndexFile> {
-    let byUrl = listings.get(page);
-    if (!byUrl) {
-      byUrl = new Map(page.files.map((file) => [file.url, file]));
-      listings.set(page, byUrl);
-    }
-    return byUrl;
-  }
-
   return { getProject, getCoreMetadata, getSdistBuildSystem, stats: () => ({ ...counters }) };
+}
+
+// Per page, its files by URL: how a file handed to getCoreMetadata is recognised as listed. Keyed by
+// the files array, which pages from the parsed cache share (frozen) across clients, so each page's
+// map is built once per process rather than once per analysis.
+const listings = new WeakMap<readonly IndexFile[], Map<string, IndexFile>>();
+
+function listedFiles(page: ProjectPage): Map<string, IndexFile> {
+  let byUrl = listings.get(page.files);
+  if (!byUrl) {
+    byUrl = new Map(page.files.map((file) => [file.url, file]));
+    listings.set(page.files, byUrl);
+  }
+  return byUrl;
 }
 
 // A file's metadata cannot be had when its project's page could not.

@@ -13,10 +13,24 @@ describe("indexConfigFromEnv", () => {
     ["absolute cache dir", { BASEWISE_CACHE_DIR: "/var/cache/basewise" }, { indexUrl: "https://pypi.org/simple/", cacheDir: "/var/cache/basewise" }],
     ["relative cache dir", { BASEWISE_CACHE_DIR: "tmp/cache" }, { indexUrl: "https://pypi.org/simple/", cacheDir: path.resolve(process.cwd(), "tmp/cache") }],
   ])("%s", (_, env, expected) => {
-    expect(indexConfigFromEnv(env)).toEqual({ fetchSdists: false, ...expected });
+    expect(indexConfigFromEnv(env)).toEqual({ fetchSdists: false, cacheMaxBytes: 1024 * 1024 * 1024, ...expected });
   });
 
   it.each([["1", true], ["true", true], ["ON", true], ["0", false], ["", false], ["no", false]] as const)("BASEWISE_FETCH_SDISTS=%j → %s", (value, expected) => {
     expect(indexConfigFromEnv({ BASEWISE_FETCH_SDISTS: value }).fetchSdists).toBe(expected);
+  });
+
+  it.each<[string | undefined, number]>([
+    [undefined, 1024 * 1024 * 1024],
+    ["", 1024 * 1024 * 1024],
+    ["64", 64 * 1024 * 1024],
+    [" 2048 ", 2048 * 1024 * 1024],
+    ["0.5", 512 * 1024],
+    ["0", 1024 * 1024 * 1024],
+    ["-5", 1024 * 1024 * 1024],
+    ["lots", 1024 * 1024 * 1024],
+    ["Infinity", 1024 * 1024 * 1024],
+  ])("BASEWISE_CACHE_MAX_MB=%j → %i bytes", (value, expected) => {
+    expect(indexConfigFromEnv({ BASEWISE_CACHE_MAX_MB: value }).cacheMaxBytes).toBe(expected);
   });
 });

@@ -60,6 +60,8 @@ async function fromPep658(sources: MetadataSources, project: string, file: Index
     followScope: url.origin,
     // PEP 658: the metadata file is immutable once published; a digest pins exactly which one.
     contentAddressed: hasStrongDigest(digests),
+    // The reading checks the digests and that the metadata names this project and version.
+    readKey: `pep658 ${normalizeProjectName(project)} ${version ?? ""} ${JSON.stringify(digests)}`,
     read: (body): BodyReading<FileMetadata> => {
       const check = checkDigests(body, digests);
       if (!check.ok) {
@@ -85,6 +87,7 @@ async function fromJsonApi(sources: MetadataSources, project: string, file: Inde
     url,
     accept: "application/json",
     subject: `${project} ${version} (JSON API)`,
+    readKey: `json-api ${normalizeProjectName(project)} ${version}`,
     maxBodyBytes: MAX_METADATA_BYTES,
     // PyPI redirects a non-canonical name to the canonical one, on its own origin.
     mayFollow: (target) => target.origin === sources.index.root.origin && !target.username && !target.password,

@@ -10,8 +10,10 @@ import type { Deadline } from "./deadline";
 import { fetchPage, type PageResponse } from "./fetch-page";
 import type { HostConcurrencyLimits } from "./host-limits";
 import type { CachedResponse, HttpCacheStore } from "./http-cache-store";
+import { parsedBytes, parsedCacheKey, type ParsedResultCache } from "./parsed-cache";
 import type { Semaphore } from "./semaphore";
 import type { IndexClientStats } from "./types";
+import { selectingHeaders, varyMatches, type RequestHeaders } from "./vary";
 
 export type BodyReading<T> = { ok: true; value: T } | { ok: false; reason: "malformed" | "hash-mismatch"; message: string };
 
@@ -33,6 +35,13 @@ export interface IndexGet<T> {
    * whatever its freshness (no-store still wins), because that digest pins the content.
    */
   contentAddressed?: boolean;
+  /**
+   * Everything besides URL and Accept that `read`'s result depends on (the project name it falls
+   * back on, the digests it checks). When given, the result is kept in the process-wide parsed
+   * cache and served from there, without reading or parsing the body, while the response is fresh.
+   * Leave it out for results too large or too rarely reused to keep (sdists).
+   */
+  readKey?: string;
 }
 
 export type IndexGetFailure = "not-found" | "index-error" | "timeout" | "malformed" | "hash-mismatch";
@@ -50,6 +59,8 @@ export interface IndexHttpSettings {
   fetchImpl: typeof fetch;
   now: () => number;
   store: HttpCacheStore;
+  /** Parsed results shared with every client in the process (see parsed-cache.ts). */
+  parsed: ParsedResultCache;
   clientLimit: Semaphore;
   hostLimits: HostConcurrencyLimits;
   deadline: Deadline;
@@ -69,22 +80,38 @@ const MAX_RETRY_AFTER_MS = 5_000;
 const USER_AGENT = "basewise (simple repository client; +https://peps.python.org/pep-0691/)";
 
 export function createIndexHttp(settings: IndexHttpSettings): IndexHttp {
-  const { store, counters, deadline } = settings;
+  const { store, counters, deadline, parsed } = settings;
 
   return async function get<T>(request: IndexGet<T>): Promise<IndexGetOutcome<T>> {
-    const key = request.url.href;
+    const key = { url: request.url.href, accept: request.accept };
+    // What the cache entries are selected on (RFC 9111 §4.1): the request as it will be sent, before conditionals.
+    const selecting: Record<string, string> = { accept: request.accept, "user-agent": USER_AGENT };
+    if (settings.credentials && request.url.origin === settings.credentials.origin) selecting.authorization = settings.credentials.authorization;
+    const parsedKey = request.readKey === undefined ? null : parsedCacheKey(store, key.url, key.accept, request.readKey);
+
+    if (parsedKey !== null) {
+      const known = parsed.get(parsedKey);
+      if (known && varyMatches({ headers: known.timing.headers, varying: known.varying }, selecting) && (known.contentAddressed || isFresh(known.timing, settings.now()))) {
+        counters.cacheHits++;
+        parsed.counters.hits++;
+        return { ok: true, value: known.value as T, from: "cache" };
+      }
+    }
+
     let cached = await store.get(key).catch(() => null);
+    // Stored for other selecting headers (other credentials, say), or `Vary: *`: not this request's answer.
+    if (cached && !varyMatches(cached, selecting)) cached = null;
     if (cached && (request.contentAddressed || isFresh(cached, settings.now()))) {
       const reading = request.read(cached.body, cached.headers, cached.finalUrl);
       if (reading.ok) {
         counters.cacheHits++;
+        remember(request, parsedKey, cached, reading.value);
         return { ok: true, value: reading.value, from: "cache" };
       }
       cached = null; // stored before a format change, or for another digest: a miss like any other
     }
 
-    const headers: Record<string, string> = { accept: request.accept, "user-agent": USER_AGENT };
-    if (settings.credentials && request.url.origin === settings.credentials.origin) headers.authorization = settings.credentials.authorization;
+    const headers: Record<string, string> = { ...selecting };
     if (cached) Object.assign(headers, conditionalHeaders(cached.headers));
 
     for (let attempt = 0; ; attempt++) {
@@ -116,7 +143,7 @@ export function createIndexHttp(settings: IndexHttpSettings): IndexHttp {
         if (deadline.signal.aborted) return deadlineFailure(request.subject);
         throw error;
       }
-      const exchange: Exchange<T> = { request, cached, requestTime, responseTime: settings.now() };
+      const exchange: Exchange<T> = { request, parsedKey, selecting, cached, requestTime, responseTime: settings.now() };
       const { outcome, retryAfterMs } = await interpret(response, exchange);
       if (retryAfterMs === undefined || attempt >= settings.retries) return outcome;
       const delayMs = Math.max(retryAfterMs, backoffMs(settings.retryDelayMs, attempt));
@@ -126,8 +153,26 @@ export function createIndexHttp(settings: IndexHttpSettings): IndexHttp {
     }
   };
 
+  /** Keeps a result read from a stored (or just stored) response for the next client in this process. */
+  function remember<T>(request: IndexGet<T>, parsedKey: string | null, entry: CachedResponse, value: T): void {
+    if (parsedKey === null) return;
+    parsed.set(parsedKey, {
+      value,
+      timing: { headers: entry.headers, requestTime: entry.requestTime, responseTime: entry.responseTime },
+      varying: entry.varying,
+      contentAddressed: request.contentAddressed === true,
+      bytes: parsedBytes(entry.body.byteLength),
+    });
+  }
+
+  function forget(parsedKey: string | null): void {
+    if (parsedKey !== null) parsed.delete(parsedKey);
+  }
+
   interface Exchange<T> {
     request: IndexGet<T>;
+    parsedKey: string | null;
+    selecting: RequestHeaders;
     cached: CachedResponse | null;
     requestTime: number;
     responseTime: number;
@@ -170,16 +215,25 @@ export function createIndexHttp(settings: IndexHttpSettings): IndexHttp {
     const { request } = exchange;
     const reading = request.read(response.body, response.headers, response.finalUrl);
     if (!reading.ok) return failure(reading.reason, `index error: ${reading.message}`);
+    const varying = selectingHeaders(response.headers, exchange.selecting);
     const entry: CachedResponse = {
       url: request.url.href,
+      accept: request.accept,
       finalUrl: response.finalUrl,
       headers: response.headers,
+      varying: varying ?? {},
       body: response.body,
       requestTime: exchange.requestTime,
       responseTime: exchange.responseTime,
     };
-    if (isStorable(200, response.headers) || (request.contentAddressed && !hasNoStore(response.headers))) await store.put(entry);
-    else if (exchange.cached) await store.delete(entry.url);
+    // `Vary: *` (varying null): no later request can ever match it, so it is not kept.
+    if (varying !== null && (isStorable(200, response.headers) || (request.contentAddressed && !hasNoStore(response.headers)))) {
+      await store.put(entry);
+      remember(request, exchange.parsedKey, entry, reading.value);
+    } else {
+      if (exchange.cached) await store.delete(entry);
+      forget(exchange.parsedKey);
+    }
     return { ok: true, value: reading.value, from: "network" };
   }
 
@@ -187,16 +241,24 @@ export function createIndexHttp(settings: IndexHttpSettings): IndexHttp {
   async function acceptNotModified<T>(headers: Record<string, string>, exchange: Exchange<T>): Promise<IndexGetOutcome<T>> {
     const { cached, request } = exchange;
     if (!cached) return failure("index-error", `index error: the package index answered 304 Not Modified for ${request.subject} to a request that was not conditional`);
+    const merged = mergeNotModifiedHeaders(cached.headers, headers);
+    const varying = selectingHeaders(merged, exchange.selecting);
     const refreshed: CachedResponse = {
       ...cached,
-      headers: mergeNotModifiedHeaders(cached.headers, headers),
+      headers: merged,
+      varying: varying ?? {},
       requestTime: exchange.requestTime,
       responseTime: exchange.responseTime,
     };
     const reading = request.read(refreshed.body, refreshed.headers, refreshed.finalUrl);
     if (!reading.ok) return failure(reading.reason, `index error: the cached answer for ${request.subject} could not be used: ${reading.message}`);
-    if (hasNoStore(refreshed.headers)) await store.delete(refreshed.url);
-    else await store.put(refreshed);
+    if (varying === null || hasNoStore(refreshed.headers)) {
+      await store.delete(refreshed);
+      forget(exchange.parsedKey);
+    } else {
+      await store.put(refreshed);
+      remember(request, exchange.parsedKey, refreshed, reading.value);
+    }
     counters.revalidated++;
     return { ok: true, value: reading.value, from: "revalidated" };
   }

@@ -18,3 +18,6 @@ export { createIndexClient, DEFAULT_DEADLINE_MS, DEFAULT_MAX_CONCURRENCY, DEFAUL
 export { indexConfigFromEnv, DEFAULT_INDEX_URL } from "./config";
 export { isValidProjectName, normalizeProjectName } from "./project-name";
 export { SIMPLE_API_ACCEPT } from "./page-format";
+export { forgetInProcessIndexCaches, processParsedCache } from "./parsed-cache";
+export { diskCacheCounters } from "./http-cache-store";
+export { pageFormatCounters } from "./page-format";

@@ -13,6 +13,9 @@ export const SIMPLE_API_ACCEPT = "application/vnd.pypi.simple.v1+json, applicati
 const JSON_TYPES = new Set(["application/vnd.pypi.simple.v1+json", "application/vnd.pypi.simple.latest+json", "application/json"]);
 const HTML_TYPES = new Set(["application/vnd.pypi.simple.v1+html", "application/vnd.pypi.simple.latest+html", "text/html", "application/xhtml+xml"]);
 
+/** Pages read in this process, by the form they were read as (benchmarks and tests check which reader ran). */
+export const pageFormatCounters = { json: 0, html: 0 };
+
 /** Picks the reader by Content-Type (the Content-Type, not the Accept we sent, says what we got). */
 export function parseProjectPage(body: Uint8Array, contentType: string | null, pageUrl: string, requestedName: string): PageParseResult {
   const mediaType = (contentType ?? "").split(";", 1)[0]!.trim().toLowerCase();
@@ -36,8 +39,10 @@ export function parseProjectPage(body: Uint8Array, contentType: string | null, p
     } catch {
       return { ok: false, message: "the project page is not valid UTF-8" };
     }
+    pageFormatCounters.json++;
     return parseJsonProjectPage(text, pageUrl, requestedName);
   }
+  pageFormatCounters.html++;
   // HTML is read leniently, like a browser: a stray byte must not hide the links around it.
   return parseHtmlProjectPage(new TextDecoder("utf-8").decode(body), pageUrl, requestedName);
 }

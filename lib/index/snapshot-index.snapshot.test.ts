@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sharedDir, startSnapshotIndex, type SnapshotIndex } from "@/e2e/fixtures/snapshot-index";
 import { createIndexClient } from "./client";
+import { pageFormatCounters } from "./page-format";
 import type { ProjectPage, ProjectResult } from "./types";
 
 function pageOf(result: ProjectResult): ProjectPage {
@@ -61,27 +62,37 @@ describe.skipIf(sharedDir() === null)("the index client against snapshot-index",
   });
 
   it("reads the PEP 503 HTML form of pandas and numpy as the same files as the JSON form", async () => {
-    // Ask as a pre-PEP 691 client would, so the server answers with HTML.
-    const htmlOnly: typeof fetch = (input, init) => fetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), accept: "text/html" } });
+    // Both clients share the process's memory cache, as every analysis in a server does. The HTML
+    // client asks as a pre-PEP 691 client would (Accept: text/html), so the index answers with HTML
+    // and the cache, keyed on Accept (RFC 9111 §4.1), must not hand it the JSON answer.
     const fromJson = createIndexClient({ indexUrl: index.url, cacheDir: null });
-    const fromHtml = createIndexClient({ indexUrl: index.url, cacheDir: null, fetchImpl: htmlOnly });
+    const fromHtml = createIndexClient({ indexUrl: index.url, cacheDir: null, pageAccept: "text/html" });
     for (const name of ["pandas", "numpy"]) {
+      // The JSON page may come from the shared cache (the tests above read pandas and numpy).
       const json = pageOf(await fromJson.getProject(name));
+      const before = { ...pageFormatCounters };
       const html = pageOf(await fromHtml.getProject(name));
+      // The HTML client's page went through the HTML reader, not the JSON one.
+      expect({ json: pageFormatCounters.json - before.json, html: pageFormatCounters.html - before.html }).toEqual({ json: 0, html: 1 });
+      expect(html.fetchedFrom).toBe("network");
       expect(html.apiVersion).toBe("1.0");
+      // PEP 700 sizes and upload times travel in the JSON form only: the HTML page really is HTML.
+      expect(json.files.some((f) => f.size !== null && f.uploadTime !== null)).toBe(true);
+      expect(html.files.every((f) => f.size === null && f.uploadTime === null)).toBe(true);
       // JSON says core-metadata {} where HTML says "true": both mean "available, no hash given".
       const comparable = (page: ProjectPage) =>
         page.files.map((f) => ({ filename: f.filename, url: f.url, requiresPython: f.requiresPython, yanked: f.yanked, hasMetadata: f.coreMetadata !== false }));
       expect(comparable(html)).toEqual(comparable(json));
+      expect(html.files.length).toBeGreaterThan(0);
     }
+    expect(fromHtml.stats().requests).toBe(2);
   });
 
   it("turns injected faults into values: --not-found and truncated bodies", async () => {
     const indexClient = createIndexClient({ indexUrl: faulty.url, cacheDir: null });
     expect(await indexClient.getProject("numpy")).toMatchObject({ ok: false, reason: "not-found" });
     expect(await indexClient.getProject("pandas")).toMatchObject({ ok: false, reason: "malformed" });
-    const htmlOnly: typeof fetch = (input, init) => fetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), accept: "text/html" } });
-    const htmlClient = createIndexClient({ indexUrl: faulty.url, cacheDir: null, fetchImpl: htmlOnly });
+    const htmlClient = createIndexClient({ indexUrl: faulty.url, cacheDir: null, pageAccept: "text/html" });
     expect(await htmlClient.getProject("pandas")).toMatchObject({ ok: false, reason: "malformed", message: expect.stringContaining("cut off") });
   });
 });

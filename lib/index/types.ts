@@ -23,6 +23,10 @@ export interface IndexFile {
   coreMetadata: false | true | Record<string, string>;
 }
 
+/**
+ * Pages and metadata are shared by every analysis in the process (lib/index/parsed-cache.ts) and are
+ * frozen: to change one (as-of.ts filtering files), build a new object.
+ */
 export interface ProjectPage {
   /** The project name as the index spells it (PEP 691 `name`, or the HTML page title). */
   name: string;
@@ -74,6 +78,13 @@ export interface IndexClientOptions {
   indexUrl: string;
   /** Directory for the on-disk HTTP cache; null or omitted keeps the cache in this process's memory only. */
   cacheDir?: string | null;
+  /** The on-disk cache's size cap in bytes (least recently used entries go first). Default: BASEWISE_CACHE_MAX_MB, else 1 GiB. */
+  cacheMaxBytes?: number;
+  /**
+   * The Accept header for project pages. Default: PEP 691 JSON first, HTML as fallback (what pip
+   * sends). "text/html" reads the index as a PEP 503-only client would; the tests compare both forms.
+   */
+  pageAccept?: string;
   /** Bound on one request, from sending it to the last byte of the body. Default 10 000. */
   timeoutMs?: number;
   /** Requests in flight at once, per client. Default 8. */
