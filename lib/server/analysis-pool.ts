@@ -43,14 +43,14 @@ export interface PoolOptions {
 export function createAnalysisPool(limits: ServerLimits, { workerFile = defaultWorkerFile(), workerHeapMb = WORKER_HEAP_MB }: PoolOptions = {}): AnalysisPool {
   const piscina = new Piscina<AnalysisTask, AnalysisOutcome>({
     filename: workerFile,
-    minThreads: 1,
+    // Workers are kept, not ended when idle: each holds the index caches that make later analyses warm.
+    minThreads: limits.workers,
     maxThreads: limits.workers,
     // Several analyses per worker overlap their waits on the index; their CPU work takes turns.
     concurrentTasksPerWorker: limits.analysesPerWorker,
     // Async tasks on a shared worker: the worker must keep its event loop, not block in Atomics.wait.
     atomics: "disabled",
     // The bound is kept below, exactly (Piscina's own counts a task handed to a starting worker as not queued).
-    idleTimeout: 60_000,
     resourceLimits: { maxOldGenerationSizeMb: workerHeapMb },
   });
   // Every analysis submitted and not yet answered: at most `capacity` run, the rest wait.
