@@ -25,7 +25,12 @@ export function formatReportTable(report: Report): string {
     const { summary } = target;
     lines.push(`${target.base} (${target.arch}) — Python ${target.python}, ${target.libc.family} ${target.libc.version}`);
     if (target.resolvedNote) lines.push(`  ${target.resolvedNote}`);
-    if (!target.resolution.ok) lines.push(`  NO SOLUTION: ${target.resolution.explanation}`, "  Each line judged on its own:");
+    if (!target.resolution.ok) {
+      const stopped = target.resolution.code === "work-budget" || target.resolution.code === "deadline";
+      lines.push(`  ${stopped ? `STOPPED (${target.resolution.code})` : "NO SOLUTION"}: ${target.resolution.explanation}`, "  Each line judged on its own:");
+    } else if (target.unreached.length > 0) {
+      lines.push(`  INCOMPLETE: build environments not resolved (${target.unreached[0]?.reason}): ${[...new Set(target.unreached.map((u) => u.name))].join(", ")}`);
+    }
     lines.push(
       `  ${summary.packages} package(s): ${summary.wheels} wheel(s), ${summary.sdists} built from source, ${summary.none} not installable, ${summary.unknown} unknown` +
         (summary.compiles > summary.sdists ? `; ${summary.compiles} compiled in all, build requirements included` : ""),

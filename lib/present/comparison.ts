@@ -26,6 +26,19 @@ export interface Headline {
   failsToBuild: string | null;
   /** pip finds no set of versions here. */
   noSolution: string | null;
+  /** Basewise stopped before the resolution finished (work budget or deadline): why, and what it did not reach. */
+  incomplete: { reason: "work-budget" | "deadline"; explanation: string; unreached: string[] } | null;
+}
+
+function isNoSolution(code: "conflict" | "too-deep" | "work-budget" | "deadline"): boolean {
+  return code === "conflict" || code === "too-deep";
+}
+
+function incompleteness(t: TargetReport): Headline["incomplete"] {
+  const stop = t.unreached[0];
+  if (!stop) return null;
+  const explanation = !t.resolution.ok && !isNoSolution(t.resolution.code) ? t.resolution.explanation : `Basewise stopped before resolving every build environment (${stop.reason}).`;
+  return { reason: stop.reason, explanation, unreached: [...new Set(t.unreached.map((u) => u.name))] };
 }
 
 export function targetKey(target: Pick<TargetReport, "base" | "arch">): string {
@@ -55,7 +68,8 @@ export function headlines(report: Report): Headline[] {
       buildSeconds: t.estimate.buildSeconds,
       imageBytes: t.estimate.imageBytes,
       failsToBuild: t.blocker,
-      noSolution: t.resolution.ok ? null : t.resolution.explanation,
+      noSolution: t.resolution.ok || !isNoSolution(t.resolution.code) ? null : t.resolution.explanation,
+      incomplete: incompleteness(t),
     }))
     .sort((a, b) => a.rank - b.rank);
 }

@@ -13,7 +13,7 @@ export function reportMarkdown(report: Report, shareUrl: string | null): string 
   if (report.recommendation) out.push(`**Recommended:** \`${code(report.recommendation.base)}\` (${report.recommendation.arch}). ${text(report.recommendation.why)}`, "");
   out.push("| Base image | Python | Compiles | Build time (cold) | Image (multi-stage) | Image (single-stage) | Notes |", "|---|---|---|---|---|---|---|");
   for (const h of rows) {
-    const notes = [h.failsToBuild ? `fails to build: ${h.failsToBuild}` : "", h.noSolution ? "no solution" : "", h.unknown ? `${h.unknown} unknown` : "", h.compilingForBuilds ? `+${h.compilingForBuilds} for builds` : ""].filter(Boolean).join("; ");
+    const notes = [h.failsToBuild ? `fails to build: ${h.failsToBuild}` : "", h.noSolution ? "no solution" : "", h.incomplete ? `incomplete: ${h.incomplete.unreached.length} not resolved (${h.incomplete.reason})` : "", h.unknown ? `${h.unknown} unknown` : "", h.compilingForBuilds ? `+${h.compilingForBuilds} for builds` : ""].filter(Boolean).join("; ");
     out.push(`| \`${code(h.base)}\` (${h.arch}) | ${text(h.python)} | ${h.compiling} | ${formatRange(h.buildSeconds)} | ${formatBytes(h.imageBytes.multiStage)} | ${formatBytes(h.imageBytes.singleStage)} | ${cell(notes)} |`);
   }
   out.push("");

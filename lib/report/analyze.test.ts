@@ -123,9 +123,37 @@ describe("analyze", () => {
     const report = await run("requests==2.31.0\nurllib3<1.21\n");
     const [target] = report.targets;
     expect(target?.resolution.ok).toBe(false);
-    expect(target?.resolution).toMatchObject({ ok: false, explanation: expect.stringMatching(/urllib3/) });
+    expect(target?.resolution).toMatchObject({ ok: false, code: "conflict", explanation: expect.stringMatching(/urllib3/) });
+    expect(target?.unreached).toEqual([]);
     expect(target?.packages.map((p) => p.name)).toEqual(["requests", "urllib3"]);
     expect(target?.packages[1]).toMatchObject({ status: "none" });
+  });
+
+  it("a work budget that runs out stops every image, names what was not reached, and the report still comes back", async () => {
+    const result = await analyze(
+      { requirements: "requests\nsix\n", bases: ["python:3.12-slim-bookworm", "python:3.11-slim-bookworm"] },
+      { index: createIndexClient({ indexUrl: healthy.url, cacheDir: null }), indexHost: "fixture", workBudget: 1 },
+    );
+    if (!result.ok) throw new Error(result.error);
+    for (const target of result.report.targets) {
+      expect(target.resolution).toMatchObject({ ok: false, code: "work-budget", explanation: expect.stringMatching(/work budget/) });
+      expect(target.unreached).toEqual([
+        { name: "requests", reason: "work-budget", insideBuildOf: null },
+        { name: "six", reason: "work-budget", insideBuildOf: null },
+      ]);
+      // Each line is still judged on its own, and a stop is not a failed build.
+      expect(target.packages.map((p) => p.name)).toEqual(["requests", "six"]);
+      expect(target.blocker).toBeNull();
+    }
+  });
+
+  it("an aborted deadline stops the resolution instead of failing the analysis", async () => {
+    const result = await analyze(
+      { requirements: "requests\n", bases: ["python:3.12-slim-bookworm"] },
+      { index: createIndexClient({ indexUrl: healthy.url, cacheDir: null }), indexHost: "fixture", signal: AbortSignal.abort() },
+    );
+    if (!result.ok) throw new Error(result.error);
+    expect(result.report.targets[0]).toMatchObject({ resolution: { ok: false, code: "deadline" }, unreached: [{ name: "requests", reason: "deadline", insideBuildOf: null }] });
   });
 
   it("--no-deps judges only the lines of the file", async () => {

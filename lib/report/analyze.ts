@@ -1,15 +1,16 @@
-import { parseSpecifierSet, type SpecifierSet } from "@/lib/pep440";
+import type { SpecifierSet } from "@/lib/pep440";
+import { makeSpecifierSet } from "@/lib/pep440/specifier-set";
 import { evaluateMarker, markerToString } from "@/lib/pep508";
 import { parseRequirementsFile, type RequirementEntry, type RequirementsFile } from "@/lib/requirements-file";
 import { directVerdict, verdictFor, type PackageVerdict } from "@/lib/resolve";
-import { indexSources, type AnalysisSources, type MetadataIndex } from "@/lib/resolve/resolver";
+import { indexSources, WorkBudget, type AnalysisSources, type MetadataIndex } from "@/lib/resolve/resolver";
 import { DEFAULT_BASES, makeTarget, resolveBaseImage, type Target } from "@/lib/targets";
 import { DEFAULT_PARAMETERS, type EstimateParameters } from "@/lib/estimate";
 import { resolveBuilds } from "./build-isolation";
 import { buildPlan } from "./build-plan";
 import { recommend } from "./recommend";
 import { imageContext, verdictContext, type ImageContext } from "./image-context";
-import { requestedOnly, resolveInstallSet } from "./install-set";
+import { requestedOnly, resolveInstallSet, type AnalysisBounds } from "./install-set";
 import {
   SCHEMA_VERSION,
   type AnalyzeInput,
@@ -19,6 +20,7 @@ import {
   type RequirementSummary,
   type TargetPackage,
   type TargetReport,
+  type UnreachedPackage,
 } from "./types";
 
 export interface AnalyzeDependencies {
@@ -27,7 +29,23 @@ export interface AnalyzeDependencies {
   /** Shown in the report so a reader knows which index answered (never its credentials). */
   indexHost: string;
   now?: () => Date;
+  /**
+   * The analysis's deadline. Once aborted, resolutions stop within a round (a few ms), and the
+   * targets not finished say so (resolution code "deadline", unreached packages); the report still comes back.
+   */
+  signal?: AbortSignal;
+  /** Resolver work allowed for the whole analysis (every image and build environment); see DEFAULT_WORK_BUDGET. */
+  workBudget?: number;
 }
+
+/**
+ * Units of resolver work (a round, a candidate tried, a requirement matched) per analysis. Measured on
+ * the snapshot index: 40 requirements × 12 images (1 122 packages) take about 6 000 units, 1 200
+ * requirements on one image about 30 000, at roughly 1–3 µs of CPU each once warm (bench/resolver-scaling.ts).
+ * 2 000 000 leaves every real file far inside the budget and still stops a pathological backtrack
+ * within seconds of CPU; the deadline bounds the rest.
+ */
+export const DEFAULT_WORK_BUDGET = 2_000_000;
 
 /** Requirements text + bases in, report out. Per-line, per-base and per-package problems travel inside the report. */
 export async function analyze(input: AnalyzeInput, deps: AnalyzeDependencies): Promise<AnalyzeResult> {
@@ -66,8 +84,9 @@ export async function analyze(input: AnalyzeInput, deps: AnalyzeDependencies): P
 
   const mode = input.noDeps ? "direct" : "resolved";
   const estimateParameters: EstimateParameters = { ...DEFAULT_PARAMETERS, ...input.estimate };
+  const bounds: AnalysisBounds = { signal: deps.signal, budget: new WorkBudget(deps.workBudget ?? DEFAULT_WORK_BUDGET) };
   const reports = await Promise.all(
-    targets.map(({ requested, note, target }) => reportTarget(file, imageContext(target, file), requested, note, sources, mode, estimateParameters)),
+    targets.map(({ requested, note, target }) => reportTarget(file, imageContext(target, file), requested, note, sources, mode, estimateParameters, bounds)),
   );
 
   const undated = [...sources.undatedFiles];
@@ -102,7 +121,8 @@ export async function analyze(input: AnalyzeInput, deps: AnalyzeDependencies): P
           base: t.base,
           arch: t.arch,
           blocker: t.blocker,
-          unknown: t.summary.unknown,
+          // A package not reached could hide a compile, as an unknown one could.
+          unknown: t.summary.unknown + t.unreached.length,
           compiles: t.compiles.map((c) => (c.version ? `${c.name} ${c.version}` : c.name)),
           buildSeconds: t.estimate.buildSeconds,
           imageBytes: t.estimate.imageBytes.multiStage,
@@ -121,6 +141,7 @@ async function reportTarget(
   sources: AnalysisSources,
   mode: Report["mode"],
   estimateParameters: EstimateParameters,
+  bounds: AnalysisBounds,
 ): Promise<TargetReport> {
   const { target } = image;
   const skipped: TargetReport["skipped"] = [];
@@ -137,18 +158,25 @@ async function reportTarget(
 
   let resolution: TargetReport["resolution"] = { ok: true };
   let packages: TargetPackage[];
+  const unreached: UnreachedPackage[] = [];
   if (mode === "resolved") {
-    const installSet = await resolveInstallSet(applicable, sources, image);
+    const installSet = await resolveInstallSet(applicable, sources, image, bounds);
     if (installSet.ok) packages = installSet.packages;
     else {
       // Still show what each line would install on its own: the conflict is one part of the answer.
-      resolution = { ok: false, explanation: installSet.explanation };
-      packages = lineByLine(applicable, sources, image, "pip finds no set of versions that works here, so each line is judged on its own.");
+      const { code, explanation } = installSet;
+      resolution = { ok: false, code, explanation };
+      if (code === "work-budget" || code === "deadline") unreached.push(...installSet.unreached.map((name) => ({ name, reason: code, insideBuildOf: null })));
+      const note = code === "work-budget" || code === "deadline"
+        ? "Basewise stopped before the resolution finished, so each line is judged on its own."
+        : "pip finds no set of versions that works here, so each line is judged on its own.";
+      packages = lineByLine(applicable, sources, image, note);
     }
   } else {
     packages = lineByLine(applicable, sources, image, "--no-deps: dependencies are not followed.");
   }
-  const { builds, compiles } = await resolveBuilds(packages, sources, image);
+  const { builds, compiles, unreached: unreachedInBuilds } = await resolveBuilds(packages, sources, image, bounds);
+  unreached.push(...unreachedInBuilds);
   const plan = buildPlan(target, packages, compiles, estimateParameters);
 
   const count = (status: PackageVerdict["status"]) => packages.filter((p) => p.status === status).length;
@@ -162,6 +190,7 @@ async function reportTarget(
     os: [target.image.os.id, target.image.os.version].join(" "),
     packageManager: target.image.packageManager,
     resolution,
+    unreached,
     packages,
     skipped,
     builds,
@@ -176,16 +205,17 @@ async function reportTarget(
       compiles: compiles.length,
     },
     ...plan,
-    blocker: blockerOf(resolution, packages, builds),
+    blocker: blockerOf(resolution, packages, builds, new Set(unreached.map((u) => u.insideBuildOf))),
   };
 }
 
 /** Why `docker build` would fail on this image, in one phrase; null when nothing stops it. */
-function blockerOf(resolution: TargetReport["resolution"], packages: readonly TargetPackage[], builds: TargetReport["builds"]): string | null {
-  if (!resolution.ok) return "pip finds no set of versions that works here";
+function blockerOf(resolution: TargetReport["resolution"], packages: readonly TargetPackage[], builds: TargetReport["builds"], stoppedBuilds: ReadonlySet<string | null>): string | null {
+  // A stopped resolution is not known to fail: its unreached packages count as unknown instead.
+  if (!resolution.ok && (resolution.code === "conflict" || resolution.code === "too-deep")) return "pip finds no set of versions that works here";
   const none = packages.filter((p) => p.status === "none").map((p) => p.name);
   if (none.length > 0) return `nothing installable for ${none.join(", ")}`;
-  const broken = builds.find((b) => b.explanation !== null);
+  const broken = builds.find((b) => b.explanation !== null && !stoppedBuilds.has(`${b.name} ${b.version}`));
   if (broken) return `the build environment of ${broken.name} ${broken.version} cannot be set up`;
   return null;
 }
@@ -215,12 +245,9 @@ function groupByName(entries: readonly RequirementEntry[]): Map<string, Requirem
   return groups;
 }
 
+/** Every line's specifier as one set: their clauses together (packaging's SpecifierSet.__and__), never re-parsed. */
 function combinedSpecifier(entries: readonly RequirementEntry[]): SpecifierSet {
-  const text = entries.map((e) => e.requirement?.specifier.text ?? "").filter(Boolean).join(",");
-  const parsed = parseSpecifierSet(text);
-  // Each part parsed on its own already, so their conjunction parses too.
-  if (!parsed.ok) throw new Error(`combined specifier did not parse: ${text}`);
-  return parsed.value;
+  return makeSpecifierSet(entries.flatMap((e) => e.requirement?.specifier.clauses ?? []));
 }
 
 function summarizeRequirement(entry: RequirementEntry): RequirementSummary {

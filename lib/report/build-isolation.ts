@@ -2,8 +2,8 @@ import { buildRequirementsFor, PIP_DEFAULT_BACKEND, PIP_DEFAULT_SOURCE, pipDefau
 import { parseRequirementsFile } from "@/lib/requirements-file";
 import type { AnalysisSources } from "@/lib/resolve/resolver";
 import type { ImageContext } from "./image-context";
-import { resolveInstallSet } from "./install-set";
-import type { BuildEnvironment, CompiledPackage, TargetPackage } from "./types";
+import { resolveInstallSet, type AnalysisBounds } from "./install-set";
+import type { BuildEnvironment, CompiledPackage, TargetPackage, UnreachedPackage } from "./types";
 
 // Build isolation (PEP 517/518): before pip builds an sdist it installs the sdist's build requirements
 // into a fresh environment, resolved for the same image with the same options (pip's build_env.py
@@ -17,10 +17,13 @@ const MAX_NESTED_BUILDS = 3;
 export interface BuildIsolation {
   builds: BuildEnvironment[];
   compiles: CompiledPackage[];
+  /** Build requirements not resolved because the analysis's work budget or deadline ran out. */
+  unreached: UnreachedPackage[];
 }
 
-export async function resolveBuilds(packages: readonly TargetPackage[], sources: AnalysisSources, image: ImageContext): Promise<BuildIsolation> {
+export async function resolveBuilds(packages: readonly TargetPackage[], sources: AnalysisSources, image: ImageContext, bounds: AnalysisBounds = {}): Promise<BuildIsolation> {
   const builds: BuildEnvironment[] = [];
+  const unreached: UnreachedPackage[] = [];
   const compiles = new Map<string, CompiledPackage>();
   const built = new Set<string>();
 
@@ -41,29 +44,54 @@ export async function resolveBuilds(packages: readonly TargetPackage[], sources:
       const label = `${sdist.name} ${sdist.version}`;
       if (built.has(label) || depth >= MAX_NESTED_BUILDS) continue;
       built.add(label);
-      const environment = await buildEnvironment(sdist, insideBuildOf, sources, image);
+      const { environment, stopped } = await buildEnvironment(sdist, insideBuildOf, sources, image, bounds);
       builds.push(environment);
+      if (stopped) unreached.push(...stopped.unreached.map((name) => ({ name, reason: stopped.reason, insideBuildOf: label })));
       await visit(environment.packages.filter((p) => p.compiles), label, depth + 1);
     }
   }
 
   await visit(packages.filter((p) => p.compiles), null, 0);
-  return { builds, compiles: [...compiles.values()] };
+  return { builds, compiles: [...compiles.values()], unreached };
 }
 
-async function buildEnvironment(sdist: TargetPackage, insideBuildOf: string | null, sources: AnalysisSources, image: ImageContext): Promise<BuildEnvironment> {
+type Stopped = { reason: "work-budget" | "deadline"; unreached: string[] };
+
+async function buildEnvironment(
+  sdist: TargetPackage,
+  insideBuildOf: string | null,
+  sources: AnalysisSources,
+  image: ImageContext,
+  bounds: AnalysisBounds,
+): Promise<{ environment: BuildEnvironment; stopped: Stopped | null }> {
   const name = sdist.name;
   const version = sdist.version as string;
   const described = { name, version, insideBuildOf, ...(await buildSystemOf(sdist, sources)) };
-  const parsed = parseRequirementsFile(described.requires.join("\n"));
+  const parsed = parseBuildRequires(described.requires);
   // The table's strings all parse (its own test checks); an sdist's own may not.
   if (!parsed.ok || parsed.file.diagnostics.length > 0) {
-    return { ...described, packages: [], explanation: `The build requirements of ${name} ${version} could not be read: ${parsed.ok ? parsed.file.diagnostics.map((d) => d.message).join("; ") : parsed.error}` };
+    const explanation = `The build requirements of ${name} ${version} could not be read: ${parsed.ok ? parsed.file.diagnostics.map((d) => d.message).join("; ") : parsed.error}`;
+    return { environment: { ...described, packages: [], explanation }, stopped: null };
   }
-  const installSet = await resolveInstallSet(parsed.file.requirements, sources, image);
-  return installSet.ok
-    ? { ...described, packages: installSet.packages, explanation: null }
-    : { ...described, packages: [], explanation: installSet.explanation };
+  const installSet = await resolveInstallSet(parsed.file.requirements, sources, image, bounds);
+  if (installSet.ok) return { environment: { ...described, packages: installSet.packages, explanation: null }, stopped: null };
+  const stopped = installSet.code === "work-budget" || installSet.code === "deadline" ? { reason: installSet.code, unreached: installSet.unreached } : null;
+  return { environment: { ...described, packages: [], explanation: installSet.explanation }, stopped };
+}
+
+// Every image with the same sdist reads the same build requirements; parse each list once.
+const parsedBuildRequires = new Map<string, ReturnType<typeof parseRequirementsFile>>();
+const PARSED_BUILD_REQUIRES_LIMIT = 2_000;
+
+function parseBuildRequires(requires: readonly string[]): ReturnType<typeof parseRequirementsFile> {
+  const text = requires.join("\n");
+  let parsed = parsedBuildRequires.get(text);
+  if (!parsed) {
+    parsed = parseRequirementsFile(text);
+    if (parsedBuildRequires.size >= PARSED_BUILD_REQUIRES_LIMIT) parsedBuildRequires.clear();
+    parsedBuildRequires.set(text, parsed);
+  }
+  return parsed;
 }
 
 type BuildSystemFacts = Omit<BuildEnvironment, "name" | "version" | "insideBuildOf" | "packages" | "explanation">;

@@ -1,18 +1,23 @@
-import { parseSpecifierSet } from "@/lib/pep440";
 import type { RequirementEntry } from "@/lib/requirements-file";
 import { describeChoice, directVerdict, unknownVerdict, type PackageVerdict } from "@/lib/resolve";
-import { resolveTarget, type AnalysisSources, type InstalledPackage } from "@/lib/resolve/resolver";
+import { resolveTarget, type AnalysisSources, type InstalledPackage, type ResolutionFailureCode, type WorkBudget } from "@/lib/resolve/resolver";
 import { verdictContext, type ImageContext } from "./image-context";
 import type { TargetPackage } from "./types";
 
 // One image's whole install set, as pip resolves it there, each package with its verdict (wheel or
 // build from source, and why) and the chain of requirements that brought it in.
 
-export type InstallSet = { ok: true; packages: TargetPackage[] } | { ok: false; explanation: string };
+export type InstallSet = { ok: true; packages: TargetPackage[] } | { ok: false; code: ResolutionFailureCode; explanation: string; unreached: string[] };
+
+/** What bounds an analysis's resolutions: its deadline and its work budget, shared by every image and build. */
+export interface AnalysisBounds {
+  signal?: AbortSignal;
+  budget?: WorkBudget;
+}
 
 /** entries: requirements whose markers hold on this image. */
-export async function resolveInstallSet(entries: readonly RequirementEntry[], sources: AnalysisSources, image: ImageContext): Promise<InstallSet> {
-  const resolution = await resolveTarget(entries, sources, { tags: image.tags, environment: image.environment, policy: image.policy });
+export async function resolveInstallSet(entries: readonly RequirementEntry[], sources: AnalysisSources, image: ImageContext, bounds: AnalysisBounds = {}): Promise<InstallSet> {
+  const resolution = await resolveTarget(entries, sources, { tags: image.tags, environment: image.environment, policy: image.policy, signal: bounds.signal, budget: bounds.budget });
   if (!resolution.ok) return resolution;
 
   const lineOf = new Map<string, number>();
@@ -62,13 +67,10 @@ function installedVerdict(pkg: InstalledPackage, sources: AnalysisSources, image
     return unknownVerdict(pkg.project, pkg.unknown ?? "the index could not answer for this project");
   }
   const page = sources.project(pkg.project);
-  const specifier = parseSpecifierSet(pkg.specifier);
-  // Every part parsed when the metadata was read; their conjunction parses too.
-  if (!specifier.ok) throw new Error(`combined specifier did not parse: ${pkg.specifier}`);
   return describeChoice(
     pkg.project,
     { version: pkg.version, file: pkg.file, kind: pkg.kind, tag: pkg.tag },
-    specifier.value,
+    pkg.specifierSet,
     page?.ok ? page.page.files : [pkg.file],
     verdictContext(image, pkg.project),
   );

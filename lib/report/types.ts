@@ -86,8 +86,14 @@ export interface TargetReport {
   libc: { family: "glibc" | "musl"; version: string };
   os: string;
   packageManager: string;
-  /** Resolved mode: whether pip finds a set of versions that works here; if not, why, and packages are judged line by line. */
-  resolution: { ok: true } | { ok: false; explanation: string };
+  /**
+   * Resolved mode: whether pip finds a set of versions that works here; if not, why (code), and packages
+   * are judged line by line. "conflict": pip finds none; "too-deep": pip would still be backtracking;
+   * "work-budget" / "deadline": Basewise stopped before it knew (see unreached).
+   */
+  resolution: { ok: true } | { ok: false; code: ResolutionFailureCode; explanation: string };
+  /** Projects Basewise had not resolved when the analysis's work budget or deadline ran out; empty when it finished. */
+  unreached: UnreachedPackage[];
   /** The install set (resolved mode), or the file's lines (--no-deps). Requested packages first, in file order. */
   packages: TargetPackage[];
   /** Requirements whose environment marker is false on this image: pip skips them. */
@@ -107,6 +113,16 @@ export interface TargetReport {
   builder: string | null;
   /** Why the build fails on this image, when it does (used by the recommendation). */
   blocker: string | null;
+}
+
+export type ResolutionFailureCode = "conflict" | "too-deep" | "work-budget" | "deadline";
+
+/** A project the resolver knew it needed but had not pinned when it was stopped. */
+export interface UnreachedPackage {
+  name: string;
+  reason: "work-budget" | "deadline";
+  /** The build environment it was needed in ("pandas 1.5.2"); null for the image's own install set. */
+  insideBuildOf: string | null;
 }
 
 export interface ReportError {

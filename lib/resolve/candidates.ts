@@ -36,7 +36,34 @@ export interface Evaluated {
   dropped: Dropped[];
 }
 
+// Every target of an analysis (and every analysis while the index client keeps its parsed pages)
+// evaluates the same file lists: the answer depends only on the list, the name, the target's tags
+// and the formats allowed. TargetTags objects are interned per target (see targetTagsFor), so a
+// WeakMap on them lives as long as the target does. Callers must not mutate what is returned.
+const fileCache = new WeakMap<TargetTags, Map<string, WeakMap<IndexFile, { project: string; evaluated: Candidate | Dropped }>>>();
+const evaluatedCache = new WeakMap<readonly IndexFile[], WeakMap<TargetTags, Map<string, Evaluated>>>();
+
 export function evaluateFiles(
+  files: readonly IndexFile[],
+  canonicalName: string,
+  target: TargetTags,
+  formats: readonly DistributionFormat[],
+): Evaluated {
+  let byTarget = evaluatedCache.get(files);
+  if (!byTarget) evaluatedCache.set(files, (byTarget = new WeakMap()));
+  let byKey = byTarget.get(target);
+  if (!byKey) byTarget.set(target, (byKey = new Map()));
+  const key = `${canonicalName}|${formats.join(",")}`;
+  let evaluated = byKey.get(key);
+  if (!evaluated) {
+    evaluated = evaluateFilesUncached(files, canonicalName, target, formats);
+    byKey.set(key, evaluated);
+  }
+  return evaluated;
+}
+
+/** evaluateFiles without remembering the list (for lists made on the fly); each file's answer is still remembered. */
+export function evaluateFilesUncached(
   files: readonly IndexFile[],
   canonicalName: string,
   target: TargetTags,
@@ -44,8 +71,18 @@ export function evaluateFiles(
 ): Evaluated {
   const candidates: Candidate[] = [];
   const dropped: Dropped[] = [];
+  let perFile = fileCache.get(target);
+  if (!perFile) fileCache.set(target, (perFile = new Map()));
+  const formatsKey = formats.join(",");
+  let byFile = perFile.get(formatsKey);
+  if (!byFile) perFile.set(formatsKey, (byFile = new WeakMap()));
   for (const file of files) {
-    const evaluated = evaluateFile(file, canonicalName, target, formats);
+    let known = byFile.get(file);
+    if (!known || known.project !== canonicalName) {
+      known = { project: canonicalName, evaluated: evaluateFile(file, canonicalName, target, formats) };
+      byFile.set(file, known);
+    }
+    const evaluated = known.evaluated;
     if ("why" in evaluated) dropped.push(evaluated);
     else candidates.push(evaluated);
   }
@@ -143,9 +180,29 @@ function evaluateFile(
   return candidate;
 }
 
+// A project's files repeat a handful of Requires-Python strings; every target asks about them.
+// Bounded like parseVersion's cache so a long-lived server cannot grow it.
+const REQUIRES_PYTHON_CACHE_LIMIT = 20_000;
+const requiresPythonCache = new Map<string, Map<string, boolean>>();
+
 /** pip ignores a Requires-Python it cannot parse (and logs it), so only a valid one can exclude a file. */
 export function requiresPythonAdmits(requiresPython: string | null, pythonFullVersion: string): boolean {
-  if (!requiresPython || !requiresPython.trim()) return true;
+  if (!requiresPython) return true;
+  let byPython = requiresPythonCache.get(requiresPython);
+  if (!byPython) {
+    if (requiresPythonCache.size >= REQUIRES_PYTHON_CACHE_LIMIT) requiresPythonCache.clear();
+    requiresPythonCache.set(requiresPython, (byPython = new Map()));
+  }
+  let admits = byPython.get(pythonFullVersion);
+  if (admits === undefined) {
+    admits = requiresPythonAdmitsUncached(requiresPython, pythonFullVersion);
+    byPython.set(pythonFullVersion, admits);
+  }
+  return admits;
+}
+
+function requiresPythonAdmitsUncached(requiresPython: string, pythonFullVersion: string): boolean {
+  if (!requiresPython.trim()) return true;
   const parsed = parseSpecifierSet(requiresPython);
   if (!parsed.ok) return true;
   return specifierSetContains(parsed.value, pythonFullVersion);

@@ -1,7 +1,7 @@
 import type { IndexFile } from "@/lib/index";
-import { compareVersions, filterVersions, pinsExactVersion, specifierSetContains, type SpecifierSet } from "@/lib/pep440";
+import { compareParsedVersions, compareVersions, filterVersions, parseVersion, pinsExactVersion, specifierSetContains, type SpecifierSet, type Version } from "@/lib/pep440";
 import type { DistributionFormat } from "@/lib/requirements-file";
-import { evaluateFiles, filesByVersion, type Candidate, type PositionedFile, type TargetTags } from "./candidates";
+import { evaluateFilesUncached, filesByVersion, type Candidate, type PositionedFile, type TargetTags } from "./candidates";
 
 // pip's choice of one file for one requirement on one target (pip's PackageFinder + the resolver's
 // candidate order, pip 23–25): among all files that pass the LinkEvaluator, keep the versions the
@@ -21,7 +21,32 @@ export interface Selection {
   applicable: Candidate[];
 }
 
+// The same question comes from every target's resolver, from backtracking and from the report's
+// verdicts: the answer depends only on these, so it is worked out once (see evaluateFiles for why
+// the keys are objects). Callers must not mutate what is returned.
+const selectionCache = new WeakMap<readonly IndexFile[], WeakMap<TargetTags, Map<string, Selection>>>();
+
 export function selectCandidate(
+  files: readonly IndexFile[],
+  canonicalName: string,
+  specifier: SpecifierSet,
+  target: TargetTags,
+  policy: ChoicePolicy,
+): Selection {
+  let byTarget = selectionCache.get(files);
+  if (!byTarget) selectionCache.set(files, (byTarget = new WeakMap()));
+  let byKey = byTarget.get(target);
+  if (!byKey) byTarget.set(target, (byKey = new Map()));
+  const key = `${canonicalName}|${policy.formats.join(",")}|${policy.preferBinary}|${policy.pre}|${specifier.text}`;
+  let selection = byKey.get(key);
+  if (!selection) {
+    selection = selectCandidateUncached(files, canonicalName, specifier, target, policy);
+    byKey.set(key, selection);
+  }
+  return selection;
+}
+
+function selectCandidateUncached(
   files: readonly IndexFile[],
   canonicalName: string,
   specifier: SpecifierSet,
@@ -36,7 +61,7 @@ export function selectCandidate(
     if (specifierSetContains(specifier, version, { prereleases: true })) admitted.push(...group);
   }
   const relevant = admitted.sort((a, b) => a.position - b.position).map((p) => p.file);
-  const { candidates } = evaluateFiles(relevant, canonicalName, target, policy.formats);
+  const { candidates } = evaluateFilesUncached(relevant, canonicalName, target, policy.formats);
   // pip: specifier.filter(versions, prereleases=allow_all_prereleases or None).
   const allowedVersions = new Set(
     filterVersions(specifier, [...new Set(candidates.map((c) => c.version))], policy.pre ? { prereleases: true } : {}),
@@ -44,7 +69,10 @@ export function selectCandidate(
   const allowed = candidates.filter((c) => allowedVersions.has(c.version));
   // pip sorts ascending (stable) and walks the list backwards, so among equal keys the file the index
   // lists last wins (e.g. py3-none-any and py2.py3-none-any wheels of one version).
-  const ordered = [...allowed].sort((a, b) => compareSortKeys(a, b, policy.preferBinary)).reverse();
+  // Each version parsed once for the sort (the comparator runs m·log m times).
+  const parsed = new Map<string, Version>();
+  for (const c of allowed) if (!parsed.has(c.version)) parsed.set(c.version, parseVersion(c.version) as Version);
+  const ordered = [...allowed].sort((a, b) => compareSortKeys(a, b, policy.preferBinary, parsed)).reverse();
   // PEP 592 as pip implements it (resolution/resolvelib/factory.py): yanked files are skipped unless
   // every applicable file is yanked and a clause pins a version with == (not a wildcard) or ===.
   const allYanked = ordered.length > 0 && ordered.every((c) => c.file.yanked !== false);
@@ -53,14 +81,16 @@ export function selectCandidate(
 }
 
 /** pip's CandidateEvaluator._sort_key, compared ascending (the best candidate is the maximum). */
-export function compareSortKeys(a: Candidate, b: Candidate, preferBinary: boolean): number {
+export function compareSortKeys(a: Candidate, b: Candidate, preferBinary: boolean, parsed?: ReadonlyMap<string, Version>): number {
   const yanked = Number(a.file.yanked === false) - Number(b.file.yanked === false);
   if (yanked !== 0) return yanked;
   if (preferBinary) {
     const binary = Number(a.kind === "wheel") - Number(b.kind === "wheel");
     if (binary !== 0) return binary;
   }
-  const version = compareVersions(a.version, b.version);
+  const va = parsed?.get(a.version);
+  const vb = parsed?.get(b.version);
+  const version = va && vb ? compareParsedVersions(va, vb) : compareVersions(a.version, b.version);
   if (version !== 0) return version;
   // Lower priority index is better; sdists rank below every wheel of the same version.
   const priority = b.priority - a.priority;

@@ -1,5 +1,5 @@
 import type { IndexFile, ProjectResult, SdistBuildSystemResult } from "@/lib/index";
-import { asOfProject } from "@/lib/index/as-of";
+import { asOfProject, type AsOfResult } from "@/lib/index/as-of";
 import type { Dependencies, ResolverSources } from "./pip-provider";
 
 // The resolver's view of a package index: pages fetched ahead of need and kept for the analysis (every
@@ -24,6 +24,28 @@ export interface AnalysisSources extends ResolverSources {
   sdistBuildSystem(project: string, file: IndexFile): Promise<SdistBuildSystemResult>;
 }
 
+// Per page the index client hands out: its newest upload time and its undated files. When "as of"
+// is after every upload (the usual "now"), the page is kept as it is, the same object: the choice
+// caches downstream are keyed by the file list, so a later analysis reuses their answers.
+const uploads = new WeakMap<ProjectResult, { newest: number; undated: number }>();
+
+function asOfCut(page: ProjectResult, asOf: Date): AsOfResult {
+  if (!page.ok) return { project: page, undatedFiles: 0 };
+  let known = uploads.get(page);
+  if (!known) {
+    known = { newest: -Infinity, undated: 0 };
+    for (const file of page.page.files) {
+      const uploaded = file.uploadTime === null ? Number.NaN : Date.parse(file.uploadTime);
+      // asOfProject's rule: no time, or one that does not parse, is undated (and kept).
+      if (Number.isNaN(uploaded)) known.undated++;
+      else if (uploaded > known.newest) known.newest = uploaded;
+    }
+    uploads.set(page, known);
+  }
+  if (known.newest <= asOf.getTime()) return { project: page, undatedFiles: known.undated };
+  return asOfProject(page, asOf);
+}
+
 export function indexSources(index: MetadataIndex, asOf: Date): AnalysisSources {
   const pages = new Map<string, ProjectResult>();
   const undatedFiles = new Map<string, number>();
@@ -41,7 +63,7 @@ export function indexSources(index: MetadataIndex, asOf: Date): AnalysisSources 
           .map(async (name) => {
             const page = await index.getProject(name);
             // Files uploaded after "as of" do not exist for this analysis.
-            const cut = asOfProject(page, asOf);
+            const cut = asOfCut(page, asOf);
             pages.set(name, cut.project);
             if (cut.undatedFiles > 0) undatedFiles.set(name, cut.undatedFiles);
           }),

@@ -1,9 +1,11 @@
 import type { IndexFile, ProjectResult } from "@/lib/index";
-import { compareVersions, parseSpecifierSet, specifierSetContains, type SpecifierSet } from "@/lib/pep440";
-import { evaluateMarker, parseRequirement, type MarkerEnvironment } from "@/lib/pep508";
-import type { TargetTags } from "../candidates";
+import { parseSpecifierSet, parseVersion, specifierSetContains, type SpecifierSet, type Version } from "@/lib/pep440";
+// Not re-exported by the package index; intersecting values needs it (packaging's SpecifierSet.__and__).
+import { makeSpecifierSet } from "@/lib/pep440/specifier-set";
+import { evaluateMarker, parseRequirement, type MarkerEnvironment, type Requirement } from "@/lib/pep508";
+import type { Candidate, TargetTags } from "../candidates";
 import { selectCandidate, type ChoicePolicy } from "../choose";
-import type { PreferenceContext, Provider, RequirementInformation } from "./resolvelib";
+import type { Lookup, PreferenceContext, Provider, RequirementInformation } from "./resolvelib";
 
 // pip's side of the resolution (pip 23.x resolution/resolvelib: provider.py, factory.py,
 // requirements.py, candidates.py), over Basewise's index data and one target image. Markers are
@@ -84,21 +86,51 @@ export class PipProvider implements Provider<PipRequirement, PipCandidate, Prefe
 
   getPreference(identifier: string, context: PreferenceContext<PipRequirement, PipCandidate>): Preference {
     const information = context.information.get(identifier) ?? [];
-    const lookups = information.map((i) => candidateLookup(i.requirement, this.python));
-    const operators = lookups.flatMap(([, specifier]) => (specifier ? specifier.clauses.map((c) => c.operator) : []));
-    const direct = lookups.some(([candidate]) => candidate !== null);
-    const pinned = operators.some((op) => op.startsWith("=="));
-    const unfree = operators.length > 0;
+    let direct = false;
+    let pinned = false;
+    let unfree = false;
+    for (const { requirement } of information) {
+      // pip's get_candidate_lookup: an explicit candidate, or (requires-python) the interpreter when it fits.
+      if (requirement.kind === "explicit" || (requirement.kind === "requires-python" && this.pythonFits(requirement.specifier))) direct = true;
+      if (requirement.kind !== "specifier") continue;
+      for (const clause of requirement.specifier.clauses) {
+        unfree = true;
+        if (clause.operator.startsWith("==")) pinned = true;
+      }
+    }
     let inferredDepth: number;
     const requestedOrder = this.userRequested.get(identifier);
     if (requestedOrder === undefined) {
-      inferredDepth = information.length > 0 ? Math.min(...information.map((i) => (i.parent ? (this.knownDepths.get(i.parent.name) ?? Infinity) : 0))) + 1 : Infinity;
+      inferredDepth = Infinity;
+      for (const { parent } of information) {
+        const depth = parent ? (this.knownDepths.get(parent.name) ?? Infinity) : 0;
+        if (depth < inferredDepth) inferredDepth = depth;
+      }
+      inferredDepth += 1;
+      if (information.length === 0) inferredDepth = Infinity;
     } else {
       inferredDepth = 1;
     }
     this.knownDepths.set(identifier, inferredDepth);
-    const backtrackCause = context.backtrackCauses.some((c) => c.requirement.name === identifier || c.parent?.name === identifier);
+    const backtrackCause = namesIn(context.backtrackCauses).has(identifier);
     return [identifier !== REQUIRES_PYTHON, !direct, !pinned, !backtrackCause, inferredDepth, requestedOrder ?? Infinity, !unfree, identifier];
+  }
+
+  /** What a requirement says about its candidates: an exact one, if any (pip's get_candidate_lookup). */
+  private candidateLookup(requirement: PipRequirement): [PipCandidate | null] {
+    if (requirement.kind === "explicit") return [requirement.candidate];
+    if (requirement.kind === "requires-python") return [this.pythonFits(requirement.specifier) ? this.python : null];
+    return [null];
+  }
+
+  private readonly pythonFitsMemo = new WeakMap<SpecifierSet, boolean>();
+  private pythonFits(specifier: SpecifierSet): boolean {
+    let fits = this.pythonFitsMemo.get(specifier);
+    if (fits === undefined) {
+      fits = specifierSetContains(specifier, this.tags.pythonFullVersion, { prereleases: true });
+      this.pythonFitsMemo.set(specifier, fits);
+    }
+    return fits;
   }
 
   comparePreferences(a: Preference, b: Preference): number {
@@ -112,13 +144,14 @@ export class PipProvider implements Provider<PipRequirement, PipCandidate, Prefe
     return 0;
   }
 
-  findMatches(identifier: string, requirements: ReadonlyMap<string, readonly PipRequirement[]>, incompatibilities: ReadonlyMap<string, readonly PipCandidate[]>): PipCandidate[] {
+  findMatches(identifier: string, requirements: Lookup<readonly PipRequirement[]>, incompatibilities: Lookup<readonly PipCandidate[]>): PipCandidate[] {
     const own = requirements.get(identifier) ?? [];
-    const incompatible = new Set((incompatibilities.get(identifier) ?? []).map((c) => c.key));
+    const incompatibleCandidates = incompatibilities.get(identifier) ?? [];
+    const incompatible = incompatibleCandidates.length === 0 ? NOTHING_INCOMPATIBLE : new Set(incompatibleCandidates.map((c) => c.key));
     const explicit = new Map<string, PipCandidate>();
     const specifiers: Extract<PipRequirement, { kind: "specifier" }>[] = [];
     for (const requirement of own) {
-      const [candidate] = candidateLookup(requirement, this.python);
+      const [candidate] = this.candidateLookup(requirement);
       if (candidate) explicit.set(candidate.key, candidate);
       if (requirement.kind === "specifier") specifiers.push(requirement);
     }
@@ -127,7 +160,7 @@ export class PipProvider implements Provider<PipRequirement, PipCandidate, Prefe
     if (bracket > 0) {
       const extras = identifier.slice(bracket + 1, -1).split(",");
       for (const requirement of requirements.get(identifier.slice(0, bracket)) ?? []) {
-        const [base] = candidateLookup(requirement, this.python);
+        const [base] = this.candidateLookup(requirement);
         if (base && (base.kind === "link" || base.kind === "unknown")) {
           const candidate = this.extrasCandidate(base, extras);
           explicit.set(candidate.key, candidate);
@@ -143,11 +176,11 @@ export class PipProvider implements Provider<PipRequirement, PipCandidate, Prefe
       case "explicit":
         return candidate.key === requirement.candidate.key;
       case "requires-python":
-        return candidate.version !== null && specifierSetContains(requirement.specifier, candidate.version, { prereleases: true });
+        return candidate.version !== null && admitsVersion(requirement.specifier, candidate.version);
       case "specifier":
         // A project the index could not answer for stands in for any version.
         if (candidate.kind === "unknown" || (candidate.kind === "extras" && candidate.base.kind === "unknown")) return true;
-        return candidate.version !== null && specifierSetContains(requirement.specifier, candidate.version, { prereleases: true });
+        return candidate.version !== null && admitsVersion(requirement.specifier, candidate.version);
     }
   }
 
@@ -176,9 +209,9 @@ export class PipProvider implements Provider<PipRequirement, PipCandidate, Prefe
     const extras = candidate.kind === "extras" ? candidate.extras.filter((e) => provided.has(safeExtra(e))) : [];
     result.push(...this.requirementsOf(metadata.requiresDist, extras));
     if (candidate.kind === "link" && metadata.requiresPython?.trim()) {
-      const specifier = parseSpecifierSet(metadata.requiresPython);
+      const specifier = parsedRequiresPython(metadata.requiresPython);
       // pip ignores (and warns about) a Requires-Python it cannot parse.
-      if (specifier.ok && specifier.value.clauses.length > 0) result.push({ kind: "requires-python", name: REQUIRES_PYTHON, specifier: specifier.value });
+      if (specifier && specifier.clauses.length > 0) result.push({ kind: "requires-python", name: REQUIRES_PYTHON, specifier });
     }
     await this.sources.prefetch(result.flatMap((r) => (r.kind === "specifier" ? [r.project] : [])));
     this.readAhead(result);
@@ -187,20 +220,30 @@ export class PipProvider implements Provider<PipRequirement, PipCandidate, Prefe
 
   /** Requires-Dist lines that apply on this image, with the extras asked for active. */
   private requirementsOf(requiresDist: readonly string[], extras: readonly string[]): PipRequirement[] {
-    const result: PipRequirement[] = [];
-    for (const text of requiresDist) {
-      const parsed = parseRequirement(text);
-      if (!parsed.ok || parsed.value.url) continue;
-      const requirement = parsed.value;
-      // pip: a dependency counts when its marker holds for "" (the base) or for one of the extras asked for.
-      if (requirement.marker && !evaluateMarker(requirement.marker, this.environment, extras)) continue;
-      result.push({
-        kind: "specifier",
-        name: formatName(requirement.normalizedName, requirement.extras),
-        project: requirement.normalizedName,
-        extras: requirement.extras,
-        specifier: requirement.specifier,
-      });
+    // Every target and build environment reads the same metadata: the answer depends on the list,
+    // the marker environment (interned per interpreter) and the extras.
+    let byEnvironment = applicableCache.get(requiresDist);
+    if (!byEnvironment) applicableCache.set(requiresDist, (byEnvironment = new WeakMap()));
+    let byExtras = byEnvironment.get(this.environment);
+    if (!byExtras) byEnvironment.set(this.environment, (byExtras = new Map()));
+    const key = extras.join(",");
+    let result = byExtras.get(key);
+    if (!result) {
+      result = [];
+      for (const text of requiresDist) {
+        const requirement = parsedDependency(text);
+        if (!requirement || requirement.url) continue;
+        // pip: a dependency counts when its marker holds for "" (the base) or for one of the extras asked for.
+        if (requirement.marker && !evaluateMarker(requirement.marker, this.environment, extras)) continue;
+        result.push({
+          kind: "specifier",
+          name: formatName(requirement.normalizedName, requirement.extras),
+          project: requirement.normalizedName,
+          extras: requirement.extras,
+          specifier: requirement.specifier,
+        });
+      }
+      byExtras.set(key, result);
     }
     return result;
   }
@@ -214,11 +257,13 @@ export class PipProvider implements Provider<PipRequirement, PipCandidate, Prefe
   readAhead(requirements: readonly PipRequirement[]): void {
     for (const requirement of requirements) {
       if (requirement.kind !== "specifier") continue;
-      const [likely] = this.foundCandidates([requirement], NOTHING_INCOMPATIBLE);
-      const base = likely?.kind === "extras" ? likely.base : likely;
-      if (base?.kind !== "link" || this.readingAhead.has(base.key)) continue;
-      this.readingAhead.add(base.key);
-      void this.sources.dependencies(base.project, base.file).then(async (metadata) => {
+      const page = this.sources.project(requirement.project);
+      if (!page?.ok) continue;
+      // The newest candidate only: no need to make them all.
+      const likely = selectCandidate(page.page.files, requirement.project, requirement.specifier, this.tags, this.policy(requirement.project)).applicable[0];
+      if (!likely || this.readingAhead.has(likely.file.url)) continue;
+      this.readingAhead.add(likely.file.url);
+      void this.sources.dependencies(requirement.project, likely.file).then(async (metadata) => {
         if (!metadata.ok) return;
         const next = this.requirementsOf(metadata.requiresDist, requirement.extras);
         await this.sources.prefetch(next.flatMap((r) => (r.kind === "specifier" ? [r.project] : [])));
@@ -240,27 +285,16 @@ export class PipProvider implements Provider<PipRequirement, PipCandidate, Prefe
       const candidate = extras.length > 0 ? this.extrasCandidate(unknown, extras) : unknown;
       return incompatible.has(candidate.key) ? [] : [candidate];
     }
-    const combined = combineSpecifiers(requirements.map((r) => r.specifier));
     // Backtracking asks the same question many times; the answer depends only on these.
-    const memoKey = `${project}[${extras.join(",")}]${combined.text}`;
+    const memoKey = `${project}[${extras.join(",")}]${requirements.map((r) => r.specifier.text).join(";")}`;
     let all = this.foundMemo.get(memoKey);
     if (!all) {
-      all = [];
-      const { applicable } = selectCandidate(page.page.files, project, combined, this.tags, this.policy(project));
-      const seen: string[] = [];
-      for (const choice of applicable) {
-        // One candidate per version (pip compares Version objects: 1.0 and 1.0.0 are one version).
-        if (seen.some((v) => compareVersions(v, choice.version) === 0)) continue;
-        seen.push(choice.version);
-        const link = this.intern<LinkCandidate>({
-          kind: "link", name: project, project, version: choice.version, file: choice.file, fileKind: choice.kind, tag: choice.tag,
-          key: `${project}==${choice.version} ${choice.file.filename}`,
-        });
-        all.push(extras.length > 0 ? this.extrasCandidate(link, extras) : link);
-      }
+      const combined = requirements.length === 1 ? first.specifier : intersect(requirements.map((r) => r.specifier));
+      const links = linkCandidates(selectCandidate(page.page.files, project, combined, this.tags, this.policy(project)).applicable, project, this.tags);
+      all = extras.length > 0 ? links.map((link) => this.extrasCandidate(link, extras)) : links;
       this.foundMemo.set(memoKey, all);
     }
-    return incompatible.size === 0 ? [...all] : all.filter((c) => !incompatible.has(c.key));
+    return incompatible.size === 0 ? all : all.filter((c) => !incompatible.has(c.key));
   }
 
   private extrasCandidate(base: LinkCandidate | UnknownCandidate, extras: readonly string[]): PipCandidate {
@@ -277,24 +311,111 @@ export class PipProvider implements Provider<PipRequirement, PipCandidate, Prefe
   }
 }
 
-/** What a requirement says about its candidates: an exact one, and/or a specifier (pip's get_candidate_lookup). */
-function candidateLookup(requirement: PipRequirement, python: PipCandidate): [PipCandidate | null, SpecifierSet | null] {
-  switch (requirement.kind) {
-    case "explicit":
-      return [requirement.candidate, null];
-    case "specifier":
-      return [null, requirement.specifier];
-    case "requires-python":
-      return [python.version !== null && specifierSetContains(requirement.specifier, python.version, { prereleases: true }) ? python : null, null];
+// Every unsatisfied name's preference asks whether it is among the backtrack causes, every round;
+// the causes change only when the resolver backjumps.
+const causeNames = new WeakMap<readonly RequirementInformation<PipRequirement, PipCandidate>[], Set<string>>();
+
+function namesIn(causes: readonly RequirementInformation<PipRequirement, PipCandidate>[]): ReadonlySet<string> {
+  let names = causeNames.get(causes);
+  if (!names) {
+    names = new Set();
+    for (const { requirement, parent } of causes) {
+      names.add(requirement.name);
+      if (parent) names.add(parent.name);
+    }
+    causeNames.set(causes, names);
   }
+  return names;
 }
 
-function combineSpecifiers(specifiers: readonly SpecifierSet[]): SpecifierSet {
-  const text = specifiers.map((s) => s.text).filter(Boolean).join(",");
-  const parsed = parseSpecifierSet(text);
-  if (!parsed.ok) throw new Error(`combined specifier did not parse: ${text}`);
-  return parsed.value;
+/** Two requirements on one project as one specifier set: the clauses of both (packaging's SpecifierSet.__and__). */
+function intersect(specifiers: readonly SpecifierSet[]): SpecifierSet {
+  return makeSpecifierSet(specifiers.flatMap((s) => s.clauses));
 }
+
+// A file's candidate on one target is one object for every resolution on that target (the image's
+// own, its build environments', later analyses'), as pip's factory caches one candidate per link:
+// resolvelib tells pins apart by identity. Keyed by the interned TargetTags and the index's file.
+const linkCache = new WeakMap<TargetTags, WeakMap<IndexFile, LinkCandidate>>();
+// pip keeps one candidate per version, comparing Version objects: 1.0 and 1.0.0 are one version.
+// A selection is already per target (choose.ts), so its candidate list is made once.
+const perSelection = new WeakMap<readonly Candidate[], LinkCandidate[]>();
+
+function linkCandidates(applicable: readonly Candidate[], project: string, tags: TargetTags): LinkCandidate[] {
+  let links = perSelection.get(applicable);
+  if (links) return links;
+  let byFile = linkCache.get(tags);
+  if (!byFile) linkCache.set(tags, (byFile = new WeakMap()));
+  const seen = new Set<string>();
+  links = [];
+  for (const choice of applicable) {
+    const identity = versionIdentity(choice.version);
+    if (seen.has(identity)) continue;
+    seen.add(identity);
+    const key = `${project}==${choice.version} ${choice.file.filename}`;
+    let link = byFile.get(choice.file);
+    if (!link || link.key !== key || link.fileKind !== choice.kind || link.tag !== choice.tag) {
+      link = { kind: "link", name: project, project, version: choice.version, file: choice.file, fileKind: choice.kind, tag: choice.tag, key };
+      byFile.set(choice.file, link);
+    }
+    links.push(link);
+  }
+  perSelection.set(applicable, links);
+  return links;
+}
+
+/** A string equal for exactly the versions PEP 440 orders as equal (trailing zeros of the release do not count). */
+function versionIdentity(text: string): string {
+  const version = parseVersion(text) as Version;
+  const release = [...version.release];
+  while (release.length > 1 && (release[release.length - 1] === 0 || release[release.length - 1] === "0")) release.pop();
+  return [version.epoch, release.join("."), version.pre ? `${version.pre.kind}${version.pre.number}` : "", version.post ?? "", version.dev ?? "", version.local?.join(".") ?? ""].join("|");
+}
+
+// Requires-Dist lines repeat across files and releases; each is parsed once. Bounded like parseVersion's cache.
+const PARSED_DEPENDENCY_LIMIT = 50_000;
+const parsedDependencies = new Map<string, Requirement | null>();
+
+function parsedDependency(text: string): Requirement | null {
+  let known = parsedDependencies.get(text);
+  if (known === undefined) {
+    const parsed = parseRequirement(text);
+    known = parsed.ok ? parsed.value : null;
+    if (parsedDependencies.size >= PARSED_DEPENDENCY_LIMIT) parsedDependencies.clear();
+    parsedDependencies.set(text, known);
+  }
+  return known;
+}
+
+const parsedRequiresPythons = new Map<string, SpecifierSet | null>();
+
+function parsedRequiresPython(text: string): SpecifierSet | null {
+  let known = parsedRequiresPythons.get(text);
+  if (known === undefined) {
+    const parsed = parseSpecifierSet(text);
+    known = parsed.ok ? parsed.value : null;
+    if (parsedRequiresPythons.size >= PARSED_DEPENDENCY_LIMIT) parsedRequiresPythons.clear();
+    parsedRequiresPythons.set(text, known);
+  }
+  return known;
+}
+
+// The resolver asks whether a pin still satisfies each requirement on it, round after round, on
+// every image; specifier sets come from the parse caches above, so the answers are kept with them.
+const admitted = new WeakMap<SpecifierSet, Map<string, boolean>>();
+
+function admitsVersion(specifier: SpecifierSet, version: string): boolean {
+  let byVersion = admitted.get(specifier);
+  if (!byVersion) admitted.set(specifier, (byVersion = new Map()));
+  let ok = byVersion.get(version);
+  if (ok === undefined) {
+    ok = specifierSetContains(specifier, version, { prereleases: true });
+    byVersion.set(version, ok);
+  }
+  return ok;
+}
+
+const applicableCache = new WeakMap<readonly string[], WeakMap<MarkerEnvironment, Map<string, PipRequirement[]>>>();
 
 /** pkg_resources.safe_extra, which pip 23.x applies to Provides-Extra and to the extras it evaluates. */
 export function safeExtra(extra: string): string {

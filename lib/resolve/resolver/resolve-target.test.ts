@@ -4,6 +4,7 @@ import { parseRequirementsFile } from "@/lib/requirements-file";
 import { targetTags, tagToString, type TagTarget } from "@/lib/tags";
 import type { Dependencies, ResolverSources } from "./pip-provider";
 import { resolveTarget, type TargetResolution } from "./resolve-target";
+import { WorkBudget } from "./resolvelib";
 
 // The resolver on small synthetic indexes. Each project is a list of releases; every release has one
 // py3-none-any wheel whose core metadata is given here.
@@ -49,15 +50,36 @@ function sourcesFor(index: Index): ResolverSources & { fetched: string[] } {
   };
 }
 
-async function resolveText(index: Index, requirements: string, target = PY312, env = ENV_312): Promise<TargetResolution> {
+async function resolveText(
+  index: Index,
+  requirements: string,
+  target = PY312,
+  env = ENV_312,
+  bounds: { signal?: AbortSignal; budget?: WorkBudget } = {},
+  sources: ResolverSources = sourcesFor(index),
+): Promise<TargetResolution> {
   const parsed = parseRequirementsFile(requirements);
   if (!parsed.ok) throw new Error(parsed.error);
   const priority = new Map(targetTags(target).map((tag, i) => [tagToString(tag), i] as const));
-  return resolveTarget(parsed.file.requirements, sourcesFor(index), {
+  return resolveTarget(parsed.file.requirements, sources, {
     tags: { priority, pythonFullVersion: target.pythonVersion },
     environment: env,
     policy: () => ({ formats: ["binary", "source"], preferBinary: false, pre: false }),
+    ...bounds,
   });
+}
+
+/**
+ * A chain p0 → p1 → … → p{n-1}, each with `versions` releases; the last needs a "wall" that exists
+ * in no version, so the resolver backtracks through versions² combinations before it gives up.
+ */
+function backtrackingIndex(chain: number, versions: number): Index {
+  const index: Index = { wall: [{ version: "1.0" }] };
+  for (let i = 0; i < chain; i++) {
+    const next = i === chain - 1 ? "wall>=2" : `p${i + 1}`;
+    index[`p${i}`] = Array.from({ length: versions }, (_, v) => ({ version: `${v + 1}.0`, requires: [next] }));
+  }
+  return index;
 }
 
 function installed(result: TargetResolution): Record<string, string | null> {
@@ -175,5 +197,63 @@ describe("resolveTarget", () => {
   it("merges the specifiers of every requirer", async () => {
     const index: Index = { a: [{ version: "1.0", requires: ["c<3"] }], b: [{ version: "1.0", requires: ["c>1"] }], c: [{ version: "1.0" }, { version: "2.0" }, { version: "3.0" }] };
     expect(installed(await resolveText(index, "a\nb\n"))).toEqual({ a: "1.0", b: "1.0", c: "2.0" });
+  });
+
+  describe("bounded work", () => {
+    const independent: Index = Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`q${i}`, [{ version: "1.0" }]]));
+    const thirty = Object.keys(independent).join("\n");
+
+    it("stops when the work budget runs out and names the packages it had not reached", async () => {
+      const budget = new WorkBudget(20);
+      const result = await resolveText(independent, thirty, PY312, ENV_312, { budget });
+      expect(result.ok).toBe(false);
+      if (result.ok) return;
+      expect(result.code).toBe("work-budget");
+      // 30 user requirements cost 30 units before the first round; each round pins one of them.
+      expect(result.unreached).toEqual(Object.keys(independent));
+      expect(result.explanation).toMatch(/work budget.*not reached: q0, q1, q2, q3, q4, q5, q6, q7 and 22 more/);
+    });
+
+    it("a budget the work fits in changes nothing", async () => {
+      const budget = new WorkBudget(1_000);
+      expect(installed(await resolveText(independent, thirty, PY312, ENV_312, { budget }))).toEqual(Object.fromEntries(Object.keys(independent).map((k) => [k, "1.0"])));
+      expect(budget.spent).toBeGreaterThan(30);
+      expect(budget.exhausted).toBe(false);
+    });
+
+    it("stops a long backtrack on its budget promptly", async () => {
+      const budget = new WorkBudget(5_000);
+      const started = performance.now();
+      const result = await resolveText(backtrackingIndex(3, 60), "p0\n", PY312, ENV_312, { budget });
+      expect(performance.now() - started).toBeLessThan(2_000);
+      expect(result).toMatchObject({ ok: false, code: "work-budget" });
+      expect(!result.ok && result.unreached.length).toBeGreaterThan(0);
+    });
+
+    it("stops when the deadline's signal aborts, with the packages not reached", async () => {
+      const controller = new AbortController();
+      const result = resolveText(backtrackingIndex(3, 60), "p0\n", PY312, ENV_312, { signal: controller.signal });
+      setTimeout(() => controller.abort(), 30);
+      const started = performance.now();
+      const settled = await result;
+      // The resolver yields to the event loop every ~10 ms, so the abort is seen within a round or two.
+      expect(performance.now() - started).toBeLessThan(1_000);
+      expect(settled).toMatchObject({ ok: false, code: "deadline" });
+      expect(!settled.ok && settled.unreached.length).toBeGreaterThan(0);
+    });
+
+    it("does not wait for an index request that outlasts the deadline", async () => {
+      const index: Index = { a: [{ version: "1.0", requires: ["b"] }], b: [{ version: "1.0" }] };
+      const hanging = sourcesFor(index);
+      const never: ResolverSources = { ...hanging, dependencies: () => new Promise(() => {}) };
+      const signal = AbortSignal.timeout(50);
+      const result = await resolveText(index, "a\n", PY312, ENV_312, { signal }, never);
+      expect(result).toMatchObject({ ok: false, code: "deadline", unreached: ["a"] });
+    });
+
+    it("an already aborted signal stops before the first round", async () => {
+      const result = await resolveText(independent, "q0\nq1\n", PY312, ENV_312, { signal: AbortSignal.abort() });
+      expect(result).toMatchObject({ ok: false, code: "deadline", unreached: ["q0", "q1"] });
+    });
   });
 });

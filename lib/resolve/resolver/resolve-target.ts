@@ -1,10 +1,12 @@
 import type { IndexFile } from "@/lib/index";
+import type { SpecifierSet } from "@/lib/pep440";
+import { makeSpecifierSet } from "@/lib/pep440/specifier-set";
 import { evaluateMarker, type MarkerEnvironment } from "@/lib/pep508";
 import type { RequirementEntry } from "@/lib/requirements-file";
 import type { TargetTags } from "../candidates";
 import type { ChoicePolicy } from "../choose";
 import { PipProvider, REQUIRES_PYTHON, type PipCandidate, type PipInformation, type PipRequirement, type ResolverSources } from "./pip-provider";
-import { resolve, ResolutionImpossible, ResolutionTooDeep } from "./resolvelib";
+import { resolve, ResolutionImpossible, ResolutionStopped, ResolutionTooDeep, type StopReason, type WorkBudget } from "./resolvelib";
 
 // The whole install set pip would choose on one image for the requirements written in a file.
 
@@ -28,6 +30,8 @@ export interface InstalledPackage {
   tag: string | null;
   /** Every requirer's specifier, intersected ("" for any version). */
   specifier: string;
+  /** The same, as a value. */
+  specifierSet: SpecifierSet;
   /** One entry per requirement on it, in the order the resolver met them. */
   requiredBy: Requirer[];
   /** Extras asked for by any requirer. */
@@ -38,15 +42,26 @@ export interface InstalledPackage {
   unknown: string | null;
 }
 
+/**
+ * Why there is no install set: "conflict", pip finds none; "too-deep", pip would still be backtracking
+ * after maxRounds; "work-budget" / "deadline", Basewise stopped first (the analysis's work budget or
+ * deadline ran out), and `unreached` names the projects it had not pinned yet.
+ */
+export type ResolutionFailureCode = "conflict" | "too-deep" | StopReason;
+
 export type TargetResolution =
   | { ok: true; packages: InstalledPackage[] }
-  | { ok: false; explanation: string };
+  | { ok: false; code: ResolutionFailureCode; explanation: string; unreached: string[] };
 
 export interface ResolveOptions {
   tags: TargetTags;
   environment: MarkerEnvironment;
   policy: (project: string) => ChoicePolicy;
   maxRounds?: number;
+  /** The analysis's deadline: aborted, the resolution stops within a round. */
+  signal?: AbortSignal;
+  /** Shared by every resolution of one analysis. */
+  budget?: WorkBudget;
 }
 
 export async function resolveTarget(entries: readonly RequirementEntry[], sources: ResolverSources, options: ResolveOptions): Promise<TargetResolution> {
@@ -66,19 +81,21 @@ export async function resolveTarget(entries: readonly RequirementEntry[], source
   const provider = new PipProvider(sources, options.tags, options.policy, options.environment, userRequested);
   provider.readAhead(roots);
   try {
-    const result = await resolve(provider, roots, options.maxRounds);
+    const result = await resolve(provider, roots, { maxRounds: options.maxRounds, signal: options.signal, budget: options.budget });
     const packages: InstalledPackage[] = [];
     const onProject = requirementsByProject(result.criteria);
     for (const candidate of result.mapping.values()) {
       if (candidate.kind !== "link" && candidate.kind !== "unknown") continue;
       const asked = onProject.get(candidate.project) ?? [];
+      const specifierSet = asked.length === 1 ? (asked[0] as SpecifierInformation).specifier : makeSpecifierSet(asked.flatMap((r) => r.specifier.clauses));
       packages.push({
         project: candidate.project,
         version: candidate.version,
         file: candidate.kind === "link" ? candidate.file : null,
         kind: candidate.kind === "link" ? candidate.fileKind : null,
         tag: candidate.kind === "link" ? candidate.tag : null,
-        specifier: asked.map((r) => r.specifier.text).filter(Boolean).join(","),
+        specifier: specifierSet.text,
+        specifierSet,
         requiredBy: asked.map(({ parent, name, specifier }) => ({
           project: parent === null ? null : parent.project ?? null,
           version: parent?.version ?? null,
@@ -91,10 +108,24 @@ export async function resolveTarget(entries: readonly RequirementEntry[], source
     }
     return { ok: true, packages };
   } catch (error) {
-    if (error instanceof ResolutionImpossible) return { ok: false, explanation: explainConflict(error.causes as PipInformation[], options.tags.pythonFullVersion) };
-    if (error instanceof ResolutionTooDeep) return { ok: false, explanation: `pip would still be backtracking after ${error.rounds} rounds; Basewise stopped there.` };
+    if (error instanceof ResolutionImpossible) {
+      return { ok: false, code: "conflict", explanation: explainConflict(error.causes as PipInformation[], options.tags.pythonFullVersion), unreached: [] };
+    }
+    if (error instanceof ResolutionTooDeep) {
+      return { ok: false, code: "too-deep", explanation: `pip would still be backtracking after ${error.rounds} rounds; Basewise stopped there.`, unreached: [] };
+    }
+    if (error instanceof ResolutionStopped) {
+      const unreached = [...new Set(error.pending.filter((name) => name !== REQUIRES_PYTHON).map((name) => name.replace(/\[.*$/, "")))];
+      return { ok: false, code: error.reason, explanation: explainStop(error.reason, error.rounds, unreached), unreached };
+    }
     throw error;
   }
+}
+
+function explainStop(reason: StopReason, rounds: number, unreached: readonly string[]): string {
+  const why = reason === "deadline" ? "the analysis ran out of time" : "the analysis used up its work budget";
+  const shown = unreached.length > 8 ? `${unreached.slice(0, 8).join(", ")} and ${unreached.length - 8} more` : unreached.join(", ");
+  return `Basewise stopped resolving after ${rounds} rounds because ${why}${unreached.length ? `; not reached: ${shown}` : ""}.`;
 }
 
 function describeParent(parent: PipCandidate | null): string {
