@@ -3,6 +3,15 @@
 export const MAX_REQUIREMENTS_BYTES = 256 * 1024;
 export const MAX_REQUIREMENTS = 2000;
 
+// Longest line read, in characters (UTF-16 code units, what the parsers step through), for a physical
+// line and for a logical line after "\" continuations are joined. A longer line becomes an error
+// diagnostic on its line and is skipped; the rest of the file is still analysed. The longest real
+// lines are pip-compile --generate-hashes entries: about 84 characters per "--hash=sha256:…" once
+// joined, one hash per file of the pinned release. The release with the most files in
+// ../shared/data/pypi/packages.jsonl.gz (15,000 projects) has 154 (pin 2.6.12) → about 13 KB;
+// 32 KiB leaves room for ~390 files, while bounding the work and the echoed text for one line.
+export const MAX_LINE_LENGTH = 32 * 1024;
+
 export function requirementsTooLarge(text: string): string | null {
   const bytes = utf8Length(text);
   if (bytes > MAX_REQUIREMENTS_BYTES) {

@@ -1,6 +1,7 @@
 import { applyFormatOption, emptyFormatControl, type FormatControl } from "./format-control";
-import { MAX_REQUIREMENTS, requirementsTooLarge } from "./limits";
-import { logicalLines } from "./lines";
+import { shorten } from "@/lib/pep440";
+import { MAX_LINE_LENGTH, MAX_REQUIREMENTS, requirementsTooLarge } from "./limits";
+import { sourceLines, type OverlongLine } from "./lines";
 import { parseOptionWords, type ParsedOption } from "./options";
 import { classifyRequirement, type ClassifiedRequirement } from "./requirement-line";
 import { splitShellWords } from "./shell-words";
@@ -50,13 +51,28 @@ export function parseRequirementsFile(text: string): ParseResult {
   if (tooLarge) return { ok: false, error: tooLarge };
 
   const file: RequirementsFile = { requirements: [], options: emptyOptions(), diagnostics: [] };
-  for (const { lineNumber, text: lineText } of logicalLines(text)) {
-    parseLine(lineNumber, lineText, file);
+  for (const line of sourceLines(text)) {
+    if (line.kind === "overlong") {
+      file.diagnostics.push({ line: line.lineNumber, severity: "error", message: overlongMessage(line) });
+      continue;
+    }
+    parseLine(line.lineNumber, line.text, file);
     if (file.requirements.length > MAX_REQUIREMENTS) {
       return { ok: false, error: `The file has more than ${MAX_REQUIREMENTS} requirements; Basewise analyses at most ${MAX_REQUIREMENTS} at once.` };
     }
   }
   return { ok: true, file };
+}
+
+function overlongMessage(line: OverlongLine): string {
+  const count = (n: number) => n.toLocaleString("en-US");
+  const limit = `Basewise reads lines of at most ${count(MAX_LINE_LENGTH)} characters (${MAX_LINE_LENGTH / 1024} KiB)`;
+  const joined = line.lastLineNumber > line.lineNumber;
+  if (line.physical && !joined) return `This line is ${count(line.physical.length)} characters long; ${limit}, so it was skipped.`;
+  if (line.physical) {
+    return `Line ${line.physical.lineNumber} is ${count(line.physical.length)} characters long; ${limit}, so lines ${line.lineNumber}–${line.lastLineNumber} (joined by "\\" continuations) were skipped.`;
+  }
+  return `Lines ${line.lineNumber}–${line.lastLineNumber} join (by "\\" continuations) into one line of ${count(line.length)} characters; ${limit}, so they were skipped.`;
 }
 
 function emptyOptions(): FileOptions {
@@ -123,9 +139,9 @@ function addRequirement(
   const entry: RequirementEntry = { line, text, editable, hashes, ...classified.value };
   file.requirements.push(entry);
   if (entry.origin.kind === "path") {
-    report("warning", `"${entry.origin.path}" is a local path; its contents are not in the paste, so Basewise cannot analyse it.`);
+    report("warning", `"${shorten(entry.origin.path, 80)}" is a local path; its contents are not in the paste, so Basewise cannot analyse it.`);
   } else if (entry.origin.kind === "url") {
-    report("info", `${entry.name ?? "This requirement"} comes from a direct URL, not from the package index; Basewise does not fetch it.`);
+    report("info", `${entry.name === null ? "This requirement" : shorten(entry.name, 80)} comes from a direct URL, not from the package index; Basewise does not fetch it.`);
   }
 }
 
@@ -160,8 +176,8 @@ function applyFileOption(
       report(
         "warning",
         option.name === "requirement"
-          ? `This line includes "${value}", which is not part of the paste; paste its contents too for a complete analysis.`
-          : `This line applies the constraints in "${value}", which is not part of the paste; Basewise analyses without them.`,
+          ? `This line includes "${shorten(value, 80)}", which is not part of the paste; paste its contents too for a complete analysis.`
+          : `This line applies the constraints in "${shorten(value, 80)}", which is not part of the paste; Basewise analyses without them.`,
       );
       break;
     case "no-binary":
