@@ -51,11 +51,42 @@ function nameFromLink(location: string): string | null {
   const withoutFragment = location.split("#")[0] ?? location;
   const lastSegment = withoutFragment.split(/[/\\]/).pop() ?? "";
   if (lastSegment.toLowerCase().endsWith(".whl")) {
-    const wheel = parseWheelFilename(decodeURIComponent(lastSegment));
+    const filename = decodePercent(lastSegment);
+    const wheel = tagCombinations(filename) <= MAX_WHEEL_TAGS ? parseWheelFilename(filename) : null;
     if (wheel) return wheel.name;
   }
+  // Linear: "[^&]+" runs to the next "&" or the end and then has nothing left to fail on.
   const egg = /[#&]egg=([^&]+)/.exec(location);
   return egg?.[1] ? canonicalizeName(egg[1].split("[")[0] ?? egg[1]) : null;
+}
+
+// A malformed escape ("%zz") makes decodeURIComponent throw; the filename is then taken as written.
+function decodePercent(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+// A wheel filename's compressed tag sets expand to every interpreter × abi × platform combination
+// (PEP 425), so "a-1-" followed by three runs of dots would expand to billions. Real wheels expand
+// to a few dozen (8 CPython versions × 3 platforms); past this the name is not taken from the file.
+const MAX_WHEEL_TAGS = 1024;
+
+function tagCombinations(filename: string): number {
+  const parts = filename.slice(0, -".whl".length).split("-");
+  if (parts.length < 3) return 1;
+  return parts.slice(-3).reduce((product, part) => product * (part.split(".").length), 1);
+}
+
+/** `text.replace(/\[[^\]]*\]$/, "")` without its quadratic rescans of "[[[[…]": drops a trailing "[extras]". */
+export function stripTrailingBrackets(text: string): string {
+  if (!text.endsWith("]")) return text;
+  // The leftmost "[" after the "]" before the last one: "[^\]]*" cannot cross a "]".
+  const previousClose = text.length < 2 ? -1 : text.lastIndexOf("]", text.length - 2);
+  const open = text.indexOf("[", previousClose + 1);
+  return open === -1 ? text : text.slice(0, open);
 }
 
 export function classifyRequirement(text: string): ClassifyResult {
@@ -69,7 +100,7 @@ export function classifyRequirement(text: string): ClassifyResult {
     };
   }
   const beforeMarker = text.split(";")[0]?.trim() ?? text;
-  const pathPart = beforeMarker.replace(/\[[^\]]*\]$/, "");
+  const pathPart = stripTrailingBrackets(beforeMarker);
   const atSplit = beforeMarker.split("@");
   const isPep508Url = atSplit.length >= 2 && !looksLikePath(atSplit[0] ?? "");
   if (!isPep508Url && (looksLikePath(pathPart) || isArchive(pathPart))) {
