@@ -1,3 +1,5 @@
+import { shorten } from "@/lib/pep440";
+
 // The options pip accepts inside a requirements file (pip/_internal/req/req_file.py, SUPPORTED_OPTIONS
 // and SUPPORTED_OPTIONS_REQ, pip 23–25), with how each takes its value.
 
@@ -58,10 +60,10 @@ export function parseOptionWords(words: readonly string[]): OptionsResult {
       spec = found.spec;
     } else if (word.startsWith("-") && word.length > 1) {
       spec = SPECS.find((s) => s.short === word[1]);
-      if (!spec) return { ok: false, error: `pip does not accept the option "${word}" in a requirements file.` };
+      if (!spec) return { ok: false, error: `pip does not accept the option "${shorten(word)}" in a requirements file.` };
       if (word.length > 2) inlineValue = word.slice(2);
     } else {
-      return { ok: false, error: `Unexpected "${word}" after the options on this line.` };
+      return { ok: false, error: `Unexpected "${shorten(word)}" after the options on this line.` };
     }
 
     if (!spec.takesValue) {
@@ -87,7 +89,7 @@ function findLongOption(written: string): { ok: true; spec: OptionSpec } | { ok:
   const prefixed = SPECS.filter((s) => s.name.startsWith(written));
   if (prefixed.length === 1) return { ok: true, spec: prefixed[0] as OptionSpec };
   if (prefixed.length > 1) {
-    return { ok: false, error: `"--${written}" is ambiguous: it could be ${prefixed.map((s) => `--${s.name}`).join(", ")}.` };
+    return { ok: false, error: `"--${shorten(written)}" is ambiguous: it could be ${prefixed.map((s) => `--${s.name}`).join(", ")}.` };
   }
-  return { ok: false, error: `pip does not accept the option "--${written}" in a requirements file.` };
+  return { ok: false, error: `pip does not accept the option "--${shorten(written)}" in a requirements file.` };
 }
