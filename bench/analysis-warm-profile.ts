@@ -11,6 +11,7 @@ import { performance } from "node:perf_hooks";
 import { startSnapshotIndex } from "@/e2e/fixtures/snapshot-index";
 import { createIndexClient } from "@/lib/index";
 import { analyze } from "@/lib/report";
+import { WorkBudget } from "@/lib/resolve/resolver";
 import { BENCH_BASES, benchRequirements } from "./analysis-inputs";
 
 async function main() {
@@ -29,9 +30,11 @@ async function main() {
         await session.post("Profiler.start");
       }
       const started = performance.now();
-      const result = await analyze({ requirements, bases: BENCH_BASES, arch: "amd64" }, { index: client, indexHost: "snapshot" });
+      const budget = new WorkBudget(Infinity);
+      const result = await analyze({ requirements, bases: BENCH_BASES, arch: "amd64" }, { index: client, indexHost: "snapshot", workBudget: budget });
       if (!result.ok) throw new Error(result.error);
       times.push(performance.now() - started);
+      if (run === 0) console.log(`resolver work: ${budget.spent} units`);
     }
     if (process.argv[3]) {
       const { profile } = await session.post("Profiler.stop");

@@ -1,11 +1,14 @@
 // Benchmark: how the resolver scales with the size of a requirements file. 300, 600 and 1 200 real
 // project names (the snapshot's, most downloaded first), unpinned, resolved on one image, as one
 // whole analysis (build environments included) through the snapshot index without added latency.
-//   cold: a fresh index client (pages fetched and parsed in this run);
+//   cold: a fresh index client and disk cache (pages fetched and parsed in this run; Basewise's own
+//         parse caches of versions and specifiers may hold entries from an earlier size);
 //   warm: the same client again (pages held in memory; what remains is Basewise's CPU work).
 // Also prints the resolver work units spent (what DEFAULT_WORK_BUDGET is measured in).
 // Needs ../shared. Run: npx tsx bench/resolver-scaling.ts [sizes…]
 import { readFileSync } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { sharedDir, startSnapshotIndex } from "@/e2e/fixtures/snapshot-index";
@@ -37,7 +40,9 @@ async function main() {
     console.log(`${BASE} (amd64), snapshot index without latency`);
     for (const size of sizes.length ? sizes : [300, 600, 1200]) {
       const requirements = snapshotNames(size).join("\n");
-      const client = createIndexClient({ indexUrl: index.url, cacheDir: null });
+      // Its own disk cache, so the process-wide parsed-page cache (keyed by cache store) starts empty too.
+      const cacheDir = await mkdtemp(path.join(tmpdir(), "basewise-bench-scaling-"));
+      const client = createIndexClient({ indexUrl: index.url, cacheDir });
       const runs: string[] = [];
       for (const label of ["cold", "warm"]) {
         const started = performance.now();
@@ -55,6 +60,7 @@ async function main() {
       const started = performance.now();
       await resolveTarget(parsed.file.requirements, indexSources(client, new Date()), { tags: image.tags, environment: image.environment, policy: image.policy, budget });
       const resolveMs = performance.now() - started;
+      await rm(cacheDir, { recursive: true, force: true });
       console.log(`  ${String(size).padStart(5)} requirements: ${runs.join("; ")}; resolution alone (warm) ${(resolveMs / 1000).toFixed(2)} s, ${budget.spent} work units`);
     }
   } finally {

@@ -34,16 +34,20 @@ export interface AnalyzeDependencies {
    * targets not finished say so (resolution code "deadline", unreached packages); the report still comes back.
    */
   signal?: AbortSignal;
-  /** Resolver work allowed for the whole analysis (every image and build environment); see DEFAULT_WORK_BUDGET. */
-  workBudget?: number;
+  /**
+   * Resolver work allowed for the whole analysis (every image and build environment); see
+   * DEFAULT_WORK_BUDGET. A WorkBudget object may be passed to read what was spent afterwards.
+   */
+  workBudget?: number | WorkBudget;
 }
 
 /**
- * Units of resolver work (a round, a candidate tried, a requirement matched) per analysis. Measured on
- * the snapshot index: 40 requirements × 12 images (1 122 packages) take about 6 000 units, 1 200
- * requirements on one image about 30 000, at roughly 1–3 µs of CPU each once warm (bench/resolver-scaling.ts).
- * 2 000 000 leaves every real file far inside the budget and still stops a pathological backtrack
- * within seconds of CPU; the deadline bounds the rest.
+ * Units of resolver work (a round, a preference ranked, a candidate tried, a requirement matched) per
+ * analysis. Measured on the snapshot index (bench/analysis-warm-profile.ts, bench/resolver-scaling.ts):
+ * 40 requirements × 12 images (1 122 packages) spend 43 000 units; 1 200 requirements on one image
+ * 766 000 (ranking ~1 200 unpinned names a round dominates), at about 1 µs of CPU a unit once warm.
+ * 2 000 000 keeps every real file tried inside the budget and still stops a pathological backtrack
+ * after a few seconds of CPU; the deadline (signal) bounds the rest, index waits included.
  */
 export const DEFAULT_WORK_BUDGET = 2_000_000;
 
@@ -84,7 +88,7 @@ export async function analyze(input: AnalyzeInput, deps: AnalyzeDependencies): P
 
   const mode = input.noDeps ? "direct" : "resolved";
   const estimateParameters: EstimateParameters = { ...DEFAULT_PARAMETERS, ...input.estimate };
-  const bounds: AnalysisBounds = { signal: deps.signal, budget: new WorkBudget(deps.workBudget ?? DEFAULT_WORK_BUDGET) };
+  const bounds: AnalysisBounds = { signal: deps.signal, budget: deps.workBudget instanceof WorkBudget ? deps.workBudget : new WorkBudget(deps.workBudget ?? DEFAULT_WORK_BUDGET) };
   const reports = await Promise.all(
     targets.map(({ requested, note, target }) => reportTarget(file, imageContext(target, file), requested, note, sources, mode, estimateParameters, bounds)),
   );

@@ -80,13 +80,22 @@ function installedVerdict(pkg: InstalledPackage, sources: AnalysisSources, image
 export function shortestChains(packages: readonly InstalledPackage[]): Map<string, string[]> {
   const label = (p: InstalledPackage) => (p.version === null ? p.project : `${p.project} ${p.version}`);
   const chains = new Map<string, string[]>();
-  let frontier = packages.filter((p) => p.requiredBy.some((r) => r.project === null));
+  // Who each package requires, in package order (the order the scan over all packages had).
+  const children = new Map<string | null, InstalledPackage[]>();
+  for (const child of packages) {
+    for (const project of new Set(child.requiredBy.map((r) => r.project))) {
+      const list = children.get(project);
+      if (list) list.push(child);
+      else children.set(project, [child]);
+    }
+  }
+  let frontier = children.get(null) ?? [];
   for (const p of frontier) chains.set(p.project, []);
   while (frontier.length > 0) {
     const next: InstalledPackage[] = [];
     for (const parent of frontier) {
-      for (const child of packages) {
-        if (chains.has(child.project) || !child.requiredBy.some((r) => r.project === parent.project)) continue;
+      for (const child of children.get(parent.project) ?? []) {
+        if (chains.has(child.project)) continue;
         chains.set(child.project, [...(chains.get(parent.project) ?? []), label(parent)]);
         next.push(child);
       }

@@ -24,14 +24,15 @@ export interface AnalysisSources extends ResolverSources {
   sdistBuildSystem(project: string, file: IndexFile): Promise<SdistBuildSystemResult>;
 }
 
-// Per page the index client hands out: its newest upload time and its undated files. When "as of"
-// is after every upload (the usual "now"), the page is kept as it is, the same object: the choice
-// caches downstream are keyed by the file list, so a later analysis reuses their answers.
-const uploads = new WeakMap<ProjectResult, { newest: number; undated: number }>();
+// Per file list the index client hands out (shared across clients by its parsed-page cache): its
+// newest upload time and its undated files. When "as of" is after every upload (the usual "now"),
+// the page is kept as it is, the same files array: the choice caches downstream are keyed by it, so
+// a later analysis reuses their answers.
+const uploads = new WeakMap<readonly IndexFile[], { newest: number; undated: number }>();
 
 function asOfCut(page: ProjectResult, asOf: Date): AsOfResult {
   if (!page.ok) return { project: page, undatedFiles: 0 };
-  let known = uploads.get(page);
+  let known = uploads.get(page.page.files);
   if (!known) {
     known = { newest: -Infinity, undated: 0 };
     for (const file of page.page.files) {
@@ -40,7 +41,7 @@ function asOfCut(page: ProjectResult, asOf: Date): AsOfResult {
       if (Number.isNaN(uploaded)) known.undated++;
       else if (uploaded > known.newest) known.newest = uploaded;
     }
-    uploads.set(page, known);
+    uploads.set(page.page.files, known);
   }
   if (known.newest <= asOf.getTime()) return { project: page, undatedFiles: known.undated };
   return asOfProject(page, asOf);

@@ -51,6 +51,7 @@ export interface ResolverSources {
 }
 
 const NOTHING_INCOMPATIBLE: ReadonlySet<string> = new Set();
+const NO_INFORMATION: readonly PipInformation[] = [];
 
 export type Preference = [boolean, boolean, boolean, boolean, number, number, boolean, string];
 
@@ -64,7 +65,6 @@ export class PipProvider implements Provider<PipRequirement, PipCandidate, Prefe
   private readonly knownDepths = new Map<string, number>();
   private readonly dependencyCache = new Map<string, Promise<PipRequirement[]>>();
   private readonly foundMemo = new Map<string, PipCandidate[]>();
-  private readonly readingAhead = new Set<string>();
   /** Candidates whose dependencies could not be read, with why. */
   readonly unknownDependencies = new Map<string, string>();
   private readonly python: PipCandidate;
@@ -85,19 +85,23 @@ export class PipProvider implements Provider<PipRequirement, PipCandidate, Prefe
   }
 
   getPreference(identifier: string, context: PreferenceContext<PipRequirement, PipCandidate>): Preference {
-    const information = context.information.get(identifier) ?? [];
-    let direct = false;
-    let pinned = false;
-    let unfree = false;
-    for (const { requirement } of information) {
-      // pip's get_candidate_lookup: an explicit candidate, or (requires-python) the interpreter when it fits.
-      if (requirement.kind === "explicit" || (requirement.kind === "requires-python" && this.pythonFits(requirement.specifier))) direct = true;
-      if (requirement.kind !== "specifier") continue;
-      for (const clause of requirement.specifier.clauses) {
-        unfree = true;
-        if (clause.operator.startsWith("==")) pinned = true;
+    const information = context.information.get(identifier) ?? NO_INFORMATION;
+    // What the requirements say depends only on them (information arrays are immutable): once per array.
+    let facts = this.requirementFacts.get(information);
+    if (!facts) {
+      facts = { direct: false, pinned: false, unfree: false };
+      for (const { requirement } of information) {
+        // pip's get_candidate_lookup: an explicit candidate, or (requires-python) the interpreter when it fits.
+        if (requirement.kind === "explicit" || (requirement.kind === "requires-python" && this.pythonFits(requirement.specifier))) facts.direct = true;
+        if (requirement.kind !== "specifier") continue;
+        for (const clause of requirement.specifier.clauses) {
+          facts.unfree = true;
+          if (clause.operator.startsWith("==")) facts.pinned = true;
+        }
       }
+      this.requirementFacts.set(information, facts);
     }
+    const { direct, pinned, unfree } = facts;
     let inferredDepth: number;
     const requestedOrder = this.userRequested.get(identifier);
     if (requestedOrder === undefined) {
@@ -123,6 +127,7 @@ export class PipProvider implements Provider<PipRequirement, PipCandidate, Prefe
     return [null];
   }
 
+  private readonly requirementFacts = new WeakMap<readonly PipInformation[], { direct: boolean; pinned: boolean; unfree: boolean }>();
   private readonly pythonFitsMemo = new WeakMap<SpecifierSet, boolean>();
   private pythonFits(specifier: SpecifierSet): boolean {
     let fits = this.pythonFitsMemo.get(specifier);
@@ -261,8 +266,13 @@ export class PipProvider implements Provider<PipRequirement, PipCandidate, Prefe
       if (!page?.ok) continue;
       // The newest candidate only: no need to make them all.
       const likely = selectCandidate(page.page.files, requirement.project, requirement.specifier, this.tags, this.policy(requirement.project)).applicable[0];
-      if (!likely || this.readingAhead.has(likely.file.url)) continue;
-      this.readingAhead.add(likely.file.url);
+      if (!likely) continue;
+      // Once per file and marker environment in the process: a later target, build environment or
+      // analysis finds the caches already warm (or fetches what is missing when it needs it).
+      let started = readAheadStarted.get(likely.file);
+      if (!started) readAheadStarted.set(likely.file, (started = new WeakSet()));
+      if (started.has(this.environment)) continue;
+      started.add(this.environment);
       void this.sources.dependencies(requirement.project, likely.file).then(async (metadata) => {
         if (!metadata.ok) return;
         const next = this.requirementsOf(metadata.requiresDist, requirement.extras);
@@ -311,6 +321,8 @@ export class PipProvider implements Provider<PipRequirement, PipCandidate, Prefe
   }
 }
 
+const readAheadStarted = new WeakMap<IndexFile, WeakSet<MarkerEnvironment>>();
+
 // Every unsatisfied name's preference asks whether it is among the backtrack causes, every round;
 // the causes change only when the resolver backjumps.
 const causeNames = new WeakMap<readonly RequirementInformation<PipRequirement, PipCandidate>[], Set<string>>();
@@ -330,8 +342,18 @@ function namesIn(causes: readonly RequirementInformation<PipRequirement, PipCand
 
 /** Two requirements on one project as one specifier set: the clauses of both (packaging's SpecifierSet.__and__). */
 function intersect(specifiers: readonly SpecifierSet[]): SpecifierSet {
-  return makeSpecifierSet(specifiers.flatMap((s) => s.clauses));
+  const key = specifiers.map((s) => s.text).join(";");
+  let combined = intersections.get(key);
+  if (!combined) {
+    combined = makeSpecifierSet(specifiers.flatMap((s) => s.clauses));
+    if (intersections.size >= PARSED_DEPENDENCY_LIMIT) intersections.clear();
+    intersections.set(key, combined);
+  }
+  return combined;
 }
+
+// The same requirements meet on every image and at every backtrack.
+const intersections = new Map<string, SpecifierSet>();
 
 // A file's candidate on one target is one object for every resolution on that target (the image's
 // own, its build environments', later analyses'), as pip's factory caches one candidate per link:

@@ -144,7 +144,9 @@ function requirementsByProject(criteria: ReadonlyMap<string, { information: read
   for (const { information } of criteria.values()) {
     for (const { requirement, parent } of information) {
       if (requirement.kind !== "specifier" || parent?.kind === "python") continue;
-      byProject.set(requirement.project, [...(byProject.get(requirement.project) ?? []), { ...requirement, parent }]);
+      const known = byProject.get(requirement.project);
+      if (known) known.push({ ...requirement, parent });
+      else byProject.set(requirement.project, [{ ...requirement, parent }]);
     }
   }
   return byProject;

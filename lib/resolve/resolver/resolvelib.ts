@@ -107,9 +107,10 @@ export interface Resolution<R, C> {
 
 /**
  * Work shared by every resolution of one analysis (all images, all build environments). One unit is
- * a round, a candidate tried, or a requirement matched against the index's candidates: each is a
- * bounded amount of CPU, so the budget bounds the resolver's CPU where maxRounds alone does not (one
- * round may try thousands of candidates).
+ * a round, a preference computed (a round computes one per unpinned name), a candidate tried, or a
+ * requirement matched against the index's candidates: each is a small, bounded amount of CPU, so the
+ * budget bounds the resolver's CPU where maxRounds alone does not (one round may try thousands of
+ * candidates, or rank thousands of names).
  */
 export class WorkBudget {
   private used = 0;
@@ -397,6 +398,7 @@ export async function resolve<R, C, P>(provider: Provider<R, C, P>, requirements
       // min() keeps the first of equal preferences, as Python's does; getPreference is called in
       // resolvelib's order (criteria order) because pip's provider remembers depths between calls.
       const names = pending();
+      budget?.spend(names.length);
       let name = names[0] as string;
       let best = provider.getPreference(name, preferenceContext);
       for (let i = 1; i < names.length; i++) {
