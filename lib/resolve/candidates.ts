@@ -40,7 +40,6 @@ export interface Evaluated {
 // evaluates the same file lists: the answer depends only on the list, the name, the target's tags
 // and the formats allowed. TargetTags objects are interned per target (see targetTagsFor), so a
 // WeakMap on them lives as long as the target does. Callers must not mutate what is returned.
-const fileCache = new WeakMap<TargetTags, Map<string, WeakMap<IndexFile, { project: string; evaluated: Candidate | Dropped }>>>();
 const evaluatedCache = new WeakMap<readonly IndexFile[], WeakMap<TargetTags, Map<string, Evaluated>>>();
 
 export function evaluateFiles(
@@ -62,8 +61,7 @@ export function evaluateFiles(
   return evaluated;
 }
 
-/** evaluateFiles without remembering the list (for lists made on the fly); each file's answer is still remembered. */
-export function evaluateFilesUncached(
+function evaluateFilesUncached(
   files: readonly IndexFile[],
   canonicalName: string,
   target: TargetTags,
@@ -71,27 +69,55 @@ export function evaluateFilesUncached(
 ): Evaluated {
   const candidates: Candidate[] = [];
   const dropped: Dropped[] = [];
-  let perFile = fileCache.get(target);
-  if (!perFile) fileCache.set(target, (perFile = new Map()));
-  const formatsKey = formats.join(",");
-  let byFile = perFile.get(formatsKey);
-  if (!byFile) perFile.set(formatsKey, (byFile = new WeakMap()));
   for (const file of files) {
-    let known = byFile.get(file);
-    if (!known || known.project !== canonicalName) {
-      known = { project: canonicalName, evaluated: evaluateFile(file, canonicalName, target, formats) };
-      byFile.set(file, known);
-    }
-    const evaluated = known.evaluated;
+    const evaluated = evaluateFile(file, canonicalName, target, formats);
     if ("why" in evaluated) dropped.push(evaluated);
     else candidates.push(evaluated);
   }
   return { candidates, dropped };
 }
 
+export interface PositionedCandidate {
+  candidate: Candidate;
+  /** The file's position in the index's list. */
+  position: number;
+}
+
+// The candidates of one version's files on one target, kept per (file list, target, formats): a
+// selection looks only at the versions its specifier admits, and every target and specifier after
+// the first finds them evaluated.
+const groupCache = new WeakMap<readonly IndexFile[], WeakMap<TargetTags, Map<string, Map<string, PositionedCandidate[]>>>>();
+
+export function candidatesOfVersion(
+  files: readonly IndexFile[],
+  canonicalName: string,
+  target: TargetTags,
+  formats: readonly DistributionFormat[],
+  version: string,
+  group: readonly PositionedFile[],
+): readonly PositionedCandidate[] {
+  let byTarget = groupCache.get(files);
+  if (!byTarget) groupCache.set(files, (byTarget = new WeakMap()));
+  let byKey = byTarget.get(target);
+  if (!byKey) byTarget.set(target, (byKey = new Map()));
+  const key = `${canonicalName}|${formats.join(",")}`;
+  let byVersion = byKey.get(key);
+  if (!byVersion) byKey.set(key, (byVersion = new Map()));
+  let evaluated = byVersion.get(version);
+  if (!evaluated) {
+    evaluated = [];
+    for (const { file, position } of group) {
+      const outcome = evaluateFile(file, canonicalName, target, formats);
+      if (!("why" in outcome)) evaluated.push({ candidate: outcome, position });
+    }
+    byVersion.set(version, evaluated);
+  }
+  return evaluated;
+}
+
 /** What a filename says, worked out once per file and shared by every target of an analysis. */
 type FileFacts =
-  | { kind: "wheel"; wheel: WheelFilename; validVersion: boolean; tags: string[] }
+  | { kind: "wheel"; wheel: WheelFilename; validVersion: boolean; tags: string[]; tagsKey: string }
   | { kind: "sdist"; version: string }
   | { kind: "unusable"; why: "unsupported-format" | "invalid-version" };
 
@@ -141,7 +167,8 @@ function readFilename(filename: string, canonicalName: string): FileFacts {
   if (filename.toLowerCase().endsWith(".whl")) {
     const wheel = parseWheelFilename(filename);
     if (!wheel) return { kind: "unusable", why: "unsupported-format" };
-    return { kind: "wheel", wheel, validVersion: parseVersion(wheel.version) !== null, tags: wheel.tags.map(tagToString) };
+    const tags = wheel.tags.map(tagToString);
+    return { kind: "wheel", wheel, validVersion: parseVersion(wheel.version) !== null, tags, tagsKey: tags.join(" ") };
   }
   // pip splits name and version at the first "-" whose prefix is the project's name. Current pip
   // (packaging ≥ 22) skips non-PEP 440 versions; pip 23.2 still sorted them below all valid ones.
@@ -149,6 +176,8 @@ function readFilename(filename: string, canonicalName: string): FileFacts {
   if (sdist) return { kind: "sdist", version: sdist.version };
   return { kind: "unusable", why: SDIST_EXTENSIONS.some((ext) => filename.endsWith(ext)) ? "invalid-version" : "unsupported-format" };
 }
+
+const bestTagCache = new WeakMap<TargetTags, Map<string, { tag: string; priority: number } | null>>();
 
 function evaluateFile(
   file: IndexFile,
@@ -161,16 +190,24 @@ function evaluateFile(
   if (facts.kind === "unusable") return { file, version: null, why: facts.why, wheel: null };
   if (facts.kind === "wheel") {
     const { wheel } = facts;
-    const drop = (why: Dropped["why"]): Dropped => ({ file, version: wheel.version, why, wheel });
-    if (wheel.name !== canonicalName) return drop("other-project");
-    if (!facts.validVersion) return drop("invalid-version");
-    if (!formats.includes("binary")) return drop("binary-not-allowed");
-    let best: { tag: string; priority: number } | null = null;
-    for (const tag of facts.tags) {
-      const priority = target.priority.get(tag);
-      if (priority !== undefined && (best === null || priority < best.priority)) best = { tag, priority };
+    if (wheel.name !== canonicalName) return { file, version: wheel.version, why: "other-project", wheel };
+    if (!facts.validVersion) return { file, version: wheel.version, why: "invalid-version", wheel };
+    if (!formats.includes("binary")) return { file, version: wheel.version, why: "binary-not-allowed", wheel };
+    // Every release of a project repeats the same few tag sets: the best match is worked out once per set and target.
+    let bestByTags = bestTagCache.get(target);
+    if (!bestByTags) bestTagCache.set(target, (bestByTags = new Map()));
+    let best = bestByTags.get(facts.tagsKey);
+    if (best === undefined) {
+      best = null;
+      for (const tag of facts.tags) {
+        const priority = target.priority.get(tag);
+        if (priority !== undefined && (best === null || priority < best.priority)) best = { tag, priority };
+      }
+      // Bounded like the other parse caches: distinct tag sets are few per project, many across PyPI.
+      if (bestByTags.size >= 50_000) bestByTags.clear();
+      bestByTags.set(facts.tagsKey, best);
     }
-    if (!best) return drop("incompatible-wheel");
+    if (!best) return { file, version: wheel.version, why: "incompatible-wheel", wheel };
     candidate = { file, version: wheel.version, kind: "wheel", tag: best.tag, priority: best.priority, build: wheel.build };
   } else {
     if (!formats.includes("source")) return { file, version: facts.version, why: "source-not-allowed", wheel: null };

@@ -1,7 +1,7 @@
 import type { IndexFile } from "@/lib/index";
 import { compareParsedVersions, compareVersions, filterVersions, parseVersion, pinsExactVersion, specifierSetContains, type SpecifierSet, type Version } from "@/lib/pep440";
 import type { DistributionFormat } from "@/lib/requirements-file";
-import { evaluateFilesUncached, filesByVersion, type Candidate, type PositionedFile, type TargetTags } from "./candidates";
+import { candidatesOfVersion, filesByVersion, type Candidate, type PositionedCandidate, type TargetTags } from "./candidates";
 
 // pip's choice of one file for one requirement on one target (pip's PackageFinder + the resolver's
 // candidate order, pip 23–25): among all files that pass the LinkEvaluator, keep the versions the
@@ -56,12 +56,12 @@ function selectCandidateUncached(
   // Only files whose version the specifier could admit can be chosen; checking tags for the rest
   // (thousands of files for projects like botocore, per target) is wasted work. Filtering the
   // survivors below with packaging's rules gives the same answer as filtering everything.
-  const admitted: PositionedFile[] = [];
+  const admitted: PositionedCandidate[] = [];
   for (const [version, group] of filesByVersion(files, canonicalName)) {
-    if (specifierSetContains(specifier, version, { prereleases: true })) admitted.push(...group);
+    if (specifierSetContains(specifier, version, { prereleases: true })) admitted.push(...candidatesOfVersion(files, canonicalName, target, policy.formats, version, group));
   }
-  const relevant = admitted.sort((a, b) => a.position - b.position).map((p) => p.file);
-  const { candidates } = evaluateFilesUncached(relevant, canonicalName, target, policy.formats);
+  // In the index's order, as if every file had been evaluated in turn.
+  const candidates = admitted.sort((a, b) => a.position - b.position).map((p) => p.candidate);
   // pip: specifier.filter(versions, prereleases=allow_all_prereleases or None).
   const allowedVersions = new Set(
     filterVersions(specifier, [...new Set(candidates.map((c) => c.version))], policy.pre ? { prereleases: true } : {}),
