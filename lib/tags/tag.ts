@@ -22,12 +22,16 @@ export function tagToString(t: Tag): string {
  * combination, in interpreter × abi × platform order, without duplicates.
  * Like packaging.tags.parse_tag, components are not validated: empty ones
  * ("py3--any") are kept, they simply never match a target. Returns null when
- * the text is not exactly three dash-separated parts.
+ * the text is not exactly three dash-separated parts, or when it would expand to
+ * more than MAX_TAG_SET_SIZE tags.
  */
 export function parseTagSet(text: string): Tag[] | null {
   const parts = text.split("-");
   if (parts.length !== 3) return null;
   const [interpreters, abis, platforms] = parts as [string, string, string];
+  // The expansion is a product: a filename of dots alone (from an index or a pasted URL) could ask for
+  // billions of tags. packaging expands without a bound; no real wheel comes near this one.
+  if (countParts(interpreters) * countParts(abis) * countParts(platforms) > MAX_TAG_SET_SIZE) return null;
   const seen = new Set<string>();
   const out: Tag[] = [];
   for (const interpreter of interpreters.split(".")) {
@@ -42,4 +46,16 @@ export function parseTagSet(text: string): Tag[] | null {
     }
   }
   return out;
+}
+
+/**
+ * Most tags one compressed tag set may expand to. Real wheels stay far below: the widest in the PyPI
+ * snapshot (../shared/data/pypi, 2023) expands to 22 tags (pyenchant 1.6.11: 11 interpreters × 2 platforms).
+ */
+export const MAX_TAG_SET_SIZE = 1024;
+
+function countParts(text: string): number {
+  let count = 1;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 46 /* "." */) count++;
+  return count;
 }
