@@ -51,8 +51,8 @@ function nameFromLink(location: string): string | null {
   const withoutFragment = location.split("#")[0] ?? location;
   const lastSegment = withoutFragment.split(/[/\\]/).pop() ?? "";
   if (lastSegment.toLowerCase().endsWith(".whl")) {
-    const filename = decodePercent(lastSegment);
-    const wheel = tagCombinations(filename) <= MAX_WHEEL_TAGS ? parseWheelFilename(filename) : null;
+    // parseWheelFilename refuses a tag set that would expand past MAX_TAG_SET_SIZE (lib/tags).
+    const wheel = parseWheelFilename(decodePercent(lastSegment));
     if (wheel) return wheel.name;
   }
   // Linear: "[^&]+" runs to the next "&" or the end and then has nothing left to fail on.
@@ -67,17 +67,6 @@ function decodePercent(text: string): string {
   } catch {
     return text;
   }
-}
-
-// A wheel filename's compressed tag sets expand to every interpreter × abi × platform combination
-// (PEP 425), so "a-1-" followed by three runs of dots would expand to billions. Real wheels expand
-// to a few dozen (8 CPython versions × 3 platforms); past this the name is not taken from the file.
-const MAX_WHEEL_TAGS = 1024;
-
-function tagCombinations(filename: string): number {
-  const parts = filename.slice(0, -".whl".length).split("-");
-  if (parts.length < 3) return 1;
-  return parts.slice(-3).reduce((product, part) => product * (part.split(".").length), 1);
 }
 
 /** `text.replace(/\[[^\]]*\]$/, "")` without its quadratic rescans of "[[[[…]": drops a trailing "[extras]". */
