@@ -98,7 +98,7 @@ export async function main(argv: string[], out: (text: string) => void = (t) => 
 
   // The engine is loaded only once there is something to analyse, so --help and usage errors answer at once.
   const [{ createIndexClient }, { analyze }, { formatReportTable }] = await Promise.all([import("@/lib/index"), import("@/lib/report"), import("./format-table")]);
-  const index = createIndexClient({ indexUrl, cacheDir: config.cacheDir, fetchSdists: values["fetch-sdists"] ?? config.fetchSdists });
+  const index = createIndexClient({ indexUrl, cacheDir: config.cacheDir, cacheMaxBytes: config.cacheMaxBytes, fetchSdists: values["fetch-sdists"] ?? config.fetchSdists });
   const result = await analyze(
     { requirements, bases: values.base, arch: values.arch as "amd64" | "arm64" | undefined, noDeps: values["no-deps"] ?? false, estimate },
     { index, indexHost: new URL(indexUrl).host },

@@ -23,7 +23,7 @@ export default async function runAnalysisTask(task: AnalysisTask): Promise<Analy
   const workMs = Math.min(DEFAULT_DEADLINE_MS, remaining);
   // The index comes from the server's configuration only, never from the request.
   const config = indexConfigFromEnv();
-  const index = createIndexClient({ indexUrl: config.indexUrl, cacheDir: config.cacheDir, fetchSdists: config.fetchSdists, deadlineMs: workMs });
+  const index = createIndexClient({ indexUrl: config.indexUrl, cacheDir: config.cacheDir, cacheMaxBytes: config.cacheMaxBytes, fetchSdists: config.fetchSdists, deadlineMs: workMs });
   const result = await analyze(task.input, { index, indexHost: new URL(config.indexUrl).host, signal: AbortSignal.timeout(workMs) });
   if (!result.ok) return { ok: false, code: "input-refused", status: result.status, error: result.error };
   return { ok: true, json: JSON.stringify(result.report), final: isFinal(result.report), preview: previewOf(result.report) };
