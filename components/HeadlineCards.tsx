@@ -3,6 +3,15 @@ import { formatBytes, formatRange } from "@/lib/report/recommend";
 
 // One card per base image: the numbers that decide, in the recommendation's order.
 
+const STOP_REASON = {
+  "work-budget": "the analysis used up its work budget (a very long file or a deep conflict)",
+  deadline: "the analysis ran out of time",
+} as const;
+
+function listed(names: readonly string[]): string {
+  return names.length > 6 ? `${names.slice(0, 6).join(", ")} and ${names.length - 6} more` : names.join(", ");
+}
+
 export function HeadlineCards({ headlines }: { headlines: Headline[] }) {
   return (
     <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3" data-testid="base-cards">
@@ -44,6 +53,12 @@ export function HeadlineCards({ headlines }: { headlines: Headline[] }) {
             </p>
           ) : null}
           {h.noSolution ? <p className="text-sm text-red-700 dark:text-red-300">pip finds no set of versions here.</p> : null}
+          {h.incomplete ? (
+            <p className="text-sm text-amber-800 dark:text-amber-300" data-testid="card-incomplete">
+              Not finished: {STOP_REASON[h.incomplete.reason]}. {h.incomplete.unreached.length} package{h.incomplete.unreached.length === 1 ? " was" : "s were"} not
+              resolved: {listed(h.incomplete.unreached)}.
+            </p>
+          ) : null}
           {h.notInstallable + h.unknown > 0 ? (
             <p className="text-sm text-amber-800 dark:text-amber-300">
               {h.notInstallable > 0 ? `${h.notInstallable} not installable` : ""}

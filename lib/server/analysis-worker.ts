@@ -36,8 +36,11 @@ function previewOf(report: Report): ReportPreview {
   return { recommended: report.recommendation?.base ?? null, headlines: headlines(report).slice(0, PREVIEW_ROWS) };
 }
 
-/** Nothing in the report depends on the moment: no package the index could not answer for, no error about the index. */
+/**
+ * Nothing in the report depends on the moment: nothing left unreached when the work budget or the
+ * deadline stopped it, no package the index could not answer for, no error about the index.
+ */
 function isFinal(report: Report): boolean {
   if (report.errors.some((e) => e.subject === "index")) return false;
-  return report.targets.every((t) => t.summary.unknown === 0 && t.builds.every((b) => b.packages.every((p) => p.status !== "unknown")));
+  return report.targets.every((t) => t.unreached.length === 0 && t.summary.unknown === 0 && t.builds.every((b) => b.packages.every((p) => p.status !== "unknown")));
 }
