@@ -220,7 +220,6 @@ export async function resolve<R, C, P>(provider: Provider<R, C, P>, requirements
   };
 
   const requirementsView: Lookup<readonly R[]> = { get: (key) => criteria.get(key)?.requirements };
-  const incompatibilitiesView: Lookup<readonly C[]> = { get: (key) => criteria.get(key)?.incompatibilities };
   const preferenceContext: PreferenceContext<R, C> = {
     resolutions: { get: (key) => mapping.get(key)?.candidate },
     information: { get: (key) => criteria.get(key)?.information },
