@@ -1,10 +1,7 @@
-import { execFile } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { pool, type PipAnswer, type PipTarget } from "@/e2e/fixtures/pip-oracle";
+import { pipChoice, pool, type PipAnswer } from "@/e2e/fixtures/pip-oracle";
 import { sharedDir, startSnapshotIndex } from "@/e2e/fixtures/snapshot-index";
 import { createIndexClient } from "@/lib/index";
 import { analyze, type TargetPackage } from "@/lib/report";
@@ -77,66 +74,6 @@ interface Pair {
   basewise: TargetPackage;
 }
 
-function normalize(name: string): string {
-  return name.toLowerCase().replace(/[-_.]+/g, "-");
-}
-
-// A clean environment: this machine's pip config adds find-links and extra indexes that the
-// comparison must not see (as in e2e/fixtures/pip-oracle.ts).
-function pipEnvironment(home: string): NodeJS.ProcessEnv {
-  return { PATH: process.env.PATH, HOME: home, PIP_CONFIG_FILE: "/dev/null", PIP_DISABLE_PIP_VERSION_CHECK: "1", PIP_NO_INPUT: "1" } as unknown as NodeJS.ProcessEnv;
-}
-
-let interpreter: Promise<string> | null = null;
-function python(): Promise<string> {
-  interpreter ??= new Promise((resolve) => {
-    execFile("python3", ["-c", "import sys; print(sys.executable)"], (error, stdout) => resolve(error || !stdout.trim() ? "python3" : stdout.trim()));
-  });
-  return interpreter;
-}
-
-/**
- * pip's choice for one requirement line read from a requirements file with the same option lines
- * Basewise read: `pip download --no-deps -r` into an empty folder. As pipChoice in
- * e2e/fixtures/pip-oracle.ts (which takes the options as flags): when pip picks an sdist, building
- * metadata from the stub fails and the file it picked is read from its log.
- */
-async function pipChoiceFromFile(indexUrl: string, options: readonly string[], requirement: string, target: PipTarget): Promise<PipAnswer> {
-  const work = await mkdtemp(path.join(tmpdir(), "basewise-pip-"));
-  try {
-    const [major, minor] = target.pythonVersion.split(".");
-    const destination = path.join(work, "downloads");
-    const requirementsFile = path.join(work, "requirements.txt");
-    await writeFile(requirementsFile, [...options, requirement, ""].join("\n"));
-    const args = [
-      "-m", "pip", "download", "--no-deps", "--no-build-isolation", "--isolated", "--dest", destination,
-      "--index-url", indexUrl, "--python-version", target.pythonVersion, "--implementation", "cp", "--abi", `cp${major}${minor}`,
-      ...target.platforms.flatMap((p) => ["--platform", p]),
-      "-r", requirementsFile,
-    ];
-    const executable = await python();
-    const { code, output } = await new Promise<{ code: number; output: string }>((resolve) => {
-      execFile(executable, args, { env: pipEnvironment(work), timeout: 120_000, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
-        resolve({ code: error ? (typeof error.code === "number" ? error.code : 1) : 0, output: `${stdout}\n${stderr}` });
-      });
-    });
-    if (code === 0) {
-      const saved = await readdir(destination).catch(() => []);
-      return saved.length === 1 ? { outcome: "file", filename: saved[0] as string } : { outcome: "error", output };
-    }
-    if (/No matching distribution found|Could not find a version that satisfies/.test(output)) return { outcome: "no-match", output };
-    const project = normalize(/^[A-Za-z0-9._-]+/.exec(requirement)?.[0] ?? "");
-    const picked = [...output.matchAll(/Downloading (\S+)/g)]
-      .map((m) => decodeURIComponent((m[1] as string).split("/").pop() ?? ""))
-      .filter((filename) => !filename.endsWith(".metadata") && normalize(filename).startsWith(`${project}-`))
-      .pop();
-    if (picked) return { outcome: "file", filename: picked };
-    return { outcome: "error", output };
-  } finally {
-    await rm(work, { recursive: true, force: true });
-  }
-}
-
 type Verdict = "same file" | "nothing installable" | "unknown to both" | "differ";
 
 /** Same inputs, so the same answer: no allowance for options one side did not see. */
@@ -153,7 +90,7 @@ function compare(pair: Pair, pip: PipAnswer): Verdict {
 
 async function disagreementsWithPip(pairs: readonly Pair[], label: string): Promise<string[]> {
   const answers = await pool(pairs, PIP_PROCESSES, (pair) =>
-    pipChoiceFromFile(index.url, pair.options, pair.requirement, { pythonVersion: pair.target.pythonVersion, platforms: pipPlatformArgs({ pythonVersion: pair.target.pythonVersion, implementation: "cp", libc: pair.target.libc, arch: pair.target.machine }) }),
+    pipChoice(index.url, pair.options, pair.requirement, { pythonVersion: pair.target.pythonVersion, platforms: pipPlatformArgs({ pythonVersion: pair.target.pythonVersion, implementation: "cp", libc: pair.target.libc, arch: pair.target.machine }) }),
   );
   const compared = pairs.map((pair, i) => ({ pair, pip: answers[i] as PipAnswer, verdict: compare(pair, answers[i] as PipAnswer) }));
   const disagreements = compared
