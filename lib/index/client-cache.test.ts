@@ -1,49 +1,29 @@
 import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { startFixtureIndex, type FixtureIndex } from "@/e2e/fixtures/fixture-index";
+import { beforeEach, describe, expect, it } from "vitest";
 import { createIndexClient } from "./client";
+import { indexTestResources, pageOf } from "./client.test-support";
 import { DiskCacheStore } from "./http-cache-store";
 import { SIMPLE_API_ACCEPT } from "./page-format";
 import { forgetInProcessIndexCaches } from "./parsed-cache";
-import { sendJson, simplePage, startTestServer, type TestServer } from "./test-http-server";
-import type { IndexClientOptions, ProjectPage, ProjectResult } from "./types";
+import { sendJson, simplePage } from "./test-http-server";
+import type { IndexClientOptions } from "./types";
 
 // Time is injected: "a later analysis" is a new client whose clock reads later.
 const T0 = Date.parse("2024-06-01T12:00:00Z");
 const MINUTE = 60_000;
 
+const { fixture, server, onCleanup } = indexTestResources();
 let cacheDir: string;
-const cleanups: Array<() => Promise<void>> = [];
 beforeEach(async () => {
   cacheDir = await mkdtemp(path.join(tmpdir(), "basewise-index-cache-"));
+  onCleanup(() => rm(cacheDir, { recursive: true, force: true }));
 });
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()!();
-  await rm(cacheDir, { recursive: true, force: true });
-});
-
-async function fixture(options: Parameters<typeof startFixtureIndex>[0] = {}): Promise<FixtureIndex> {
-  const index = await startFixtureIndex(options);
-  cleanups.push(() => index.close());
-  return index;
-}
-
-async function server(handler: Parameters<typeof startTestServer>[0]): Promise<TestServer> {
-  const started = await startTestServer(handler);
-  cleanups.push(() => started.close());
-  return started;
-}
 
 /** A client as one analysis would create it, at time `at`. */
 function analysisAt(indexUrl: string, at: number, options: Partial<IndexClientOptions> = {}) {
   return createIndexClient({ indexUrl, cacheDir, now: () => at, retryDelayMs: 1, ...options });
-}
-
-function pageOf(result: ProjectResult): ProjectPage {
-  if (!result.ok) throw new Error(`expected a page, got ${result.reason}: ${result.message}`);
-  return result.page;
 }
 
 describe("on-disk HTTP cache (RFC 9111)", () => {

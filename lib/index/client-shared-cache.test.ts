@@ -5,47 +5,27 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { startFixtureIndex, type FixtureIndex } from "@/e2e/fixtures/fixture-index";
+import { beforeEach, describe, expect, it } from "vitest";
 import { createIndexClient } from "./client";
+import { indexTestResources, pageOf } from "./client.test-support";
 import { diskCacheCounters } from "./http-cache-store";
 import { pageFormatCounters } from "./page-format";
 import { processParsedCache } from "./parsed-cache";
-import { sendJson, simplePage, startTestServer, type TestServer } from "./test-http-server";
-import type { IndexClientOptions, ProjectPage, ProjectResult } from "./types";
+import { sendJson, simplePage } from "./test-http-server";
+import type { IndexClientOptions } from "./types";
 
 const T0 = Date.parse("2024-06-01T12:00:00Z");
 const MINUTE = 60_000;
 
+const { fixture, server, onCleanup } = indexTestResources();
 let cacheDir: string;
-const cleanups: Array<() => Promise<void>> = [];
 beforeEach(async () => {
   cacheDir = await mkdtemp(path.join(tmpdir(), "basewise-index-shared-"));
+  onCleanup(() => rm(cacheDir, { recursive: true, force: true }));
 });
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()!();
-  await rm(cacheDir, { recursive: true, force: true });
-});
-
-async function fixture(options: Parameters<typeof startFixtureIndex>[0] = {}): Promise<FixtureIndex> {
-  const index = await startFixtureIndex(options);
-  cleanups.push(() => index.close());
-  return index;
-}
-
-async function server(handler: Parameters<typeof startTestServer>[0]): Promise<TestServer> {
-  const started = await startTestServer(handler);
-  cleanups.push(() => started.close());
-  return started;
-}
 
 function analysisAt(indexUrl: string, at: number, options: Partial<IndexClientOptions> = {}) {
   return createIndexClient({ indexUrl, cacheDir, now: () => at, retryDelayMs: 1, ...options });
-}
-
-function pageOf(result: ProjectResult): ProjectPage {
-  if (!result.ok) throw new Error(`expected a page, got ${result.reason}: ${result.message}`);
-  return result.page;
 }
 
 const snapshot = () => ({ diskReads: diskCacheCounters.reads, json: pageFormatCounters.json, html: pageFormatCounters.html, parsedHits: processParsedCache.counters.hits });
@@ -175,7 +155,7 @@ describe("parsed results shared by every client in the process", () => {
     const index = await fixture();
     pageOf(await analysisAt(index.url, T0).getProject("six"));
     const otherDir = await mkdtemp(path.join(tmpdir(), "basewise-index-shared-other-"));
-    cleanups.push(() => rm(otherDir, { recursive: true, force: true }));
+    onCleanup(() => rm(otherDir, { recursive: true, force: true }));
     expect(pageOf(await analysisAt(index.url, T0 + 1000, { cacheDir: otherDir }).getProject("six")).fetchedFrom).toBe("network");
   });
 });

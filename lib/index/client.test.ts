@@ -1,37 +1,17 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { startFixtureIndex, type FixtureIndex } from "@/e2e/fixtures/fixture-index";
+import { describe, expect, it } from "vitest";
 import { FIXTURE_PROJECTS } from "@/e2e/fixtures/projects";
 import { createIndexClient } from "./client";
+import { indexTestResources, pageOf } from "./client.test-support";
 import { SIMPLE_API_ACCEPT } from "./page-format";
-import { projectFromPath, sendJson, simplePage, startTestServer, type TestServer } from "./test-http-server";
-import type { IndexClientOptions, ProjectPage, ProjectResult } from "./types";
+import { projectFromPath, sendJson, simplePage, startTestServer } from "./test-http-server";
+import type { IndexClientOptions } from "./types";
 
 // Every test runs without a disk cache; cache behaviour has its own file. The process-wide memory
 // cache cannot leak between tests: each server listens on a fresh port, so its URLs are new.
-const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()!();
-});
-
-async function fixture(options: Parameters<typeof startFixtureIndex>[0] = {}): Promise<FixtureIndex> {
-  const index = await startFixtureIndex(options);
-  cleanups.push(() => index.close());
-  return index;
-}
-
-async function server(handler: Parameters<typeof startTestServer>[0]): Promise<TestServer> {
-  const started = await startTestServer(handler);
-  cleanups.push(() => started.close());
-  return started;
-}
+const { fixture, server } = indexTestResources();
 
 function client(indexUrl: string, options: Partial<IndexClientOptions> = {}) {
   return createIndexClient({ indexUrl, cacheDir: null, retryDelayMs: 1, ...options });
-}
-
-function pageOf(result: ProjectResult): ProjectPage {
-  if (!result.ok) throw new Error(`expected a page, got ${result.reason}: ${result.message}`);
-  return result.page;
 }
 
 describe("reading project pages from the fixture index", () => {
