@@ -14,7 +14,6 @@ import { mkdtemp, readdir, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { REQUIREMENTS_CORPUS } from "@/e2e/fixtures/requirements-corpus";
 import { sharedDir, startSnapshotIndex } from "@/e2e/fixtures/snapshot-index";
 import {
   createIndexClient,
@@ -27,16 +26,12 @@ import {
   type IndexFile,
 } from "@/lib/index";
 import { analyze } from "@/lib/report";
+import { BENCH_BASES, benchRequirements } from "./analysis-inputs";
 
 const PROJECTS = 40;
 const LATENCY_MS = 50;
 const RUNS = 5;
 // The same images and requirements as bench/analysis-cold-warm.ts.
-const BASES = [
-  "python:3.12-slim-bookworm", "python:3.12-bookworm", "python:3.12-alpine3.20", "python:3.13-slim-trixie",
-  "python:3.13-alpine3.22", "python:3.11-slim-bookworm", "python:3.11-alpine3.19", "python:3.10-bookworm",
-  "python:3.10-slim-bullseye", "python:3.9-slim-bookworm", "gcr.io/distroless/python3-debian13", "ubuntu:24.04",
-];
 const REQUIREMENTS = 40;
 
 type Call = { kind: "page"; name: string } | { kind: "metadata"; project: string; file: IndexFile };
@@ -48,17 +43,6 @@ interface Phase {
   diskReads: number;
   pageParses: number;
   parsedHits: number;
-}
-
-function requirementsFile(): string {
-  const names: string[] = [];
-  for (const file of REQUIREMENTS_CORPUS) {
-    for (const line of file.text.split("\n")) {
-      const name = line.split(/[\s;<>=~![]/)[0]?.toLowerCase();
-      if (name && !names.includes(name)) names.push(name);
-    }
-  }
-  return names.slice(0, REQUIREMENTS).join("\n");
 }
 
 /** The calls one analysis makes, in the order it makes them (each distinct call once). */
@@ -86,7 +70,7 @@ async function recordAnalysis(indexUrl: string): Promise<Call[]> {
       getSdistBuildSystem: (project, file) => inner.getSdistBuildSystem(project, file),
       stats: () => inner.stats(),
     };
-    const result = await analyze({ requirements: requirementsFile(), bases: BASES, arch: "amd64" }, { index: recording, indexHost: "snapshot" });
+    const result = await analyze({ requirements: benchRequirements(REQUIREMENTS), bases: BENCH_BASES, arch: "amd64" }, { index: recording, indexHost: "snapshot" });
     if (!result.ok) throw new Error(result.error);
     return calls;
   } finally {
@@ -184,7 +168,7 @@ async function main() {
     await workload(`top ${PROJECTS} projects' pages and newest file's metadata`, index.url, topProjectCalls(shared));
     const calls = await recordAnalysis(index.url);
     const pages = calls.filter((c) => c.kind === "page").length;
-    await workload(`one analysis's index calls, ${REQUIREMENTS} requirements × ${BASES.length} images (${pages} pages, ${calls.length - pages} metadata files)`, index.url, replay(calls));
+    await workload(`one analysis's index calls, ${REQUIREMENTS} requirements × ${BENCH_BASES.length} images (${pages} pages, ${calls.length - pages} metadata files)`, index.url, replay(calls));
   } finally {
     await index.close();
   }
