@@ -64,7 +64,7 @@ export function inReportOrder(packages: TargetPackage[]): TargetPackage[] {
 
 function installedVerdict(pkg: InstalledPackage, sources: AnalysisSources, image: ImageContext): PackageVerdict {
   if (pkg.unknown !== null || pkg.file === null || pkg.version === null || pkg.kind === null) {
-    return unknownVerdict(pkg.project, pkg.unknown ?? "the index could not answer for this project");
+    return unknownVerdict(pkg.project, pkg.unknown ?? "the index could not answer for this project", pkg.unknownCode ?? "index-error");
   }
   const page = sources.project(pkg.project);
   return describeChoice(

@@ -6,7 +6,7 @@ import type { PackageVerdict } from "./verdict";
 // fetch it; what the reference itself says is all there is to go on.
 
 export function directVerdict(name: string, origin: Exclude<RequirementOrigin, { kind: "index" }>, tagTarget: TagTarget): PackageVerdict {
-  const base = { name, kind: null, version: null, filename: null, tag: null, miss: null, alternative: null, sizeBytes: null } as const;
+  const base = { name, kind: null, version: null, filename: null, tag: null, code: null, miss: null, alternative: null, sizeBytes: null } as const;
   const where = origin.kind === "url" ? origin.url : origin.path;
   const filename = lastSegment(where);
   const wheel = filename.toLowerCase().endsWith(".whl") ? parseWheelFilename(filename) : null;
@@ -20,7 +20,7 @@ export function directVerdict(name: string, origin: Exclude<RequirementOrigin, {
       };
     }
     return {
-      ...base, status: "none", version: wheel.version, filename, compiles: false, miss: match.reason,
+      ...base, status: "none", code: "unsupported-wheel", version: wheel.version, filename, compiles: false, miss: match.reason,
       reason: `pip refuses the wheel at ${where}: it is not a supported wheel on this image (${match.reason.detail}).`,
     };
   }

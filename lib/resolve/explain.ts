@@ -57,6 +57,33 @@ function alternative(candidate: Candidate, satisfiesSpecifier: boolean): WheelAl
   return { version: candidate.version, filename: candidate.file.filename, tag: candidate.tag ?? "", satisfiesSpecifier };
 }
 
+/** Why nothing is installable, as a code from a closed set (the sentence below says the same in words). */
+export type NothingInstallableCode =
+  | "no-files"
+  | "no-compatible-wheel"
+  | "requires-python"
+  | "only-binary"
+  | "no-binary"
+  | "no-usable-file"
+  | "only-yanked"
+  | "no-matching-version";
+
+/** The first reason explainNothingInstallable gives, as a code. */
+export function nothingInstallableCode(evaluated: Evaluated, specifier: SpecifierSet, policy: ChoicePolicy): NothingInstallableCode {
+  const { candidates, dropped } = evaluated;
+  if (candidates.length === 0 && dropped.length === 0) return "no-files";
+  if (candidates.length === 0) {
+    const why = new Set(dropped.map((d) => d.why));
+    if (why.has("incompatible-wheel")) return "no-compatible-wheel";
+    if (why.has("requires-python")) return "requires-python";
+    if (why.has("source-not-allowed")) return "only-binary";
+    if (why.has("binary-not-allowed")) return "no-binary";
+    return "no-usable-file";
+  }
+  const versions = [...new Set(candidates.map((c) => c.version))];
+  return filterVersions(specifier, versions, policy.pre ? { prereleases: true } : {}).length > 0 ? "only-yanked" : "no-matching-version";
+}
+
 /** Why no file at all is installable, in the words a person needs to fix it. */
 export function explainNothingInstallable(evaluated: Evaluated, specifier: SpecifierSet, pythonVersion: string, policy: ChoicePolicy): string {
   const { candidates, dropped } = evaluated;

@@ -251,3 +251,41 @@ describe("what the index could not tell", () => {
     expect(verdict(project)).toMatchObject({ version: "1.0" });
   });
 });
+
+describe("codes: what a none or unknown verdict means, for layers that must not read the words", () => {
+  const wheelOnly = files({ [`demo-1.0-cp311-cp311-${MANYLINUX}.whl`]: {} });
+  it("a wheel or a build has no code", () => {
+    expect(verdict(files({ [`demo-1.0-cp312-cp312-${MANYLINUX}.whl`]: {} })).code).toBeNull();
+    expect(verdict(files({ "demo-1.0.tar.gz": {} })).code).toBeNull();
+  });
+  it("no-compatible-wheel: only wheels for another Python", () => {
+    expect(verdict(wheelOnly)).toMatchObject({ status: "none", code: "no-compatible-wheel" });
+  });
+  it("requires-python: every file excludes the image's Python", () => {
+    expect(verdict(files({ "demo-1.0.tar.gz": { requiresPython: ">=3.13" } }))).toMatchObject({ status: "none", code: "requires-python" });
+  });
+  it("only-binary: an sdist and --only-binary", () => {
+    expect(verdict(files({ "demo-1.0.tar.gz": {} }), "", GLIBC_312, { formats: ["binary"] })).toMatchObject({ status: "none", code: "only-binary" });
+  });
+  it("no-binary: a wheel and --no-binary with no sdist", () => {
+    expect(verdict(files({ [`demo-1.0-cp312-cp312-${MANYLINUX}.whl`]: {} }), "", GLIBC_312, { formats: ["source"] })).toMatchObject({ status: "none", code: "no-binary" });
+  });
+  it("no-matching-version: installable files, none inside the specifier", () => {
+    expect(verdict(files({ "demo-1.0.tar.gz": {} }), ">=2")).toMatchObject({ status: "none", code: "no-matching-version" });
+  });
+  it("only-yanked: the only match is yanked and the specifier is not an exact pin", () => {
+    expect(verdict(files({ "demo-1.0.tar.gz": {}, "demo-2.0.tar.gz": { yanked: "broken" } }), ">=2")).toMatchObject({ status: "none", code: "only-yanked" });
+  });
+  it("no-files: the project lists nothing", () => {
+    expect(verdict([])).toMatchObject({ status: "none", code: "no-files" });
+  });
+  it("unknown carries the index's failure reason", () => {
+    const failed: ProjectResult = { ok: false, reason: "timeout", message: "the index did not answer within 10 s" };
+    const result = verdictFor("demo", spec(""), failed, {
+      tags: { priority: new Map(), pythonFullVersion: "3.12.4" },
+      tagTarget: GLIBC_312,
+      policy: DEFAULT_POLICY,
+    });
+    expect(result).toMatchObject({ status: "unknown", code: "timeout" });
+  });
+});

@@ -1,9 +1,9 @@
-import type { IndexFile, ProjectResult } from "@/lib/index";
+import type { IndexFile, ProjectFailureReason, ProjectResult } from "@/lib/index";
 import type { SpecifierSet } from "@/lib/pep440";
 import type { TagTarget } from "@/lib/tags";
 import { evaluateFiles, type Candidate, type Evaluated, type TargetTags } from "./candidates";
 import { selectCandidate, type ChoicePolicy } from "./choose";
-import { explainNothingInstallable, explainSdist, nearestWheel, type Miss, type WheelAlternative } from "./explain";
+import { explainNothingInstallable, explainSdist, nearestWheel, nothingInstallableCode, type Miss, type NothingInstallableCode, type WheelAlternative } from "./explain";
 
 // One requirement on one target: what pip installs, whether that means building from source, and why.
 
@@ -20,6 +20,11 @@ export interface PackageVerdict {
   /** pip builds this package from source on this image. */
   compiles: boolean;
   reason: string;
+  /**
+   * Why, as a code, when the status is none or unknown (null for a wheel, a build or a direct
+   * reference): what the presentation layer branches on, never the reason's words.
+   */
+  code?: VerdictCode | null;
   /** For sdists: the closest wheel that did not fit. */
   miss: Miss | null;
   /** For sdists and dead ends: the nearest version that installs from a wheel here. */
@@ -33,6 +38,13 @@ export interface PackageVerdict {
   sizeHint?: { filename: string; bytes: number };
 }
 
+/**
+ * none: why nothing installs (NothingInstallableCode), or "unsupported-wheel" for a direct wheel
+ * reference pip refuses here. unknown: why the index could not say (its ProjectFailureReason), or
+ * "not-asked" when the project was never fetched.
+ */
+export type VerdictCode = NothingInstallableCode | "unsupported-wheel" | ProjectFailureReason | "not-asked";
+
 export interface VerdictContext {
   tags: TargetTags;
   tagTarget: TagTarget;
@@ -40,20 +52,24 @@ export interface VerdictContext {
 }
 
 export function verdictFor(name: string, specifier: SpecifierSet, project: ProjectResult, context: VerdictContext): PackageVerdict {
-  if (!project.ok) return unknownVerdict(name, project.message);
+  if (!project.ok) return unknownVerdict(name, project.message, project.reason);
   const { chosen } = selectCandidate(project.page.files, name, specifier, context.tags, context.policy);
   if (!chosen) {
     // Explaining needs every file, not only the versions the specifier admits.
     const everything = evaluateFiles(project.page.files, name, context.tags, context.policy.formats);
     const alternative = nearestWheel(everything, specifier, context.policy, null);
-    return { ...NOTHING, name, status: "none", reason: explainNothingInstallable(everything, specifier, context.tagTarget.pythonVersion, context.policy), alternative };
+    return {
+      ...NOTHING, name, status: "none", alternative,
+      code: nothingInstallableCode(everything, specifier, context.policy),
+      reason: explainNothingInstallable(everything, specifier, context.tagTarget.pythonVersion, context.policy),
+    };
   }
   return describeChoice(name, chosen, specifier, project.page.files, context);
 }
 
 /** The index could not answer for the project. */
-export function unknownVerdict(name: string, why: string): PackageVerdict {
-  return { ...NOTHING, name, status: "unknown", reason: `unknown: ${why}` };
+export function unknownVerdict(name: string, why: string, code: ProjectFailureReason | "not-asked"): PackageVerdict {
+  return { ...NOTHING, name, status: "unknown", code, reason: `unknown: ${why}` };
 }
 
 /** What installing the chosen file means here: a wheel, or a build from source and why. */
@@ -61,7 +77,7 @@ export function describeChoice(name: string, chosen: Pick<Candidate, "version" |
   if (chosen.kind === "wheel") {
     return {
       name, version: chosen.version, filename: chosen.file.filename, sizeBytes: chosen.file.size,
-      status: "wheel", kind: "wheel", tag: chosen.tag, compiles: false, miss: null, alternative: null,
+      status: "wheel", kind: "wheel", tag: chosen.tag, compiles: false, code: null, miss: null, alternative: null,
       reason: `pip installs the ${chosen.tag} wheel of ${chosen.version}.`,
     };
   }
@@ -71,7 +87,7 @@ export function describeChoice(name: string, chosen: Pick<Candidate, "version" |
   const sizeHint = sameReleaseWheelSize(everything, chosen.version, context.tagTarget.arch);
   return {
     name, version: chosen.version, filename: chosen.file.filename, sizeBytes: chosen.file.size,
-    status: "sdist", kind: "sdist", tag: null, compiles: true, miss, alternative,
+    status: "sdist", kind: "sdist", tag: null, compiles: true, code: null, miss, alternative,
     ...(sizeHint ? { sizeHint } : {}),
     reason:
       `pip builds ${chosen.version} from source: ${miss.detail}` +
@@ -89,4 +105,4 @@ function sameReleaseWheelSize(evaluated: Evaluated, version: string, machine: st
   return best && best.size !== null ? { filename: best.filename, bytes: best.size } : undefined;
 }
 
-const NOTHING = { kind: null, version: null, filename: null, tag: null, compiles: false, miss: null, alternative: null, sizeBytes: null } as const;
+const NOTHING = { kind: null, version: null, filename: null, tag: null, compiles: false, code: null, miss: null, alternative: null, sizeBytes: null } as const;

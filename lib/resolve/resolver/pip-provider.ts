@@ -1,4 +1,4 @@
-import type { IndexFile, ProjectResult } from "@/lib/index";
+import type { IndexFile, ProjectFailureReason, ProjectResult } from "@/lib/index";
 import { parseSpecifierSet, parseVersion, specifierSetContains, type SpecifierSet, type Version } from "@/lib/pep440";
 // Not re-exported by the package index; intersecting values needs it (packaging's SpecifierSet.__and__).
 import { makeSpecifierSet } from "@/lib/pep440/specifier-set";
@@ -32,7 +32,7 @@ export type LinkCandidate = {
   key: string;
 };
 /** A project the index could not answer for: it stands in so the rest of the resolution goes on. */
-export type UnknownCandidate = { kind: "unknown"; name: string; project: string; version: null; reason: string; key: string };
+export type UnknownCandidate = { kind: "unknown"; name: string; project: string; version: null; reason: string; code: ProjectFailureReason | "not-asked"; key: string };
 export type PipCandidate =
   | LinkCandidate
   | UnknownCandidate
@@ -291,7 +291,8 @@ export class PipProvider implements Provider<PipRequirement, PipCandidate, Prefe
     const page = this.sources.project(project);
     if (!page || !page.ok) {
       const reason = page ? page.message : "the index was not asked for this project";
-      const unknown = this.intern<UnknownCandidate>({ kind: "unknown", name: project, project, version: null, reason, key: `${project} (unknown)` });
+      const code = page ? page.reason : "not-asked";
+      const unknown = this.intern<UnknownCandidate>({ kind: "unknown", name: project, project, version: null, reason, code, key: `${project} (unknown)` });
       const candidate = extras.length > 0 ? this.extrasCandidate(unknown, extras) : unknown;
       return incompatible.has(candidate.key) ? [] : [candidate];
     }

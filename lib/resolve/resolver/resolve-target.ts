@@ -1,4 +1,4 @@
-import type { IndexFile } from "@/lib/index";
+import type { IndexFile, ProjectFailureReason } from "@/lib/index";
 import type { SpecifierSet } from "@/lib/pep440";
 import { makeSpecifierSet } from "@/lib/pep440/specifier-set";
 import { evaluateMarker, type MarkerEnvironment } from "@/lib/pep508";
@@ -40,6 +40,8 @@ export interface InstalledPackage {
   dependenciesUnknown: string | null;
   /** Why the index could not answer for it, when it could not. */
   unknown: string | null;
+  /** Why it is unknown, as a code (null when it is not). */
+  unknownCode: ProjectFailureReason | "not-asked" | null;
 }
 
 /**
@@ -104,6 +106,7 @@ export async function resolveTarget(entries: readonly RequirementEntry[], source
         extras: [...new Set(asked.flatMap((r) => r.extras))].sort(),
         dependenciesUnknown: provider.unknownDependencies.get(candidate.key) ?? null,
         unknown: candidate.kind === "unknown" ? candidate.reason : null,
+        unknownCode: candidate.kind === "unknown" ? candidate.code : null,
       });
     }
     return { ok: true, packages };
