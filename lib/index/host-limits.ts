@@ -1,10 +1,10 @@
 // A bound on requests in flight to one host from this whole process, on top of each client's own
-// bound: ten analyses running at once must not open 10 × 8 connections to someone's private index
+// bound: ten analyses running at once must not open 10 × 16 connections to someone's private index
 // (or to PyPI's file host). pip and uv bound their connection pools per host the same way.
 
 import { Semaphore } from "./semaphore";
 
-// Twice the per-client default: two concurrent analyses run at full speed, more share the host.
+// The per-client default: one analysis runs at full speed, concurrent ones share the host.
 export const DEFAULT_MAX_CONCURRENCY_PER_HOST = 16;
 
 export class HostConcurrencyLimits {

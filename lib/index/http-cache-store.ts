@@ -84,6 +84,9 @@ export class DiskCacheStore implements HttpCacheStore {
   /** The directory's size as of the last scan, plus what this store wrote since; null before the first scan. */
   private knownBytes: number | null = null;
   private putsSinceScan = 0;
+  // mkdir once per store, not per put (a cold analysis writes hundreds of entries); a failed write
+  // clears it, so a directory removed while the server runs is made again.
+  private directoryMade = false;
   /** Above this estimate a scan runs before scanEveryPuts is reached. */
   private scanAboveBytes: number;
   private scanning: Promise<void> | null = null;
@@ -134,12 +137,16 @@ export class DiskCacheStore implements HttpCacheStore {
     }
     const temporary = `${file}.${process.pid}.${randomUUID()}.tmp`;
     try {
-      await mkdir(this.directory, { recursive: true });
+      if (!this.directoryMade) {
+        await mkdir(this.directory, { recursive: true });
+        this.directoryMade = true;
+      }
       await writeFile(temporary, encoded);
       await rename(temporary, file);
       diskCacheCounters.writes++;
     } catch {
       // The cache only saves time: a read-only or full disk must not fail the analysis.
+      this.directoryMade = false;
       await rm(temporary, { force: true }).catch(() => undefined);
       return;
     }

@@ -87,7 +87,7 @@ export interface IndexClientOptions {
   pageAccept?: string;
   /** Bound on one request, from sending it to the last byte of the body. Default 10 000. */
   timeoutMs?: number;
-  /** Requests in flight at once, per client. Default 8. */
+  /** Requests in flight at once, per client. Default 16. */
   maxConcurrency?: number;
   /** Distinct projects one client (one analysis) may ask for. Default 500. */
   maxProjects?: number;
