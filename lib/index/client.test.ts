@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { FIXTURE_PROJECTS } from "@/e2e/fixtures/projects";
-import { createIndexClient } from "./client";
+import { createIndexClient, DEFAULT_MAX_CONCURRENCY } from "./client";
 import { indexTestResources, pageOf } from "./client.test-support";
 import { SIMPLE_API_ACCEPT } from "./page-format";
 import { projectFromPath, sendJson, simplePage, startTestServer } from "./test-http-server";
@@ -273,14 +273,15 @@ describe("load on the index is bounded", () => {
     expect(index.peakInFlight()).toBe(3);
   });
 
-  it("the default concurrency is 8", async () => {
+  it("the default concurrency is DEFAULT_MAX_CONCURRENCY (16)", async () => {
     const index = await server(async (request, response) => {
       await new Promise((resolve) => setTimeout(resolve, 30));
       sendJson(response, simplePage(projectFromPath(request.url ?? "")));
     });
     const indexClient = client(`${index.origin}simple/`);
     await Promise.all(Array.from({ length: 20 }, (_, i) => indexClient.getProject(`p${i}`)));
-    expect(index.peakInFlight()).toBe(8);
+    expect(DEFAULT_MAX_CONCURRENCY).toBe(16);
+    expect(index.peakInFlight()).toBe(DEFAULT_MAX_CONCURRENCY);
   });
 
   it("refuses the project after maxProjects without a request, but still answers known ones", async () => {

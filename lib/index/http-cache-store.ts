@@ -84,8 +84,8 @@ export class DiskCacheStore implements HttpCacheStore {
   /** The directory's size as of the last scan, plus what this store wrote since; null before the first scan. */
   private knownBytes: number | null = null;
   private putsSinceScan = 0;
-  // mkdir once per store, not per put (a cold analysis writes hundreds of entries); a failed write
-  // clears it, so a directory removed while the server runs is made again.
+  // mkdir once per store, not per put (a cold analysis writes hundreds of entries); a write that
+  // finds the directory gone makes it again.
   private directoryMade = false;
   /** Above this estimate a scan runs before scanEveryPuts is reached. */
   private scanAboveBytes: number;
@@ -141,12 +141,16 @@ export class DiskCacheStore implements HttpCacheStore {
         await mkdir(this.directory, { recursive: true });
         this.directoryMade = true;
       }
-      await writeFile(temporary, encoded);
+      await writeFile(temporary, encoded).catch(async (error: NodeJS.ErrnoException) => {
+        // The directory was removed under us (another process emptied the cache): make it again, once.
+        if (error.code !== "ENOENT") throw error;
+        await mkdir(this.directory, { recursive: true });
+        await writeFile(temporary, encoded);
+      });
       await rename(temporary, file);
       diskCacheCounters.writes++;
     } catch {
       // The cache only saves time: a read-only or full disk must not fail the analysis.
-      this.directoryMade = false;
       await rm(temporary, { force: true }).catch(() => undefined);
       return;
     }
