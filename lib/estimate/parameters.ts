@@ -3,26 +3,14 @@
  * row N of the published measurements gathered for Basewise (data/calibration/build-times.json,
  * package-sizes.json); the calibration test runs the model over those rows.
  */
+import type { EstimateOptions } from "@/lib/contract/request";
 
-/** What a person may change. */
-export interface EstimateParameters {
-  /** CPU cores the build gets (Docker Desktop's default VM has 4; a GitHub runner has 4). */
-  cores: number;
-  /** Download speed from PyPI and the distro mirrors, MB/s. */
-  networkMBps: number;
-  /**
-   * cold: nothing cached (first build, CI without a cache).
-   * warm: the requirements changed but the base and OS-package layers are cached, and pip's cache
-   * mount already holds the downloads and the wheels it built before.
-   */
-  cache: "cold" | "warm";
-  /** Building arm64 on an amd64 host through QEMU (docker buildx --platform linux/arm64). */
-  emulated: boolean;
-}
-
-export const DEFAULT_PARAMETERS: EstimateParameters = { cores: 4, networkMBps: 50, cache: "cold", emulated: false };
-
-export const PARAMETER_LIMITS = { cores: { min: 1, max: 256 }, networkMBps: { min: 0.1, max: 10_000 } } as const;
+/**
+ * What a person may change, its range and its defaults: the request contract's (lib/contract), under
+ * the names the estimate model uses. Every edge validates them; withDefaults still clamps.
+ */
+export type EstimateParameters = EstimateOptions;
+export { DEFAULT_ESTIMATE as DEFAULT_PARAMETERS, ESTIMATE_LIMITS as PARAMETER_LIMITS } from "@/lib/contract/request-limits";
 
 /** A low–high pair: the model never gives one number for a time. */
 export type Range = readonly [low: number, high: number];

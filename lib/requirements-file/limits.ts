@@ -1,6 +1,9 @@
+import { MAX_REQUIREMENTS_BYTES } from "@/lib/contract/request-limits";
+
 // Input bounds. Larger inputs are refused with a message rather than analysed partly: one request
-// must not be able to make the server resolve an unbounded number of projects.
-export const MAX_REQUIREMENTS_BYTES = 256 * 1024;
+// must not be able to make the server resolve an unbounded number of projects. The byte limit is
+// the request contract's (every edge states it); the others are the parser's own.
+export { MAX_REQUIREMENTS_BYTES };
 export const MAX_REQUIREMENTS = 2000;
 
 // Longest line read, in characters (UTF-16 code units, what the parsers step through), for a physical

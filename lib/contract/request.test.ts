@@ -1,0 +1,119 @@
+import { describe, expect, it } from "vitest";
+import { DEFAULT_PARAMETERS, PARAMETER_LIMITS } from "@/lib/estimate";
+import { MAX_REQUIREMENTS_BYTES as PARSER_MAX_REQUIREMENTS_BYTES } from "@/lib/requirements-file";
+import {
+  analyzeRequestSchema,
+  ARCHES,
+  CACHE_STATES,
+  DEFAULT_ARCH,
+  DEFAULT_ESTIMATE,
+  describeIssues,
+  ESTIMATE_LIMITS,
+  MAX_BASE_REFERENCE_CHARS,
+  MAX_BASES,
+  MAX_BODY_BYTES,
+  MAX_REQUIREMENTS_BYTES,
+  requestSchema,
+} from "./request";
+
+describe("the request contract's limits and defaults", () => {
+  it("are these values", () => {
+    expect(MAX_BASES).toBe(12);
+    expect(MAX_BASE_REFERENCE_CHARS).toBe(200);
+    expect(MAX_REQUIREMENTS_BYTES).toBe(262_144);
+    expect(MAX_BODY_BYTES).toBe(655_360);
+    expect(ARCHES).toEqual(["amd64", "arm64"]);
+    expect(DEFAULT_ARCH).toBe("amd64");
+    expect(CACHE_STATES).toEqual(["cold", "warm"]);
+    expect(ESTIMATE_LIMITS).toEqual({ cores: { min: 1, max: 256 }, networkMBps: { min: 0.1, max: 10_000 } });
+    expect(DEFAULT_ESTIMATE).toEqual({ cores: 4, networkMBps: 50, cache: "cold", emulated: false });
+  });
+
+  it("are the ones the engine uses (one source, not copies)", () => {
+    expect(PARAMETER_LIMITS).toBe(ESTIMATE_LIMITS);
+    expect(DEFAULT_PARAMETERS).toBe(DEFAULT_ESTIMATE);
+    expect(PARSER_MAX_REQUIREMENTS_BYTES).toBe(MAX_REQUIREMENTS_BYTES);
+  });
+
+  it("the defaults are inside the limits, and a request of only defaults is valid", () => {
+    const request = { requirements: "six\n", arch: DEFAULT_ARCH, estimate: DEFAULT_ESTIMATE };
+    expect(analyzeRequestSchema.parse(request)).toEqual(request);
+  });
+
+  it("a body with the longest requirements text, JSON-escaped, fits under the body cap", () => {
+    // Every byte a two-character escape (\n, \"): the worst case for a text of plain lines.
+    const body = JSON.stringify({ requirements: "\n".repeat(MAX_REQUIREMENTS_BYTES), bases: Array(MAX_BASES).fill("p".repeat(MAX_BASE_REFERENCE_CHARS)) });
+    expect(body.length).toBeLessThan(MAX_BODY_BYTES);
+  });
+});
+
+// The API's messages, recorded from the schema in app/api/analyze/schema.ts before the contract
+// replaced it. The API's own words stay; where zod's generic text was shown, the contract now says
+// what the field must be (marked "was zod's").
+const refused: [name: string, input: unknown, message: string][] = [
+  ["not an object", [1, 2, 3], 'The request body must be a JSON object like {"requirements": "…"}.'],
+  ["null", null, 'The request body must be a JSON object like {"requirements": "…"}.'],
+  ["requirements missing", { bases: ["python:3.12-slim"] }, '"requirements" must be the text of a requirements.txt file.'],
+  ["requirements a number", { requirements: 42 }, '"requirements" must be the text of a requirements.txt file.'],
+  ["requirements blank", { requirements: "  \n " }, "Paste at least one requirement."],
+  ["requirements with NUL", { requirements: "django\u0000numpy" }, "The requirements text contains binary data; paste a plain-text requirements.txt."],
+  ["requirements with U+FFFD", { requirements: "django\uFFFD" }, "The requirements text contains binary data; paste a plain-text requirements.txt."],
+  ["bases not a list", { requirements: "django", bases: "py" }, '"bases" must be a list of image references.'],
+  ["13 bases", { requirements: "django", bases: Array(13).fill("python:3.12-slim") }, "Pick at most 12 base images at once."],
+  ["a blank base (was zod's)", { requirements: "django", bases: ["  "] }, 'An image reference in "bases" must have 1 to 200 characters.'],
+  ["a 201-character base (was zod's)", { requirements: "django", bases: ["p".repeat(201)] }, 'An image reference in "bases" must have 1 to 200 characters.'],
+  ["arch riscv", { requirements: "django", arch: "riscv" }, '"arch" must be "amd64" or "arm64".'],
+  ["arch a number", { requirements: "django", arch: 64 }, '"arch" must be "amd64" or "arm64".'],
+  ["asOf yesterday", { requirements: "django", asOf: "yesterday" }, '"asOf" must be an ISO 8601 date-time.'],
+  ["asOf a date only", { requirements: "django", asOf: "2024-06-01" }, '"asOf" must be an ISO 8601 date-time.'],
+  ["noDeps a string", { requirements: "django", noDeps: "yes" }, '"noDeps" must be true or false.'],
+  ["estimate not an object", { requirements: "django", estimate: 4 }, '"estimate" must be an object like {"cores": 4}.'],
+  ["estimate with an unknown key", { requirements: "django", estimate: { gpus: 2 } }, '"estimate" must be an object like {"cores": 4}.'],
+  ["cores 0", { requirements: "django", estimate: { cores: 0 } }, '"estimate.cores" must be between 1 and 256.'],
+  ["cores 257", { requirements: "django", estimate: { cores: 257 } }, '"estimate.cores" must be between 1 and 256.'],
+  ["cores 1.5 (was zod's)", { requirements: "django", estimate: { cores: 1.5 } }, '"estimate.cores" must be a whole number from 1 to 256.'],
+  ["cores 0.5 (was zod's and the range)", { requirements: "django", estimate: { cores: 0.5 } }, '"estimate.cores" must be a whole number from 1 to 256.'],
+  ["cores a string (was zod's)", { requirements: "django", estimate: { cores: "4" } }, '"estimate.cores" must be a whole number from 1 to 256.'],
+  ["networkMBps 0.09", { requirements: "django", estimate: { networkMBps: 0.09 } }, '"estimate.networkMBps" must be between 0.1 and 10000.'],
+  ["networkMBps 10000.5", { requirements: "django", estimate: { networkMBps: 10_000.5 } }, '"estimate.networkMBps" must be between 0.1 and 10000.'],
+  ["networkMBps a string (was zod's)", { requirements: "django", estimate: { networkMBps: "fast" } }, '"estimate.networkMBps" must be a number from 0.1 to 10000.'],
+  ["cache hot", { requirements: "django", estimate: { cache: "hot" } }, '"estimate.cache" must be "cold" or "warm".'],
+  ["emulated a string", { requirements: "django", estimate: { emulated: "yes" } }, '"estimate.emulated" must be true or false.'],
+  ["two problems, both named", { requirements: "", arch: "riscv" }, 'Paste at least one requirement. "arch" must be "amd64" or "arm64".'],
+];
+
+const accepted: [name: string, input: unknown, output: unknown][] = [
+  ["only requirements", { requirements: "django\n" }, { requirements: "django\n" }],
+  ["an unknown top-level key is dropped", { requirements: "django\n", extra: 1 }, { requirements: "django\n" }],
+  [
+    "every bound at one edge; bases trimmed",
+    { requirements: "django\n", bases: Array(12).fill(" python:3.12-slim "), arch: "arm64", asOf: "2024-06-01T00:00:00+02:00", noDeps: true, estimate: { cores: 256, networkMBps: 0.1, cache: "warm", emulated: true } },
+    { requirements: "django\n", bases: Array(12).fill("python:3.12-slim"), arch: "arm64", asOf: "2024-06-01T00:00:00+02:00", noDeps: true, estimate: { cores: 256, networkMBps: 0.1, cache: "warm", emulated: true } },
+  ],
+  ["the other edges", { requirements: "django\n", estimate: { cores: 1, networkMBps: 10_000 } }, { requirements: "django\n", estimate: { cores: 1, networkMBps: 10_000 } }],
+  ["a 200-character base", { requirements: "x", bases: ["p".repeat(200)] }, { requirements: "x", bases: ["p".repeat(200)] }],
+  ["asOf in UTC with milliseconds", { requirements: "x", asOf: "2026-11-20T10:00:00.000Z" }, { requirements: "x", asOf: "2026-11-20T10:00:00.000Z" }],
+];
+
+describe("the analysis request schema (JSON naming, as POST /api/analyze answers)", () => {
+  it.each(refused)("refuses %s", (_, input, message) => {
+    const result = analyzeRequestSchema.safeParse(input);
+    expect(result.success).toBe(false);
+    if (!result.success) expect(describeIssues(result.error)).toBe(message);
+  });
+
+  it.each(accepted)("accepts %s", (_, input, output) => {
+    expect(analyzeRequestSchema.parse(input)).toEqual(output);
+  });
+});
+
+describe("another naming changes how fields and values are written, never the rules", () => {
+  const flags = requestSchema({ field: (field) => `<${field}>`, value: (word) => word.toUpperCase() });
+  it.each(refused)("%s", (_, input, message) => {
+    const result = flags.safeParse(input);
+    expect(result.success).toBe(false);
+    if (result.success) return;
+    const renamed = message.replace(/"(requirements|bases|arch|asOf|noDeps|estimate(\.\w+)?)"(?!:)/g, "<$1>").replace(/"(amd64|arm64|cold|warm)"/g, (_, word: string) => word.toUpperCase());
+    expect(describeIssues(result.error)).toBe(renamed);
+  });
+});
