@@ -157,15 +157,7 @@ export interface Report {
   errors: ReportError[];
 }
 
-export interface AnalyzeInput {
-  requirements: string;
-  bases?: string[];
-  arch?: "amd64" | "arm64";
-  asOf?: string;
-  /** Only the requirements written in the file, as pip --no-deps. */
-  noDeps?: boolean;
-  /** Build-time estimate parameters (cores, network speed, cold/warm cache, emulated arm64). */
-  estimate?: Partial<EstimateParameters>;
-}
+/** What an analysis is asked: the request contract's type (lib/contract/request.ts), validated at the edge. */
+export type AnalyzeInput = import("@/lib/contract/request").AnalyzeRequest;
 
 export type AnalyzeResult = { ok: true; report: Report } | { ok: false; status: 413 | 422; error: string };

@@ -1,12 +1,12 @@
 import { readTextBody } from "@/lib/http/read-body";
-import { MAX_REQUIREMENTS_BYTES, requirementsTooLarge } from "@/lib/requirements-file/limits";
+import { requirementsTooLarge } from "@/lib/requirements-file/limits";
 import { analysisService } from "@/lib/server/analysis-service";
 import { serverLimitsFromEnv } from "@/lib/server/config";
 import { clientKey } from "@/lib/server/rate-limit";
 import { errorResponse, reportResponse } from "@/lib/server/report-response";
 import { decodeShareState } from "@/lib/share/decode";
 import { requestFor } from "@/lib/share/state";
-import { analyzeRequestSchema, describeIssues, MAX_BODY_BYTES, type AnalyzeRequest } from "./schema";
+import { analyzeRequestSchema, describeIssues, MAX_BODY_BYTES, MAX_REQUIREMENTS_BYTES, type AnalyzeRequest } from "./schema";
 
 // Validation happens here, on the request thread (bounded, linear in the input); the analysis itself
 // runs on a worker thread (lib/server), so this thread keeps serving pages while it runs.
