@@ -4,6 +4,7 @@
  */
 import { Inflate } from "fflate";
 import { z } from "zod";
+import { MAX_REQUIREMENTS_BYTES, requestFields } from "@/lib/contract/request";
 import { MAX_LINK_PARAM_CHARS, SHARE_PREFIX, type ShareState } from "./state";
 
 /** Inflated JSON bigger than this is refused (a small link must not expand into a huge payload). */
@@ -11,19 +12,26 @@ const MAX_INFLATED_BYTES = 300 * 1024;
 
 export type DecodeResult = { ok: true; state: ShareState } | { ok: false; error: string };
 
-const shareSchema = z
+/**
+ * The compact v1 form (fixed: links already shared must keep opening), each field checked by the
+ * request contract's own rule. The requirements text is only bounded here, in characters (never more
+ * than its UTF-8 bytes): a link to a blank or oversized paste opens, and its analysis says what is wrong.
+ */
+const contract = requestFields();
+const compactV1 = z
   .object({
-    r: z.string().max(256 * 1024),
-    b: z.array(z.string().min(1).max(200)).min(1).max(12),
-    a: z.enum(["amd64", "arm64"]),
-    n: z.boolean(),
+    r: z.string().max(MAX_REQUIREMENTS_BYTES),
+    b: contract.bases.min(1),
+    a: contract.arch,
+    n: contract.noDeps,
     e: z.object({
-      c: z.number().int().min(1).max(256),
-      m: z.number().min(0.1).max(10_000),
+      c: contract.estimate.cores,
+      m: contract.estimate.networkMBps,
+      /** cache === "warm" */
       w: z.boolean(),
-      q: z.boolean(),
+      q: contract.estimate.emulated,
     }),
-    t: z.iso.datetime({ offset: true }).nullable(),
+    t: contract.asOf.nullable(),
   })
   .strict();
 
@@ -41,7 +49,7 @@ export function decodeShareState(param: string): DecodeResult {
   } catch {
     return invalid("not JSON");
   }
-  const parsed = shareSchema.safeParse(json);
+  const parsed = compactV1.safeParse(json);
   if (!parsed.success) return invalid("unexpected fields");
   const s = parsed.data;
   return {

@@ -4,25 +4,21 @@
  * Encoding only here (it runs in the browser); decoding, with its validation, is in decode.ts.
  */
 import { deflateSync } from "fflate";
+import { DEFAULT_ESTIMATE } from "@/lib/contract/request-limits";
+import type { AnalyzeRequest, Arch, EstimateOptions } from "@/lib/contract/request";
 
-export interface EstimateOptions {
-  cores: number;
-  networkMBps: number;
-  cache: "cold" | "warm";
-  emulated: boolean;
-}
+export { DEFAULT_ESTIMATE, type EstimateOptions };
 
+/** A request with every option given (the request contract's fields and bounds), as the page holds it. */
 export interface ShareState {
   requirements: string;
   bases: string[];
-  arch: "amd64" | "arm64";
+  arch: Arch;
   noDeps: boolean;
   estimate: EstimateOptions;
   /** The index as of this moment (ISO 8601); null until the first analysis fixes it. */
   asOf: string | null;
 }
-
-export const DEFAULT_ESTIMATE: EstimateOptions = { cores: 4, networkMBps: 50, cache: "cold", emulated: false };
 
 /** Longest `s` parameter a link may carry: chat tools and proxies cut longer URLs. */
 export const MAX_LINK_PARAM_CHARS = 8000;
@@ -56,7 +52,7 @@ export function requirementLineCount(state: Pick<ShareState, "requirements">): n
 }
 
 /** The API request for a share state. */
-export function requestFor(state: ShareState) {
+export function requestFor(state: ShareState): AnalyzeRequest {
   return {
     requirements: state.requirements,
     bases: state.bases,
