@@ -1,18 +1,22 @@
 import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
+import { ARCHES, DEFAULT_ARCH, DEFAULT_ESTIMATE, ESTIMATE_LIMITS, MAX_BASES } from "@/lib/contract/request-limits";
+import type { FieldNaming, RequestField } from "@/lib/contract/request";
 import { indexConfigFromEnv } from "@/lib/index/config";
+
+const { cores, networkMBps } = ESTIMATE_LIMITS;
 
 const USAGE = `Usage: basewise analyze FILE --base IMAGE [--base IMAGE…] [--arch amd64|arm64] [--index-url URL] [--no-deps] [--cores N] [--network-mbps N] [--warm] [--emulated] [--dockerfile IMAGE] [--fetch-sdists] [--json]
 
 Predicts, for each base image, which packages pip installs from a wheel and which it builds from source:
 the whole install set as pip resolves it there, and the build requirements of every build.
   FILE            a requirements.txt ("-" reads standard input)
-  --base IMAGE    a base image, e.g. python:3.12-slim-bookworm (repeatable; default: a standard comparison)
-  --arch ARCH     amd64 (default) or arm64
+  --base IMAGE    a base image, e.g. python:3.12-slim-bookworm (repeatable, at most ${MAX_BASES}; default: a standard comparison)
+  --arch ARCH     ${ARCHES.map((arch) => (arch === DEFAULT_ARCH ? `${arch} (default)` : arch)).join(" or ")}
   --index-url URL the package index (default: $BASEWISE_INDEX_URL or https://pypi.org/simple/)
   --no-deps       only the requirements written in the file, as pip --no-deps
-  --cores N       CPU cores for the build-time estimate (default 4)
-  --network-mbps N  download speed for the estimate, MB/s (default 50)
+  --cores N       CPU cores for the build-time estimate, ${cores.min} to ${cores.max} (default ${DEFAULT_ESTIMATE.cores})
+  --network-mbps N  download speed for the estimate, MB/s, ${networkMBps.min} to ${networkMBps.max} (default ${DEFAULT_ESTIMATE.networkMBps})
   --warm          estimate a rebuild with a warm cache (only the layers after requirements change)
   --emulated      arm64 built on an amd64 host under QEMU (compiles ×6–10)
   --dockerfile IMAGE  print only the recommended, annotated Dockerfile for IMAGE
@@ -56,30 +60,25 @@ export async function main(argv: string[], out: (text: string) => void = (t) => 
     err(USAGE);
     return 2;
   }
-  if (values.arch !== undefined && values.arch !== "amd64" && values.arch !== "arm64") {
-    err(`--arch must be amd64 or arm64, not "${values.arch}".\n`);
+  // Flags become a request (lib/contract), validated by the schema the API uses: the CLI refuses the
+  // same values with the same sentences, naming its flags. Loaded here so --help does not load zod.
+  const { requestSchema, describeIssues } = await import("@/lib/contract/request");
+  const schema = requestSchema(FLAG_NAMING);
+  const options = schema.omit({ requirements: true }).safeParse({
+    bases: values.base,
+    arch: values.arch,
+    noDeps: values["no-deps"] ?? false,
+    estimate: {
+      ...(values.cores !== undefined ? { cores: numberFrom(values.cores) } : {}),
+      ...(values["network-mbps"] !== undefined ? { networkMBps: numberFrom(values["network-mbps"]) } : {}),
+      ...(values.warm ? { cache: "warm" } : {}),
+      ...(values.emulated ? { emulated: true } : {}),
+    },
+  });
+  if (!options.success) {
+    err(`${describeIssues(options.error)}\n`);
     return 2;
   }
-
-  const estimate: { cores?: number; networkMBps?: number; cache?: "cold" | "warm"; emulated?: boolean } = {};
-  if (values.cores !== undefined) {
-    const cores = Number(values.cores);
-    if (!Number.isInteger(cores) || cores < 1 || cores > 256) {
-      err(`--cores must be a whole number from 1 to 256, not "${values.cores}".\n`);
-      return 2;
-    }
-    estimate.cores = cores;
-  }
-  if (values["network-mbps"] !== undefined) {
-    const speed = Number(values["network-mbps"]);
-    if (!Number.isFinite(speed) || speed < 0.1 || speed > 10_000) {
-      err(`--network-mbps must be a number from 0.1 to 10000, not "${values["network-mbps"]}".\n`);
-      return 2;
-    }
-    estimate.networkMBps = speed;
-  }
-  if (values.warm) estimate.cache = "warm";
-  if (values.emulated) estimate.emulated = true;
 
   const config = indexConfigFromEnv();
   const indexUrl = values["index-url"] ?? config.indexUrl;
@@ -95,14 +94,16 @@ export async function main(argv: string[], out: (text: string) => void = (t) => 
     err(`Cannot read ${file}: ${(error as Error).message}\n`);
     return 2;
   }
+  const request = schema.safeParse({ ...options.data, requirements });
+  if (!request.success) {
+    err(`${file === "-" ? "standard input" : file}: ${describeIssues(request.error)}\n`);
+    return 2;
+  }
 
   // The engine is loaded only once there is something to analyse, so --help and usage errors answer at once.
   const [{ createIndexClient }, { analyze }, { formatReportTable }] = await Promise.all([import("@/lib/index"), import("@/lib/report"), import("./format-table")]);
   const index = createIndexClient({ indexUrl, cacheDir: config.cacheDir, cacheMaxBytes: config.cacheMaxBytes, fetchSdists: values["fetch-sdists"] ?? config.fetchSdists });
-  const result = await analyze(
-    { requirements, bases: values.base, arch: values.arch as "amd64" | "arm64" | undefined, noDeps: values["no-deps"] ?? false, estimate },
-    { index, indexHost: new URL(indexUrl).host },
-  );
+  const result = await analyze(request.data, { index, indexHost: new URL(indexUrl).host });
   if (!result.ok) {
     err(`${result.error}\n`);
     return 2;
@@ -120,6 +121,24 @@ export async function main(argv: string[], out: (text: string) => void = (t) => 
   out(values.json ? `${JSON.stringify(result.report, null, 2)}\n` : formatReportTable(result.report));
   const hasErrors = result.report.errors.length > 0 || result.report.diagnostics.some((d) => d.severity === "error");
   return hasErrors ? 1 : 0;
+}
+
+/** The request's fields as this CLI's flags; a field with no flag keeps its JSON name. */
+const FLAGS: Partial<Record<RequestField, string>> = {
+  requirements: "FILE",
+  bases: "--base",
+  arch: "--arch",
+  noDeps: "--no-deps",
+  "estimate.cores": "--cores",
+  "estimate.networkMBps": "--network-mbps",
+  "estimate.cache": "--warm",
+  "estimate.emulated": "--emulated",
+};
+const FLAG_NAMING: FieldNaming = { field: (field) => FLAGS[field] ?? `"${field}"`, value: (word) => word };
+
+/** A flag's text as a number; text that is not one becomes NaN, which the schema refuses. */
+function numberFrom(text: string): number {
+  return text.trim() === "" ? Number.NaN : Number(text);
 }
 
 async function readStdin(): Promise<string> {
