@@ -2,7 +2,8 @@
 
 import { useEffect, useState, useSyncExternalStore } from "react";
 import useSWR from "swr";
-import { DEFAULT_ESTIMATE, encodeShareState, requestFor, type ShareState } from "@/lib/share/state";
+import { DEFAULT_ARCH, DEFAULT_ESTIMATE } from "@/lib/contract/request-limits";
+import { encodeShareState, requestFor, type ShareState } from "@/lib/share/state";
 import type { Preset } from "@/lib/targets/presets";
 import { fetchReport } from "./analyze-client";
 import { AnalysisProgress } from "./AnalysisProgress";
@@ -42,7 +43,7 @@ export function Analyzer({
   const [options, setOptions] = useState<OptionsValue>(() => ({
     python: pythonOf(initial?.bases[0] ?? defaultBases[0] ?? "", pythonVersions),
     bases: initial?.bases ?? defaultBases,
-    arch: initial?.arch ?? "amd64",
+    arch: initial?.arch ?? DEFAULT_ARCH,
     noDeps: initial?.noDeps ?? false,
     estimate: initial?.estimate ?? DEFAULT_ESTIMATE,
   }));

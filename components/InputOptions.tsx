@@ -1,17 +1,20 @@
 "use client";
 
 import Link from "next/link";
+import { ARCHES, ESTIMATE_LIMITS } from "@/lib/contract/request-limits";
+import type { Arch, EstimateOptions } from "@/lib/contract/request";
 import type { Preset } from "@/lib/targets/presets";
-import type { EstimateOptions } from "@/lib/share/state";
 import { BasePicker, type BaseOption } from "./BasePicker";
 
 // Which images to compare (presets per Python version, or any from the catalog), the CPU
-// architecture, and the assumptions behind the build-time estimate.
+// architecture, and the assumptions behind the build-time estimate. Ranges are the request contract's.
+
+const { cores, networkMBps } = ESTIMATE_LIMITS;
 
 export interface OptionsValue {
   python: string;
   bases: string[];
-  arch: "amd64" | "arm64";
+  arch: Arch;
   noDeps: boolean;
   estimate: EstimateOptions;
 }
@@ -74,7 +77,7 @@ export function InputOptions({
       <BasePicker options={options} selected={value.bases} onChange={(bases) => set({ bases })} />
       <fieldset className="flex flex-wrap items-center gap-4">
         <legend className="mb-1 font-medium">CPU architecture</legend>
-        {(["amd64", "arm64"] as const).map((arch) => (
+        {ARCHES.map((arch) => (
           <label key={arch} className="flex items-center gap-2">
             <input type="radio" name="arch" value={arch} checked={value.arch === arch} onChange={() => set({ arch })} />
             {arch}
@@ -98,23 +101,23 @@ export function InputOptions({
             CPU cores
             <input
               type="number"
-              min={1}
-              max={256}
+              min={cores.min}
+              max={cores.max}
               className="w-20 rounded border border-slate-300 bg-white px-2 py-1 dark:border-slate-700 dark:bg-slate-900"
               value={value.estimate.cores}
-              onChange={(event) => setEstimate({ cores: clamp(Math.round(Number(event.target.value)), 1, 256) })}
+              onChange={(event) => setEstimate({ cores: clamp(Math.round(Number(event.target.value)), cores) })}
             />
           </label>
           <label className="flex items-center gap-2">
             Network MB/s
             <input
               type="number"
-              min={0.1}
-              max={10000}
+              min={networkMBps.min}
+              max={networkMBps.max}
               step="any"
               className="w-24 rounded border border-slate-300 bg-white px-2 py-1 dark:border-slate-700 dark:bg-slate-900"
               value={value.estimate.networkMBps}
-              onChange={(event) => setEstimate({ networkMBps: clamp(Number(event.target.value), 0.1, 10_000) })}
+              onChange={(event) => setEstimate({ networkMBps: clamp(Number(event.target.value), networkMBps) })}
             />
           </label>
           <label className="flex items-center gap-2">
@@ -138,6 +141,6 @@ function sameList(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
-function clamp(n: number, low: number, high: number): number {
-  return Number.isFinite(n) ? Math.min(high, Math.max(low, n)) : low;
+function clamp(n: number, { min, max }: { min: number; max: number }): number {
+  return Number.isFinite(n) ? Math.min(max, Math.max(min, n)) : min;
 }

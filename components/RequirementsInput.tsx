@@ -1,12 +1,11 @@
 "use client";
 
 import { useMemo, useRef, useState } from "react";
+import { MAX_REQUIREMENTS_BYTES } from "@/lib/contract/request-limits";
 import { parseRequirementsFile } from "@/lib/requirements-file";
 
 // The paste box: also takes a dropped or opened file, and shows each line's problems as you type,
 // with its line number (the same parser the server uses).
-
-const MAX_FILE_BYTES = 256 * 1024;
 
 export function RequirementsInput({ value, onChange }: { value: string; onChange: (text: string) => void }) {
   const [fileNote, setFileNote] = useState<string | null>(null);
@@ -21,8 +20,8 @@ export function RequirementsInput({ value, onChange }: { value: string; onChange
 
   async function load(file: File | undefined) {
     if (!file) return;
-    if (file.size > MAX_FILE_BYTES) {
-      setFileNote(`${file.name} is ${Math.ceil(file.size / 1024)} KB; Basewise accepts at most 256 KB.`);
+    if (file.size > MAX_REQUIREMENTS_BYTES) {
+      setFileNote(`${file.name} is ${Math.ceil(file.size / 1024)} KB; Basewise accepts at most ${MAX_REQUIREMENTS_BYTES / 1024} KB.`);
       return;
     }
     const text = await file.text();
