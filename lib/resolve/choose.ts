@@ -1,7 +1,8 @@
 import type { IndexFile } from "@/lib/index";
-import { compareParsedVersions, compareVersions, filterVersions, parseVersion, pinsExactVersion, specifierSetContains, type SpecifierSet, type Version } from "@/lib/pep440";
+import { compareParsedVersions, compareVersions, isPrereleaseVersion, parseVersion, pinsExactVersion, specifierSetContains, type SpecifierSet, type Version } from "@/lib/pep440";
 import type { DistributionFormat } from "@/lib/requirements-file";
-import { candidatesOfVersion, filesByVersion, type Candidate, type PositionedCandidate, type TargetTags } from "./candidates";
+import { candidatesOfVersion, filesByVersion, type Candidate, type PositionedCandidate, type PositionedFile, type TargetTags } from "./candidates";
+import { LazySequence } from "./lazy-sequence";
 
 // pip's choice of one file for one requirement on one target (pip's PackageFinder + the resolver's
 // candidate order, pip 23–25): among all files that pass the LinkEvaluator, keep the versions the
@@ -17,8 +18,12 @@ export interface ChoicePolicy {
 
 export interface Selection {
   chosen: Candidate | null;
-  /** Every candidate the specifier admits, best first, in pip's order. */
-  applicable: Candidate[];
+  /**
+   * Every candidate the specifier admits, best first, in pip's order. Lazy: files are evaluated as
+   * the list is read, newest versions first, so a resolver that pins the newest version never looks
+   * at the rest (pip's FoundCandidates is lazy in the same way).
+   */
+  applicable: LazySequence<Candidate>;
 }
 
 // The same question comes from every target's resolver, from backtracking and from the report's
@@ -40,44 +45,100 @@ export function selectCandidate(
   const key = `${canonicalName}|${policy.formats.join(",")}|${policy.preferBinary}|${policy.pre}|${specifier.text}`;
   let selection = byKey.get(key);
   if (!selection) {
-    selection = selectCandidateUncached(files, canonicalName, specifier, target, policy);
+    const applicable = new LazySequence(orderedCandidates(files, canonicalName, specifier, target, policy));
+    selection = { chosen: applicable.at(0) ?? null, applicable };
     byKey.set(key, selection);
   }
   return selection;
 }
 
-function selectCandidateUncached(
+/**
+ * pip's order, produced newest version first. What pip does, eagerly (package_finder.py and the
+ * resolver's factory): evaluate every file; keep the versions packaging's SpecifierSet.filter lets
+ * through (pre-releases only with --pre, when the specifier names one, or when no final release has
+ * a file here); sort by (not yanked, [wheel first with --prefer-binary], version, tag priority, build
+ * tag), the file listed last winning ties; skip yanked files unless every one is yanked and the
+ * specifier pins an exact version (PEP 592). The same, as a generator: versions are visited in
+ * descending order and each version's files evaluated when it is reached. Checked against the eager
+ * form on every project of the snapshot (choose.lazy.snapshot.test.ts).
+ */
+function* orderedCandidates(
   files: readonly IndexFile[],
   canonicalName: string,
   specifier: SpecifierSet,
   target: TargetTags,
   policy: ChoicePolicy,
-): Selection {
-  // Only files whose version the specifier could admit can be chosen; checking tags for the rest
-  // (thousands of files for projects like botocore, per target) is wasted work. Filtering the
-  // survivors below with packaging's rules gives the same answer as filtering everything.
-  const admitted: PositionedCandidate[] = [];
-  for (const [version, group] of filesByVersion(files, canonicalName)) {
-    if (specifierSetContains(specifier, version, { prereleases: true })) admitted.push(...candidatesOfVersion(files, canonicalName, target, policy.formats, version, group));
+): Generator<Candidate> {
+  const buckets: { version: Version; candidates: () => readonly PositionedCandidate[] }[] = [];
+  for (const bucket of versionBuckets(files, canonicalName)) {
+    // Each spelling on its own: === compares the text.
+    const matching = bucket.versions.filter((text) => specifierSetContains(specifier, text, { prereleases: true }));
+    if (matching.length === 0) continue;
+    let evaluated: PositionedCandidate[] | null = null;
+    buckets.push({
+      version: bucket.version,
+      candidates: () => (evaluated ??= withinVersionOrder(matching.flatMap((text) => candidatesOfVersion(files, canonicalName, target, policy.formats, text, bucket.groups.get(text) ?? [])))),
+    });
   }
-  // In the index's order, as if every file had been evaluated in turn.
-  const candidates = admitted.sort((a, b) => a.position - b.position).map((p) => p.candidate);
-  // pip: specifier.filter(versions, prereleases=allow_all_prereleases or None).
-  const allowedVersions = new Set(
-    filterVersions(specifier, [...new Set(candidates.map((c) => c.version))], policy.pre ? { prereleases: true } : {}),
-  );
-  const allowed = candidates.filter((c) => allowedVersions.has(c.version));
-  // pip sorts ascending (stable) and walks the list backwards, so among equal keys the file the index
-  // lists last wins (e.g. py3-none-any and py2.py3-none-any wheels of one version).
-  // Each version parsed once for the sort (the comparator runs m·log m times).
-  const parsed = new Map<string, Version>();
-  for (const c of allowed) if (!parsed.has(c.version)) parsed.set(c.version, parseVersion(c.version) as Version);
-  const ordered = [...allowed].sort((a, b) => compareSortKeys(a, b, policy.preferBinary, parsed)).reverse();
-  // PEP 592 as pip implements it (resolution/resolvelib/factory.py): yanked files are skipped unless
-  // every applicable file is yanked and a clause pins a version with == (not a wildcard) or ===.
-  const allYanked = ordered.length > 0 && ordered.every((c) => c.file.yanked !== false);
-  const usable = allYanked && pinsExactVersion(specifier) ? ordered : ordered.filter((c) => c.file.yanked === false);
-  return { chosen: usable[0] ?? null, applicable: usable };
+  // packaging's filter: pre-releases pass when asked for (--pre, or a specifier naming one), else only
+  // when no final release is left, counting the versions that have a file here (yanked or not).
+  const prereleasesAllowed =
+    policy.pre || specifier.namesPrerelease || !buckets.some((b) => !isPrereleaseVersion(b.version) && b.candidates().length > 0);
+  const allowed = prereleasesAllowed ? buckets : buckets.filter((b) => !isPrereleaseVersion(b.version));
+  const kinds: readonly (Candidate["kind"] | null)[] = policy.preferBinary ? ["wheel", "sdist"] : [null];
+  let yielded = false;
+  for (const kind of kinds) {
+    for (const bucket of allowed) {
+      for (const { candidate } of bucket.candidates()) {
+        if (candidate.file.yanked !== false || (kind !== null && candidate.kind !== kind)) continue;
+        yielded = true;
+        yield candidate;
+      }
+    }
+  }
+  // Only yanked files matched: pip uses them for an exact pin, in the same order.
+  if (yielded || !pinsExactVersion(specifier)) return;
+  for (const kind of kinds) {
+    for (const bucket of allowed) {
+      for (const { candidate } of bucket.candidates()) if (kind === null || candidate.kind === kind) yield candidate;
+    }
+  }
+}
+
+/** One version's files, best first: tag priority, then build tag (higher first), then the file listed last. */
+function withinVersionOrder(candidates: PositionedCandidate[]): PositionedCandidate[] {
+  return candidates.sort((a, b) => a.candidate.priority - b.candidate.priority || compareBuildTags(b.candidate.build, a.candidate.build) || b.position - a.position);
+}
+
+interface VersionBucket {
+  /** Versions PEP 440 orders as equal ("1.0" and "1.0.0"), as the file names spell them. */
+  versions: string[];
+  version: Version;
+  groups: ReadonlyMap<string, readonly PositionedFile[]>;
+}
+
+// Per file list, shared by every target: the versions its file names give, valid ones only
+// (packaging's filter drops the rest), newest first.
+const bucketCache = new WeakMap<readonly IndexFile[], { project: string; buckets: VersionBucket[] }>();
+
+function versionBuckets(files: readonly IndexFile[], canonicalName: string): VersionBucket[] {
+  const cached = bucketCache.get(files);
+  if (cached && cached.project === canonicalName) return cached.buckets;
+  const groups = filesByVersion(files, canonicalName);
+  const parsed: { text: string; version: Version }[] = [];
+  for (const text of groups.keys()) {
+    const version = parseVersion(text);
+    if (version) parsed.push({ text, version });
+  }
+  parsed.sort((a, b) => compareParsedVersions(b.version, a.version));
+  const buckets: VersionBucket[] = [];
+  for (const { text, version } of parsed) {
+    const last = buckets.at(-1);
+    if (last && compareParsedVersions(last.version, version) === 0) last.versions.push(text);
+    else buckets.push({ versions: [text], version, groups });
+  }
+  bucketCache.set(files, { project: canonicalName, buckets });
+  return buckets;
 }
 
 /** pip's CandidateEvaluator._sort_key, compared ascending (the best candidate is the maximum). */

@@ -4,6 +4,7 @@ import { parseSpecifierSet, parseVersion, specifierSetContains, type SpecifierSe
 import { makeSpecifierSet } from "@/lib/pep440/specifier-set";
 import { evaluateMarker, parseRequirement, type MarkerEnvironment, type Requirement } from "@/lib/pep508";
 import type { Candidate, TargetTags } from "../candidates";
+import { filterSequence, LazySequence, mapSequence, type Sequence } from "../lazy-sequence";
 import { selectCandidate, type ChoicePolicy } from "../choose";
 import type { Lookup, PreferenceContext, Provider, RequirementInformation } from "./resolvelib";
 
@@ -64,7 +65,7 @@ export class PipProvider implements Provider<PipRequirement, PipCandidate, Prefe
   private readonly interned = new Map<string, PipCandidate>();
   private readonly knownDepths = new Map<string, number>();
   private readonly dependencyCache = new Map<string, Promise<PipRequirement[]>>();
-  private readonly foundMemo = new Map<string, PipCandidate[]>();
+  private readonly foundMemo = new Map<string, Sequence<PipCandidate>>();
   /** Candidates whose dependencies could not be read, with why. */
   readonly unknownDependencies = new Map<string, string>();
   private readonly python: PipCandidate;
@@ -149,7 +150,7 @@ export class PipProvider implements Provider<PipRequirement, PipCandidate, Prefe
     return 0;
   }
 
-  findMatches(identifier: string, requirements: Lookup<readonly PipRequirement[]>, incompatibilities: Lookup<readonly PipCandidate[]>): PipCandidate[] {
+  findMatches(identifier: string, requirements: Lookup<readonly PipRequirement[]>, incompatibilities: Lookup<readonly PipCandidate[]>): Sequence<PipCandidate> {
     const own = requirements.get(identifier) ?? [];
     const incompatibleCandidates = incompatibilities.get(identifier) ?? [];
     const incompatible = incompatibleCandidates.length === 0 ? NOTHING_INCOMPATIBLE : new Set(incompatibleCandidates.map((c) => c.key));
@@ -265,7 +266,7 @@ export class PipProvider implements Provider<PipRequirement, PipCandidate, Prefe
       const page = this.sources.project(requirement.project);
       if (!page?.ok) continue;
       // The newest candidate only: no need to make them all.
-      const likely = selectCandidate(page.page.files, requirement.project, requirement.specifier, this.tags, this.policy(requirement.project)).applicable[0];
+      const likely = selectCandidate(page.page.files, requirement.project, requirement.specifier, this.tags, this.policy(requirement.project)).chosen;
       if (!likely) continue;
       // Once per file and marker environment in the process: a later target, build environment or
       // analysis finds the caches already warm (or fetches what is missing when it needs it).
@@ -283,7 +284,7 @@ export class PipProvider implements Provider<PipRequirement, PipCandidate, Prefe
   }
 
   /** pip's _iter_found_candidates: the index's files for the combined specifier, one per version, best first. */
-  private foundCandidates(requirements: readonly Extract<PipRequirement, { kind: "specifier" }>[], incompatible: ReadonlySet<string>): PipCandidate[] {
+  private foundCandidates(requirements: readonly Extract<PipRequirement, { kind: "specifier" }>[], incompatible: ReadonlySet<string>): Sequence<PipCandidate> {
     const first = requirements[0];
     if (!first) return [];
     const project = first.project;
@@ -302,10 +303,10 @@ export class PipProvider implements Provider<PipRequirement, PipCandidate, Prefe
     if (!all) {
       const combined = requirements.length === 1 ? first.specifier : intersect(requirements.map((r) => r.specifier));
       const links = linkCandidates(selectCandidate(page.page.files, project, combined, this.tags, this.policy(project)).applicable, project, this.tags);
-      all = extras.length > 0 ? links.map((link) => this.extrasCandidate(link, extras)) : links;
+      all = extras.length > 0 ? mapSequence(links, (link) => this.extrasCandidate(link, extras)) : links;
       this.foundMemo.set(memoKey, all);
     }
-    return incompatible.size === 0 ? all : all.filter((c) => !incompatible.has(c.key));
+    return incompatible.size === 0 ? all : filterSequence(all, (c) => !incompatible.has(c.key));
   }
 
   private extrasCandidate(base: LinkCandidate | UnknownCandidate, extras: readonly string[]): PipCandidate {
@@ -361,28 +362,33 @@ const intersections = new Map<string, SpecifierSet>();
 // resolvelib tells pins apart by identity. Keyed by the interned TargetTags and the index's file.
 const linkCache = new WeakMap<TargetTags, WeakMap<IndexFile, LinkCandidate>>();
 // pip keeps one candidate per version, comparing Version objects: 1.0 and 1.0.0 are one version.
-// A selection is already per target (choose.ts), so its candidate list is made once.
-const perSelection = new WeakMap<readonly Candidate[], LinkCandidate[]>();
+// A selection is already per target (choose.ts), so its candidate list is made once (and, like the
+// selection, read only as far as the resolver reads it).
+const perSelection = new WeakMap<LazySequence<Candidate>, LazySequence<LinkCandidate>>();
 
-function linkCandidates(applicable: readonly Candidate[], project: string, tags: TargetTags): LinkCandidate[] {
+function linkCandidates(applicable: LazySequence<Candidate>, project: string, tags: TargetTags): LazySequence<LinkCandidate> {
   let links = perSelection.get(applicable);
   if (links) return links;
   let byFile = linkCache.get(tags);
   if (!byFile) linkCache.set(tags, (byFile = new WeakMap()));
-  const seen = new Set<string>();
-  links = [];
-  for (const choice of applicable) {
-    const identity = versionIdentity(choice.version);
-    if (seen.has(identity)) continue;
-    seen.add(identity);
-    const key = `${project}==${choice.version} ${choice.file.filename}`;
-    let link = byFile.get(choice.file);
-    if (!link || link.key !== key || link.fileKind !== choice.kind || link.tag !== choice.tag) {
-      link = { kind: "link", name: project, project, version: choice.version, file: choice.file, fileKind: choice.kind, tag: choice.tag, key };
-      byFile.set(choice.file, link);
-    }
-    links.push(link);
-  }
+  const files = byFile;
+  links = new LazySequence(
+    (function* () {
+      const seen = new Set<string>();
+      for (const choice of applicable) {
+        const identity = versionIdentity(choice.version);
+        if (seen.has(identity)) continue;
+        seen.add(identity);
+        const key = `${project}==${choice.version} ${choice.file.filename}`;
+        let link = files.get(choice.file);
+        if (!link || link.key !== key || link.fileKind !== choice.kind || link.tag !== choice.tag) {
+          link = { kind: "link", name: project, project, version: choice.version, file: choice.file, fileKind: choice.kind, tag: choice.tag, key };
+          files.set(choice.file, link);
+        }
+        yield link;
+      }
+    })(),
+  );
   perSelection.set(applicable, links);
   return links;
 }

@@ -10,6 +10,7 @@
 // resolvelib's top state holds (dict insertion order included), and a round costs O(what it changed).
 
 import { performance } from "node:perf_hooks";
+import { isEmptySequence, type Sequence } from "../lazy-sequence";
 
 export interface RequirementInformation<R, C> {
   requirement: R;
@@ -28,7 +29,7 @@ export interface Provider<R, C, P> {
   getPreference(identifier: string, context: PreferenceContext<R, C>): P;
   comparePreferences(a: P, b: P): number;
   /** Candidates for `identifier` that satisfy every requirement given and are not incompatible, best first. */
-  findMatches(identifier: string, requirements: Lookup<readonly R[]>, incompatibilities: Lookup<readonly C[]>): C[];
+  findMatches(identifier: string, requirements: Lookup<readonly R[]>, incompatibilities: Lookup<readonly C[]>): Sequence<C>;
   isSatisfiedBy(requirement: R, candidate: C): boolean;
   getDependencies(candidate: C): Promise<R[]>;
 }
@@ -41,14 +42,15 @@ export interface PreferenceContext<R, C> {
 
 /** Immutable, as resolvelib's are: a change makes a new one. */
 interface Criterion<R, C> {
-  readonly candidates: readonly C[];
+  /** Read lazily, best first: most pins take the first. */
+  readonly candidates: Sequence<C>;
   readonly information: readonly RequirementInformation<R, C>[];
   readonly incompatibilities: readonly C[];
   /** information's requirements, kept so the provider's view needs no copy. */
   readonly requirements: readonly R[];
 }
 
-function criterionOf<R, C>(candidates: readonly C[], information: readonly RequirementInformation<R, C>[], incompatibilities: readonly C[]): Criterion<R, C> {
+function criterionOf<R, C>(candidates: Sequence<C>, information: readonly RequirementInformation<R, C>[], incompatibilities: readonly C[]): Criterion<R, C> {
   return { candidates, information, incompatibilities, requirements: information.map((i) => i.requirement) };
 }
 
@@ -281,7 +283,7 @@ export async function resolve<R, C, P>(provider: Provider<R, C, P>, requirements
       keys.add(identifier);
     }
     const criterion = criterionOf(matches, [...(existing?.information ?? []), { requirement, parent }], incompatibilities);
-    if (matches.length === 0) throw new RequirementsConflicted(criterion);
+    if (isEmptySequence(matches)) throw new RequirementsConflicted(criterion);
     overlay.set(identifier, criterion);
   };
 
@@ -363,7 +365,7 @@ export async function resolve<R, C, P>(provider: Provider<R, C, P>, requirements
           const matches = provider.findMatches(key, requirementsView, {
             get: (other) => (other === key ? [...(criteria.get(key)?.incompatibilities ?? []), ...incompatibilities] : criteria.get(other)?.incompatibilities),
           });
-          if (matches.length === 0) return false;
+          if (isEmptySequence(matches)) return false;
           incompatibilities.push(...criterion.incompatibilities);
           setCriterion(key, criterionOf(matches, criterion.information, incompatibilities));
         }
