@@ -18,6 +18,18 @@ export function tagToString(t: Tag): string {
 }
 
 /**
+ * One tag as pip prints it and as Basewise reports the tag a wheel matched ("cp312-cp312-manylinux_2_17_x86_64"),
+ * back into its triple. Not a compressed set: a component with a dot, an empty component or anything
+ * but three parts is refused (null). Only the engine's boundary calls this, once per tag it reports.
+ */
+export function parseTag(text: string): Tag | null {
+  const parts = text.split("-");
+  if (parts.length !== 3 || parts.some((part) => part === "" || part.includes("."))) return null;
+  const [interpreter, abi, platform] = parts as [string, string, string];
+  return makeTag(interpreter, abi, platform);
+}
+
+/**
  * Expands a PEP 425 compressed tag set ("py2.py3-none-any") into every
  * combination, in interpreter × abi × platform order, without duplicates.
  * Like packaging.tags.parse_tag, components are not validated: empty ones
