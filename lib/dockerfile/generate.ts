@@ -7,7 +7,7 @@
  * unprivileged user.
  */
 import { installCommand, userSetup } from "./os-commands";
-import type { DockerfileInput, DockerfileLine, GeneratedDockerfile, NeededPackage } from "./types";
+import type { DockerfileInput, DockerfileLine, DockerfileStage, GeneratedDockerfile, NeededPackage } from "./types";
 
 const VENV = "/opt/venv";
 const PIP_CACHE = "/root/.cache/pip";
@@ -15,35 +15,58 @@ const PIP_CACHE = "/root/.cache/pip";
 export function generateDockerfile(input: DockerfileInput): GeneratedDockerfile {
   const lines: DockerfileLine[] = [];
   const warnings: string[] = [];
-  const add = (text: string, note: string) => lines.push({ text, note });
+  const stages: DockerfileStage[] = [];
+  const add = (text: string, note: string) => {
+    lines.push({ text, note });
+    const stage = stages.at(-1);
+    if (stage && text !== "") stage.lastLine = lines.length - 1;
+  };
   const gap = () => lines.push({ text: "", note: "" });
+  const from: From = (stage, note) => {
+    stages.push({ ...stage, firstLine: lines.length, lastLine: lines.length, osPackages: [] });
+    add(`FROM ${stage.from}${stage.name ? ` AS ${stage.name}` : ""}`, note);
+  };
+  const install: Install = (manager, packages, note) => {
+    add(`RUN ${installCommand(manager, packages.map((p) => p.name))}`, note);
+    stages.at(-1)?.osPackages.push(...packages.map((p) => p.name));
+  };
+  const out: Out = { add, from, install };
   const { image } = input;
   const compiled = input.compiles.map(label);
   const needsBuilder = input.compiles.length > 0 || !image.hasPip || !image.hasShell;
 
   add("# syntax=docker/dockerfile:1", "BuildKit's Dockerfile syntax: needed for the pip cache mount (RUN --mount=type=cache).");
   if (!needsBuilder) {
-    singleStage(input, add);
+    singleStage(input, out);
   } else {
-    builderStage(input, compiled, add);
+    builderStage(input, compiled, out);
     gap();
-    finalStage(input, compiled, add, warnings);
+    finalStage(input, compiled, out, warnings);
   }
-  return { text: render(lines), lines, warnings };
+  return { text: render(lines), lines, warnings, stages, multiStage: needsBuilder };
 }
 
 type Add = (text: string, note: string) => void;
+/** Starts a stage: its FROM line, and the stage's record. */
+type From = (stage: Pick<DockerfileStage, "name" | "role" | "from">, note: string) => void;
+/** A package-manager install, recorded on the current stage. */
+type Install = (manager: "apt" | "apk" | "dnf", packages: readonly NeededPackage[], note: string) => void;
+interface Out {
+  add: Add;
+  from: From;
+  install: Install;
+}
 
-function singleStage(input: DockerfileInput, add: Add): void {
+function singleStage(input: DockerfileInput, { add, from, install }: Out): void {
   const { image } = input;
-  add(`FROM ${image.reference}`, `${image.reference}: nothing in these requirements compiles here, so one stage is enough and no compiler is ever installed.${pinNote(image.reference)}`);
+  from({ name: null, role: "final", from: image.reference }, `${image.reference}: nothing in these requirements compiles here, so one stage is enough and no compiler is ever installed.${pinNote(image.reference)}`);
   if (image.osId === "rhel") add("USER 0", "dnf and the pip cache mount need root; the last USER line drops back to 1001.");
   add(
     `ENV PYTHONDONTWRITEBYTECODE=1 \\\n    PYTHONUNBUFFERED=1 \\\n    PIP_DISABLE_PIP_VERSION_CHECK=1 \\\n    PIP_ROOT_USER_ACTION=ignore`,
     "No .pyc files written at run time (pip still compiles site-packages once, at install); logs unbuffered so they reach `docker logs` at once; no pip self-update check or root warning during the build.",
   );
   if (image.packageManager !== "none" && input.os.runtime.length > 0) {
-    add(`RUN ${installCommand(image.packageManager, input.os.runtime.map((p) => p.name))}`, runtimeNote(input.os.runtime));
+    install(image.packageManager, input.os.runtime, runtimeNote(input.os.runtime));
   }
   if (image.osId === "ubuntu") {
     add(`RUN python3 -m venv ${VENV}`, "Ubuntu's Python is the distro's: pip may not install into it (PEP 668), so the packages go into a virtualenv.");
@@ -59,7 +82,7 @@ function singleStage(input: DockerfileInput, add: Add): void {
   add(`CMD ["python3", "-m", "app"]`, "Replace with your entry point (e.g. gunicorn or uvicorn with your module).");
 }
 
-function builderStage(input: DockerfileInput, compiled: string[], add: Add): void {
+function builderStage(input: DockerfileInput, compiled: string[], { add, from, install }: Out): void {
   const { image } = input;
   const builder = input.builder?.reference ?? image.reference;
   const manager = input.builder?.packageManager ?? (image.packageManager === "none" ? null : image.packageManager);
@@ -67,10 +90,10 @@ function builderStage(input: DockerfileInput, compiled: string[], add: Add): voi
     input.compiles.length > 0
       ? `Builder stage: pip compiles ${listed(compiled)} here, so compilers and -dev packages never reach the final image.`
       : `Builder stage: ${input.builder?.why ?? `${image.reference} cannot run pip`}`;
-  add(`FROM ${builder} AS builder`, `${input.builder && input.compiles.length > 0 ? `${why} ${input.builder.why}` : why}${pinNote(builder)}`);
+  from({ name: "builder", role: "builder", from: builder }, `${input.builder && input.compiles.length > 0 ? `${why} ${input.builder.why}` : why}${pinNote(builder)}`);
   if (input.builder === null && image.osId === "rhel") add("USER 0", "dnf needs root in the UBI image.");
   if (manager && input.os.build.length > 0) {
-    add(`RUN ${installCommand(manager, input.os.build.map((p) => p.name))}`, buildNote(input.os.build));
+    install(manager, input.os.build, buildNote(input.os.build));
   }
   for (const variable of input.env) {
     add(`ENV ${variable.name}=${variable.value}`, `${variable.why} (for ${listed(variable.neededBy)}).`);
@@ -86,11 +109,11 @@ function builderStage(input: DockerfileInput, compiled: string[], add: Add): voi
   );
 }
 
-function finalStage(input: DockerfileInput, compiled: string[], add: Add, warnings: string[]): void {
+function finalStage(input: DockerfileInput, compiled: string[], { add, from, install }: Out, warnings: string[]): void {
   const { image } = input;
   const distroless = image.packageManager === "none";
-  add(
-    `FROM ${image.reference}`,
+  from(
+    { name: null, role: "final", from: image.reference },
     (distroless
       ? `Final stage: ${image.reference} has no shell, pip or package manager, so nothing can be installed here — only copied in.`
       : `Final stage: a fresh ${image.reference} without compilers or -dev packages${image.hasCompiler ? " (this full image ships gcc itself; a -slim final stage would leave it out)" : ""}.`)
@@ -102,7 +125,7 @@ function finalStage(input: DockerfileInput, compiled: string[], add: Add, warnin
   );
   if (!distroless) {
     if (image.osId === "rhel") add("USER 0", "dnf needs root; the USER line below drops back to 1001.");
-    if (input.os.runtime.length > 0) add(`RUN ${installCommand(image.packageManager as "apt" | "apk" | "dnf", input.os.runtime.map((p) => p.name))}`, runtimeNote(input.os.runtime));
+    if (input.os.runtime.length > 0) install(image.packageManager as "apt" | "apk" | "dnf", input.os.runtime, runtimeNote(input.os.runtime));
   }
   const user = userSetup(image);
   if (user.create) add(`RUN ${user.create}`, `Run as ${user.user}, not root: ${user.why}`);

@@ -50,6 +50,19 @@ export function ruleViolations(generated: GeneratedDockerfile, options: { compil
     const from = generated.lines.find((l) => l.text.startsWith(`FROM ${stage.from}`));
     if (!/:[^/]+$/.test(stage.from) && !stage.from.includes("@")) check(/pin it by digest/.test(from?.note ?? ""), `${stage.from}: no tag and no advice to pin it`);
   }
+  // The stages the generator reports are the ones a Dockerfile parser finds.
+  const reported = generated.stages.map((s) => ({ from: s.from, name: s.name }));
+  check(JSON.stringify(reported) === JSON.stringify(stages.map((s) => ({ from: s.from, name: s.name }))), `reported stages ${JSON.stringify(reported)} are not the parsed ones`);
+  check(generated.multiStage === stages.length > 1, `multiStage is ${generated.multiStage} with ${stages.length} stage(s)`);
+  for (const stage of generated.stages) {
+    check(generated.lines[stage.firstLine]?.text.startsWith(`FROM ${stage.from}`) === true, `stage ${stage.name ?? stage.from} does not start at its FROM line`);
+    const next = generated.stages[generated.stages.indexOf(stage) + 1];
+    check(stage.lastLine >= stage.firstLine && (next === undefined ? stage.lastLine === generated.lines.length - 1 : stage.lastLine < next.firstLine), `stage ${stage.name ?? stage.from} has lines ${stage.firstLine}–${stage.lastLine}`);
+    for (const name of stage.osPackages) {
+      const installs = generated.lines.slice(stage.firstLine, stage.lastLine + 1).some((l) => l.text.startsWith("RUN ") && l.text.split(/\s+/).includes(name));
+      check(installs, `stage ${stage.name ?? stage.from} reports ${name} but does not install it`);
+    }
+  }
   if (options.compiles) {
     check(stages.length === 2, `${stages.length} stage(s) while something compiles`);
     check(stages[0]?.name === "builder", "the first stage is not named builder");

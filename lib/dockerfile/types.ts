@@ -32,10 +32,29 @@ export interface DockerfileLine {
   note: string;
 }
 
+/** One build stage, as the generator laid it out (never read back from the text). */
+export interface DockerfileStage {
+  /** The name later stages copy from ("builder"); null for the last stage, which nothing names. */
+  name: string | null;
+  /** builder: where pip runs and compiles; final: the image that runs the application (a single-stage Dockerfile has only this one). */
+  role: "builder" | "final";
+  /** The image the stage starts FROM. */
+  from: string;
+  /** lines[firstLine] is the stage's FROM; lines[lastLine] its last instruction. */
+  firstLine: number;
+  lastLine: number;
+  /** OS packages the stage installs with its package manager, in the order of the command. */
+  osPackages: string[];
+}
+
 export interface GeneratedDockerfile {
   /** The downloadable Dockerfile: each instruction preceded by its note as `#` comments. */
   text: string;
   lines: DockerfileLine[];
   /** What the person must still do or know (a runtime library distroless cannot install, …). */
   warnings: string[];
+  /** The build stages in order: a builder and a final stage, or the final stage alone. */
+  stages: DockerfileStage[];
+  /** A builder stage compiles (or runs pip for an image that cannot) and the final stage copies its virtualenv. */
+  multiStage: boolean;
 }
