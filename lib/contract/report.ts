@@ -1,0 +1,496 @@
+/**
+ * The report contract: the public shape of an analysis, as the API, the CLI's --json and share-link
+ * pages hand it out. Defined once here, as a zod schema; the TypeScript types are inferred from it and
+ * the JSON Schema at GET /api/schema (and `basewise schema`) is generated from it. Nothing here imports
+ * the engine: lib/report/assemble.ts reshapes the engine's results into this shape, so refactoring the
+ * engine never changes the JSON people script against.
+ *
+ * Versioning: schemaVersion changes when a field changes meaning or disappears; adding fields keeps it.
+ * 3 (from 2) only adds: machine-readable codes beside every verdict's words, structured tags, the
+ * Dockerfile's stages. Every v2 field keeps its name, place and meaning.
+ *
+ * Meaning travels as codes from closed sets (below, each with what it means); sentences (`reason`,
+ * `explanation`, `message`, `blocker`) are for people, and a program should never parse them.
+ */
+import { z } from "zod";
+
+export const REPORT_SCHEMA_VERSION = 3;
+
+// Descriptions and names for the published JSON Schema. A registry of its own (not zod's global
+// one): ids registered globally collide when a module is evaluated twice (hot reload, two bundles).
+const registry = z.registry<{ id?: string; title?: string; description?: string }>();
+
+function doc<T extends z.ZodType>(schema: T, description: string): T {
+  registry.add(schema, { description });
+  return schema;
+}
+
+function named<T extends z.ZodType>(id: string, schema: T, description: string): T {
+  registry.add(schema, { id, description });
+  return schema;
+}
+
+/** A closed set of codes, each with its meaning (published in the JSON Schema's description). */
+function codes<const K extends string>(meanings: Record<K, string>, what: string) {
+  const keys = Object.keys(meanings) as [K, ...K[]];
+  const schema = z.enum(keys);
+  registry.add(schema, { description: `${what}\n${keys.map((k) => `- ${k}: ${meanings[k]}`).join("\n")}` });
+  return schema;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The closed sets of codes. One code means the same thing wherever it appears.
+
+/** packages[].code: why nothing is installable (status "none") or why the index could not say (status "unknown"). */
+export const PACKAGE_CODES = {
+  "no-files": "none: the index lists no files for the project.",
+  "no-compatible-wheel": "none: its wheels are all for other platforms or Pythons, and no source distribution can be used here.",
+  "requires-python": "none: the files that could fit declare a Requires-Python that excludes this image's Python.",
+  "only-binary": "none: --only-binary forbids building its source distributions, and no wheel fits.",
+  "no-binary": "none: --no-binary forbids its wheels, and there is no source distribution.",
+  "no-usable-file": "none: none of its files is a wheel or source distribution pip can use.",
+  "only-yanked": "none: every file matching the requirement is yanked (pip takes a yanked file only for an exact == pin).",
+  "no-matching-version": "none: no version installable on this image matches the requirement.",
+  "unsupported-wheel": "none: a wheel given by URL or path whose tags this image does not support; pip refuses it.",
+  "not-on-index": "unknown: the index has no project by that name (HTTP 404 or 410, or not a valid project name).",
+  "index-error": "unknown: the index could not be reached or answered with an error (connection failure, HTTP error status, a redirect not followed).",
+  "index-unreadable": "unknown: the index's answer could not be read (malformed, or larger than Basewise reads).",
+  timeout: "unknown: the index did not answer in time (one request's timeout, or the analysis deadline).",
+  "too-many-projects": "unknown: not looked up; the analysis reached its cap on projects asked of the index.",
+  "not-asked": "unknown: not looked up; the analysis never asked the index for it.",
+} as const;
+export type PackageCode = keyof typeof PACKAGE_CODES;
+
+/** packages[].dependenciesUnknownCode: why a package's own dependencies are not known. */
+export const DEPENDENCIES_UNKNOWN_CODES = {
+  "metadata-unavailable": "the index offers no core metadata for the file (no PEP 658 metadata, no JSON API); its dependencies were not followed.",
+  "index-error": "the index failed when asked for the file's metadata (connection failure, HTTP error status, a redirect not followed).",
+  "index-unreadable": "the file's metadata could not be read (malformed, or larger than Basewise reads).",
+  "digest-mismatch": "the metadata did not match the digest the index gives for it, so it was not used.",
+  timeout: "the index did not answer for the metadata in time (one request's timeout, or the analysis deadline).",
+  "no-deps": "--no-deps (mode \"direct\"): dependencies are not followed.",
+  "direct-reference": "a URL or path: Basewise does not fetch it, so its dependencies are not followed.",
+  "not-resolved": "the image's resolution failed or was stopped (see its resolution), so each line is judged on its own.",
+} as const;
+export type DependenciesUnknownCode = keyof typeof DEPENDENCIES_UNKNOWN_CODES;
+
+/** targets[].resolution.code (the v2 set). */
+export const RESOLUTION_CODES = {
+  conflict: "pip finds no set of versions that works on this image.",
+  "too-deep": "pip would still be backtracking after its round limit.",
+  "work-budget": "Basewise stopped before it knew: the analysis's work budget ran out (see unreached).",
+  deadline: "Basewise stopped before it knew: the analysis's deadline passed (see unreached).",
+} as const;
+export type ResolutionCode = keyof typeof RESOLUTION_CODES;
+
+/** targets[].builds[].code: why pip could not set up a build environment. */
+export const BUILD_ENVIRONMENT_CODES = {
+  "unreadable-build-requirements": "the sdist's build requirements could not be read as requirements.",
+  ...RESOLUTION_CODES,
+} as const;
+export type BuildEnvironmentCode = keyof typeof BUILD_ENVIRONMENT_CODES;
+
+/** targets[].blockerCode and recommendation.ranking[].outCode: why the build fails on an image. */
+export const BLOCKER_CODES = {
+  "no-solution": "pip finds no set of versions that works on this image (resolution conflict or too-deep).",
+  "nothing-installable": "at least one package has nothing installable on this image (status none).",
+  "build-environment": "a build environment pip needs cannot be set up (see builds[].code).",
+} as const;
+export type BlockerCode = keyof typeof BLOCKER_CODES;
+
+/** errors[].code: problems with the request as a whole or one of its images. */
+export const ERROR_CODES = {
+  "unknown-image": "the base image is not in Basewise's catalog (subject: the reference as given).",
+  "arch-not-published": "the base image is not published for the requested architecture (subject: the reference as given).",
+  "index-unreachable": "every project asked for failed at the index (not just not found): every package is unknown (subject: \"index\").",
+  "as-of-undated": "the index gives no upload time for some files, so \"as of\" could not exclude them; they were all considered (subject: \"asOf\").",
+} as const;
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+/** targets[].unreached[].reason (the v2 set). */
+export const UNREACHED_CODES = { "work-budget": RESOLUTION_CODES["work-budget"], deadline: RESOLUTION_CODES.deadline } as const;
+
+/** packages[].miss.kind (the v2 set): the closest reason no wheel fits, in order of closeness. */
+export const MISS_CODES = {
+  python: "wheels only for other Python versions or interpreters.",
+  abi: "wheels only for an ABI this image's Python does not load.",
+  "platform-family": "wheels only for another platform family (Windows, macOS, manylinux on a musl image…).",
+  "libc-too-old": "wheels need a newer glibc or musl than the image has.",
+  arch: "wheels only for another CPU architecture.",
+  "no-wheels": "no wheels are published for the release, only source.",
+  "binary-not-allowed": "--no-binary is set for this package.",
+} as const;
+
+/** Every code the report can carry, with its meaning, by the field that carries it. */
+export const REPORT_CODES = {
+  "packages[].code": PACKAGE_CODES,
+  "packages[].dependenciesUnknownCode": DEPENDENCIES_UNKNOWN_CODES,
+  "packages[].miss.kind": MISS_CODES,
+  "targets[].resolution.code": RESOLUTION_CODES,
+  "targets[].unreached[].reason": UNREACHED_CODES,
+  "targets[].builds[].code": BUILD_ENVIRONMENT_CODES,
+  "targets[].blockerCode, recommendation.ranking[].outCode": BLOCKER_CODES,
+  "errors[].code": ERROR_CODES,
+} as const;
+
+// ---------------------------------------------------------------------------------------------------
+// The shape.
+
+const arch = z.enum(["amd64", "arm64"]);
+const count = () => z.int().nonnegative();
+const line = doc(z.int().positive(), "1-based line in the requirements text.");
+
+export const tagPartsSchema = named(
+  "TagParts",
+  z.strictObject({
+    interpreter: doc(z.string(), 'e.g. "cp312", "py3"'),
+    abi: doc(z.string(), 'e.g. "cp312", "abi3", "none"'),
+    platform: doc(z.string(), 'e.g. "manylinux_2_17_x86_64", "any"'),
+  }),
+  "A PEP 425 compatibility tag as its three parts (lowercase, as pip compares them).",
+);
+
+const requirementOrigin = z.discriminatedUnion("kind", [
+  z.strictObject({ kind: z.literal("index") }),
+  z.strictObject({ kind: z.literal("url"), url: z.string(), vcs: z.boolean() }),
+  z.strictObject({ kind: z.literal("path"), path: z.string() }),
+]);
+
+export const requirementSummarySchema = named(
+  "RequirementSummary",
+  z.strictObject({
+    line,
+    text: z.string(),
+    name: doc(z.string().nullable(), "PEP 503 normal form; null for an unnamed URL or path."),
+    extras: z.array(z.string()),
+    specifier: z.string(),
+    marker: z.string().nullable(),
+    origin: doc(requirementOrigin, "index: pip picks a file from the package index; url: a direct URL or VCS reference; path: a local directory or archive."),
+    editable: z.boolean(),
+    hashes: doc(count(), "How many --hash options the line has."),
+  }),
+  "One requirement line of the file.",
+);
+
+const diagnostic = z.strictObject({ line, severity: z.enum(["error", "warning", "info"]), message: z.string() });
+
+const requirer = z.strictObject({
+  project: doc(z.string().nullable(), "The requiring package (PEP 503 name); null for the requirements file itself."),
+  version: z.string().nullable(),
+  requirement: doc(z.string(), 'What it asked for, as written: "numpy>=1.21.0", "requests[socks]".'),
+});
+
+const miss = z.strictObject({
+  kind: codes(MISS_CODES, "The closest reason no wheel of the release fits this image."),
+  detail: z.string(),
+});
+
+const alternative = z.strictObject({
+  version: z.string(),
+  filename: z.string(),
+  tag: z.string(),
+  tagParts: doc(tagPartsSchema.nullable(), "tag as its parts; null when tag is empty."),
+  satisfiesSpecifier: doc(z.boolean(), "The version also satisfies the requirement as written."),
+});
+
+export const targetPackageSchema = named(
+  "TargetPackage",
+  z.strictObject({
+    name: doc(z.string(), "PEP 503 normal form."),
+    status: doc(
+      z.enum(["wheel", "sdist", "none", "unknown", "direct"]),
+      "wheel / sdist: pip's file; none: nothing installable; unknown: the index could not tell; direct: a source URL or path pip builds, not from the index.",
+    ),
+    kind: z.enum(["wheel", "sdist"]).nullable(),
+    version: z.string().nullable(),
+    filename: z.string().nullable(),
+    tag: doc(z.string().nullable(), 'The compatibility tag the wheel matched, e.g. "cp312-cp312-manylinux_2_17_x86_64".'),
+    tagParts: doc(tagPartsSchema.nullable(), "The matched tag as its parts (v3); null when tag is null."),
+    compiles: doc(z.boolean(), "pip builds this package from source on this image."),
+    reason: doc(z.string(), "Why, in words for a person."),
+    code: doc(codes(PACKAGE_CODES, "Why, as a code, for status none or unknown.").nullable(), "Why, as a code (v3): set for status none and unknown, null for a wheel, a build or a direct reference."),
+    miss: doc(miss.nullable(), "For sdists (and refused direct wheels): the closest wheel that did not fit."),
+    alternative: doc(alternative.nullable(), "For sdists and dead ends: the nearest version that installs from a wheel here."),
+    sizeBytes: doc(z.number().nonnegative().nullable(), "Download size from the index (PEP 700); null when it does not say."),
+    sizeHint: doc(
+      z.strictObject({ filename: z.string(), bytes: z.number().nonnegative() }).optional(),
+      "For sdists: the same release's wheel for another platform, whose size stands in for what the build installs. Absent when there is none.",
+    ),
+    line: doc(line.nullable(), "Line of the requirement in the file (the first, when a name appears on several); null for a dependency."),
+    requested: doc(z.boolean(), "Named in the requirements file, as opposed to pulled in by another package."),
+    requiredBy: z.array(requirer),
+    via: doc(z.array(z.string()), 'The shortest chain that pulls it in: ["fastapi 0.110.0", "pydantic 2.6.4"]; [] when requested.'),
+    dependenciesUnknown: doc(z.string().nullable(), "Why its own dependencies are not known, when they are not."),
+    dependenciesUnknownCode: doc(
+      codes(DEPENDENCIES_UNKNOWN_CODES, "Why its own dependencies are not known, as a code.").nullable(),
+      "The same as a code (v3); null exactly when dependenciesUnknown is null.",
+    ),
+  }).superRefine((pkg, ctx) => {
+    // Invariants the JSON Schema does not spell out; the server checks them on every report it validates.
+    const coded = pkg.status === "none" || pkg.status === "unknown";
+    if (coded !== (pkg.code !== null)) ctx.addIssue({ code: "custom", path: ["code"], message: `status ${pkg.status} ${coded ? "needs" : "has no"} code` });
+    if ((pkg.dependenciesUnknown === null) !== (pkg.dependenciesUnknownCode === null)) ctx.addIssue({ code: "custom", path: ["dependenciesUnknownCode"], message: "set exactly when dependenciesUnknown is" });
+    if ((pkg.tag === null) !== (pkg.tagParts === null)) ctx.addIssue({ code: "custom", path: ["tagParts"], message: "set exactly when tag is" });
+  }),
+  "One package on one image: what pip installs, whether it compiles, and why.",
+);
+
+const resolutionCode = codes(RESOLUTION_CODES, "Why there is no install set.");
+
+export const buildEnvironmentSchema = named(
+  "BuildEnvironment",
+  z.strictObject({
+    name: doc(z.string(), "The sdist being built."),
+    version: z.string(),
+    insideBuildOf: doc(z.string().nullable(), 'The build this one happens inside: null for a package of the image, "pandas 1.5.2" for a build requirement\'s own build.'),
+    requires: doc(z.array(z.string()), "build-system.requires (or pip's default), as written."),
+    dynamic: doc(z.array(z.strictObject({ requirement: z.string(), when: z.string() })), "What the backend may add once running, each with when; not resolved."),
+    backend: z.string().nullable(),
+    basis: doc(
+      z.enum(["sdist", "table", "pip-default"]),
+      "sdist: read from the sdist's own pyproject.toml; table: Basewise's curated table; pip-default: neither has it, pip's default is assumed.",
+    ),
+    source: z.string(),
+    confidence: z.enum(["high", "medium", "low"]),
+    note: z.string(),
+    packages: doc(z.array(targetPackageSchema), "The build environment's install set; empty when it could not be resolved."),
+    explanation: doc(z.string().nullable(), "Why pip could not set up this build environment, when it could not."),
+    code: doc(codes(BUILD_ENVIRONMENT_CODES, "Why the build environment could not be set up.").nullable(), "The same as a code (v3); null exactly when explanation is null."),
+  }).superRefine((build, ctx) => {
+    if ((build.explanation === null) !== (build.code === null)) ctx.addIssue({ code: "custom", path: ["code"], message: "set exactly when explanation is" });
+  }),
+  "The isolated environment pip installs before it builds one sdist (PEP 517/518), resolved on the same image.",
+);
+
+const compiledPackage = z.strictObject({
+  name: z.string(),
+  version: doc(z.string().nullable(), "null for a direct reference, whose version Basewise does not fetch to learn."),
+  buildRequirement: doc(z.boolean(), "Compiled only as a build requirement of another sdist."),
+  forBuildOf: doc(z.array(z.string()), 'The builds that need it ("pandas 1.5.2"); empty when only the image needs it.'),
+});
+
+const osPackage = z.strictObject({ name: z.string(), neededBy: doc(z.array(z.string()), 'The compiles that need it: "psycopg2 2.9.9".') });
+const envVariable = z.strictObject({ name: z.string(), value: z.string(), why: z.string(), neededBy: z.array(z.string()) });
+
+const sysdeps = z.strictObject({
+  manager: z.enum(["apt", "apk", "dnf", "none"]),
+  build: doc(z.array(osPackage), "OS packages the builder stage installs."),
+  runtime: doc(z.array(osPackage), "OS packages the final image keeps."),
+  env: z.array(envVariable),
+  missingAtRuntime: doc(z.array(osPackage), "Runtime libraries the final image needs but cannot install (distroless)."),
+  perPackage: z.array(
+    z.strictObject({
+      name: z.string(),
+      version: z.string().nullable(),
+      kind: z.enum(["native", "optional-native", "pure"]),
+      basis: doc(z.enum(["table", "generic"]), "table: curated facts; generic: not known, a C toolchain assumed."),
+      note: z.string(),
+    }),
+  ),
+});
+
+const estimateParameters = named(
+  "EstimateParameters",
+  z.strictObject({
+    cores: z.number(),
+    networkMBps: z.number(),
+    cache: z.enum(["cold", "warm"]),
+    emulated: z.boolean(),
+  }),
+  "What the build-time estimate assumes: CPU cores, download speed, cold or warm cache, arm64 under emulation.",
+);
+
+const range = z.strictObject({ low: z.number(), high: z.number() });
+
+const estimate = z.strictObject({
+  parameters: estimateParameters,
+  buildSeconds: range,
+  imageBytes: doc(z.strictObject({ multiStage: z.number(), singleStage: z.number() }), "Uncompressed image size; parts not known are left out and named in notes."),
+  breakdown: z.strictObject({
+    build: z.array(
+      z.strictObject({
+        part: z.string(),
+        category: z.enum(["pull", "os-packages", "downloads", "installs", "build-environments", "compiles"]),
+        lowSeconds: z.number(),
+        highSeconds: z.number(),
+        basis: z.string(),
+      }),
+    ),
+    size: z.array(
+      z.strictObject({
+        part: z.string(),
+        category: z.enum(["base", "runtime-libraries", "site-packages", "build-leftovers"]),
+        bytes: z.number(),
+        stage: z.enum(["both", "single-stage only"]),
+        basis: z.string(),
+      }),
+    ),
+  }),
+  notes: z.array(z.string()),
+});
+
+const dockerfileStage = z.strictObject({
+  name: doc(z.string().nullable(), 'The name later stages copy from ("builder"); null for the last stage.'),
+  role: doc(z.enum(["builder", "final"]), "builder: where pip runs and compiles; final: the image that runs the application."),
+  from: doc(z.string(), "The image the stage starts FROM."),
+  firstLine: doc(count(), "Index in lines of the stage's FROM."),
+  lastLine: doc(count(), "Index in lines of the stage's last instruction."),
+  osPackages: doc(z.array(z.string()), "OS packages the stage installs with its package manager."),
+});
+
+const dockerfile = z.strictObject({
+  text: doc(z.string(), "The downloadable Dockerfile: each instruction preceded by its note as # comments."),
+  lines: doc(z.array(z.strictObject({ text: z.string(), note: z.string() })), "Each instruction (continuation lines included) and why it is there."),
+  warnings: z.array(z.string()),
+  stages: doc(z.array(dockerfileStage), "The build stages in order (v3)."),
+  multiStage: doc(z.boolean(), "A builder stage and a final stage that copies its virtualenv (v3)."),
+});
+
+const blockerCode = codes(BLOCKER_CODES, "Why the build fails on an image.");
+
+export const targetReportSchema = named(
+  "TargetReport",
+  z.strictObject({
+    base: doc(z.string(), 'Canonical image reference, e.g. "python:3.12-slim-bookworm".'),
+    requestedAs: doc(z.string(), 'What the person asked for, e.g. a floating tag like "python:3.12-slim".'),
+    resolvedNote: z.string().nullable(),
+    arch,
+    python: z.string(),
+    libc: z.strictObject({ family: z.enum(["glibc", "musl"]), version: z.string() }),
+    os: z.string(),
+    packageManager: z.enum(["apt", "apk", "dnf", "none"]),
+    resolution: doc(
+      z.discriminatedUnion("ok", [z.strictObject({ ok: z.literal(true) }), z.strictObject({ ok: z.literal(false), code: resolutionCode, explanation: z.string() })]),
+      "Whether pip finds a set of versions that works here; if not, why, and packages are judged line by line.",
+    ),
+    unreached: doc(
+      z.array(
+        z.strictObject({
+          name: z.string(),
+          reason: codes(UNREACHED_CODES, "What stopped the resolution."),
+          insideBuildOf: doc(z.string().nullable(), 'The build environment it was needed in ("pandas 1.5.2"); null for the image\'s own install set.'),
+        }),
+      ),
+      "Projects not resolved when the analysis's work budget or deadline ran out; empty when it finished.",
+    ),
+    packages: doc(z.array(targetPackageSchema), "The install set (resolved mode), or the file's lines (--no-deps). Requested packages first, in file order."),
+    skipped: doc(z.array(z.strictObject({ name: z.string(), line, marker: z.string() })), "Requirements whose environment marker is false on this image: pip skips them."),
+    builds: doc(z.array(buildEnvironmentSchema), "One per sdist pip builds, build requirements' own sdists included."),
+    compiles: doc(z.array(compiledPackage), "Every package compiled on the way to the image, build-isolation builds included."),
+    summary: z.strictObject({ packages: count(), wheels: count(), sdists: count(), none: count(), unknown: count(), direct: count(), compiles: count() }),
+    sysdeps: doc(sysdeps, "OS packages to build (builder stage) and to keep (final stage), each with the compiles that need it."),
+    estimate: doc(estimate, "Build time and image size, with their breakdowns, for the report's estimate parameters."),
+    dockerfile: doc(dockerfile, "The recommended Dockerfile: text to download, each line with why, its stages."),
+    builder: doc(z.string().nullable(), "The image the build runs in when this one has no shell or pip (distroless); null otherwise."),
+    blocker: doc(z.string().nullable(), "Why the build fails on this image, in words; null when nothing stops it."),
+    blockerCode: doc(blockerCode.nullable(), "The same as a code (v3); null exactly when blocker is null."),
+  }).superRefine((target, ctx) => {
+    if ((target.blocker === null) !== (target.blockerCode === null)) ctx.addIssue({ code: "custom", path: ["blockerCode"], message: "set exactly when blocker is" });
+    if (target.dockerfile.multiStage !== target.dockerfile.stages.length > 1) ctx.addIssue({ code: "custom", path: ["dockerfile", "multiStage"], message: "true exactly when there is more than one stage" });
+  }),
+  "One (image, architecture) pair: the install set, the builds, what they need, the estimates and the Dockerfile.",
+);
+
+export const reportErrorSchema = named(
+  "ReportError",
+  z.strictObject({
+    subject: doc(z.string(), 'What the error is about: a base image reference, "index", or "asOf".'),
+    message: z.string(),
+    code: codes(ERROR_CODES, "What the error is, as a code (v3)."),
+  }),
+  "A problem with the request as a whole or with one of its images; the rest of the report still stands.",
+);
+
+export const recommendationSchema = named(
+  "Recommendation",
+  z.strictObject({
+    base: z.string(),
+    arch,
+    why: z.string(),
+    ranking: doc(
+      z.array(
+        z.strictObject({
+          base: z.string(),
+          arch,
+          out: doc(z.string().nullable(), "Why it cannot be recommended (its blocker), in words."),
+          outCode: doc(blockerCode.nullable(), "The same as a code (v3)."),
+        }),
+      ),
+      "Every image in rank order.",
+    ),
+  }),
+  "The image to take, by the stated rule, and why.",
+);
+
+export const reportSchema = named(
+  "Report",
+  z.strictObject({
+    schemaVersion: z.literal(REPORT_SCHEMA_VERSION),
+    generatedAt: doc(z.string(), "ISO 8601."),
+    asOf: doc(z.string(), "ISO 8601: files uploaded after it were not considered."),
+    undatedFiles: doc(count(), 'Files the index gave no upload time for: "as of" could not check them, so they were all considered.'),
+    mode: doc(z.enum(["resolved", "direct"]), "resolved: every dependency, as pip resolves them; direct: only the requirements written in the file, like pip --no-deps."),
+    index: z.strictObject({ host: z.string() }),
+    requirements: z.array(requirementSummarySchema),
+    options: z.strictObject({
+      pre: z.boolean(),
+      preferBinary: z.boolean(),
+      onlyBinary: z.array(z.string()),
+      noBinary: z.array(z.string()),
+      requireHashes: z.boolean(),
+    }),
+    diagnostics: doc(z.array(diagnostic), "Problems in the requirements text, by line."),
+    targets: z.array(targetReportSchema),
+    estimateParameters,
+    recommendation: doc(recommendationSchema.nullable(), "null when no image was analysed."),
+    errors: z.array(reportErrorSchema),
+  }),
+  "A Basewise report: for each base image, which packages pip installs from wheels and which it compiles, what that needs, how long it takes, how big the image is, and the Dockerfile to write.",
+);
+
+export type Report = z.infer<typeof reportSchema>;
+export type TargetReport = z.infer<typeof targetReportSchema>;
+export type TargetPackage = z.infer<typeof targetPackageSchema>;
+export type BuildEnvironment = z.infer<typeof buildEnvironmentSchema>;
+export type RequirementSummary = z.infer<typeof requirementSummarySchema>;
+export type ReportError = z.infer<typeof reportErrorSchema>;
+export type Recommendation = z.infer<typeof recommendationSchema>;
+export type TagParts = z.infer<typeof tagPartsSchema>;
+export type CompiledPackage = TargetReport["compiles"][number];
+export type UnreachedPackage = TargetReport["unreached"][number];
+export type DockerfileStage = TargetReport["dockerfile"]["stages"][number];
+export type ReportDockerfile = TargetReport["dockerfile"];
+export type ReportEstimate = TargetReport["estimate"];
+
+/** Where a value differs from the contract, in one line per problem; [] when it conforms. */
+export function reportProblems(value: unknown): string[] {
+  const result = reportSchema.safeParse(value);
+  if (result.success) return [];
+  return result.error.issues.map((issue) => `${issue.path.map(String).join(".") || "(report)"}: ${issue.message}`);
+}
+
+let published: Record<string, unknown> | null = null;
+
+/**
+ * The contract as JSON Schema (draft 2020-12), for GET /api/schema and `basewise schema`. Objects
+ * leave additionalProperties open: fields added within schema version 3 must not fail a consumer's
+ * validation (the server's own check, reportProblems, is strict). The invariants between fields
+ * (a code exactly when the words are there) are stated in the descriptions.
+ */
+export function reportJsonSchema(): Record<string, unknown> {
+  if (!published) {
+    const { $schema, ...rest } = z.toJSONSchema(reportSchema, {
+      metadata: registry,
+      override: ({ jsonSchema }) => {
+        if (jsonSchema.additionalProperties === false) delete jsonSchema.additionalProperties;
+      },
+    });
+    published = { $schema, title: `Basewise report, schema version ${REPORT_SCHEMA_VERSION}`, ...rest };
+  }
+  return structuredClone(published);
+}
+
+/** The published JSON Schema as the route and the CLI send it: two-space indented, ending in a newline. */
+export function reportJsonSchemaText(): string {
+  return `${JSON.stringify(reportJsonSchema(), null, 2)}\n`;
+}
