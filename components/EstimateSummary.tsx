@@ -1,5 +1,5 @@
 import { formatBytes, formatRange } from "@/lib/report/recommend";
-import type { TargetReport } from "@/lib/report/types";
+import type { TargetReport } from "@/lib/contract/report";
 
 // Build time and image size for one image, with what they are made of and what the build needs.
 

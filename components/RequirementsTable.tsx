@@ -1,4 +1,4 @@
-import type { RequirementSummary } from "@/lib/report/types";
+import type { RequirementSummary } from "@/lib/contract/report";
 
 export function RequirementsTable({ requirements }: { requirements: RequirementSummary[] }) {
   if (requirements.length === 0) {

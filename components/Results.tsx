@@ -7,7 +7,7 @@ import { reportMarkdown } from "@/lib/present/markdown";
 import { packageDetail } from "@/lib/present/package-detail";
 import { problemsOf } from "@/lib/present/problems";
 import { RANKING_RULE } from "@/lib/report/recommend";
-import type { Report } from "@/lib/report/types";
+import type { Report } from "@/lib/contract/report";
 import type { ShareLink } from "./Analyzer";
 import { CopyButton } from "./CopyButton";
 import { DiagnosticsList } from "./DiagnosticsList";

@@ -1,4 +1,4 @@
-import type { BuildEnvironment, TargetPackage, TargetReport } from "@/lib/report/types";
+import type { BuildEnvironment, TargetPackage, TargetReport } from "@/lib/contract/report";
 import { DocLink } from "./DocLink";
 import { DockerfileView } from "./DockerfileView";
 import { EstimateSummary } from "./EstimateSummary";

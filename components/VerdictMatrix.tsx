@@ -1,7 +1,7 @@
 "use client";
 
 import { useMemo, useState } from "react";
-import type { TargetPackage, TargetReport } from "@/lib/report/types";
+import type { TargetPackage, TargetReport } from "@/lib/contract/report";
 
 // Packages down, base images across: at a glance, where pip compiles. Sortable, filterable to what
 // compiles; a package's name opens its detail.

@@ -1,4 +1,4 @@
-import type { Report } from "@/lib/report/types";
+import type { Report } from "@/lib/contract/report";
 import type { requestFor } from "@/lib/share/state";
 
 export type AnalyzeRequestBody = ReturnType<typeof requestFor>;

@@ -1,4 +1,4 @@
-import type { Report, TargetPackage } from "@/lib/report";
+import type { Report, TargetPackage } from "@/lib/contract/report";
 import { formatBytes, formatRange } from "@/lib/report/recommend";
 
 // The CLI's human-readable view of a report: per base image, one line per package.

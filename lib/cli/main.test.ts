@@ -48,7 +48,7 @@ describe("basewise analyze", () => {
     const { code, out } = await run(["analyze", file, "--base", "python:3.12-alpine3.24", "--arch", "arm64", "--json", "--index-url", index.url]);
     expect(code).toBe(0);
     const report = JSON.parse(out);
-    expect(report.schemaVersion).toBe(2);
+    expect(report.schemaVersion).toBe(3);
     expect(report.targets[0]).toMatchObject({ base: "python:3.12-alpine3.24", arch: "arm64", libc: { family: "musl" } });
     expect(report.targets[0].packages[0]).toMatchObject({ name: "cryptography", kind: "wheel", compiles: false, filename: "cryptography-41.0.7-cp37-abi3-musllinux_1_1_aarch64.whl" });
   });

@@ -3,7 +3,7 @@
  * series the charts draw. Pure functions of the report; the components only render them.
  */
 import type { SizeCategory, TimeCategory } from "@/lib/estimate";
-import type { Report, TargetReport } from "@/lib/report/types";
+import type { Report, TargetReport } from "@/lib/contract/report";
 
 export interface Headline {
   key: string;

@@ -4,7 +4,7 @@
  * cannot become a link, an image or HTML in the doc it is pasted into.
  */
 import { formatBytes, formatRange } from "@/lib/report/recommend";
-import type { Report } from "@/lib/report/types";
+import type { Report } from "@/lib/contract/report";
 import { headlines } from "./comparison";
 
 export function reportMarkdown(report: Report, shareUrl: string | null): string {

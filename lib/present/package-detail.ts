@@ -3,7 +3,7 @@
  * closest wheel that missed), the nearest version that would not compile, the OS packages its build
  * and its runtime need there, and what pulls it in.
  */
-import type { Report } from "@/lib/report/types";
+import type { Report } from "@/lib/contract/report";
 import { targetKey } from "./comparison";
 
 export interface PackageOnImage {

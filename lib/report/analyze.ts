@@ -2,30 +2,35 @@ import type { SpecifierSet } from "@/lib/pep440";
 import { makeSpecifierSet } from "@/lib/pep440/specifier-set";
 import { evaluateMarker, markerToString } from "@/lib/pep508";
 import { parseRequirementsFile, type RequirementEntry, type RequirementsFile } from "@/lib/requirements-file";
-import { directVerdict, verdictFor, type PackageVerdict } from "@/lib/resolve";
-import { indexSources, WorkBudget, type AnalysisSources, type MetadataIndex } from "@/lib/resolve/resolver";
+import { directVerdict, verdictFor } from "@/lib/resolve";
+import { indexSources, WorkBudget, type AnalysisSources } from "@/lib/resolve/resolver";
 import { DEFAULT_BASES, makeTarget, resolveBaseImage, type Target } from "@/lib/targets";
 import { DEFAULT_PARAMETERS, type EstimateParameters } from "@/lib/estimate";
+import { assemble } from "./assemble";
 import { resolveBuilds } from "./build-isolation";
 import { buildPlan } from "./build-plan";
+import { recordingMetadataFailures, withDependencyCodes, type AnalysisIndex, type MetadataFailures } from "./dependency-codes";
 import { recommend } from "./recommend";
 import { imageContext, verdictContext, type ImageContext } from "./image-context";
 import { requestedOnly, resolveInstallSet, type AnalysisBounds } from "./install-set";
-import {
-  SCHEMA_VERSION,
-  type AnalyzeInput,
-  type AnalyzeResult,
-  type Report,
-  type ReportError,
-  type RequirementSummary,
-  type TargetPackage,
-  type TargetReport,
-  type UnreachedPackage,
+import type {
+  Analysis,
+  AnalysisError,
+  AnalyzeInput,
+  AnalyzeResult,
+  Blocker,
+  BuildEnvironment,
+  RequirementSummary,
+  TargetPackage,
+  TargetResult,
+  UnreachedPackage,
 } from "./types";
+
+export type { AnalysisIndex } from "./dependency-codes";
 
 export interface AnalyzeDependencies {
   /** Project pages and files' core metadata: one index client per analysis. */
-  index: MetadataIndex;
+  index: AnalysisIndex;
   /** Shown in the report so a reader knows which index answered (never its credentials). */
   indexHost: string;
   now?: () => Date;
@@ -58,16 +63,16 @@ export async function analyze(input: AnalyzeInput, deps: AnalyzeDependencies): P
   const { file } = parsed;
   const arch = input.arch ?? "amd64";
 
-  const errors: ReportError[] = [];
+  const errors: AnalysisError[] = [];
   const targets: { requested: string; note: string | null; target: Target }[] = [];
   for (const requested of input.bases?.length ? input.bases : DEFAULT_BASES) {
     const resolved = resolveBaseImage(requested);
     if (!resolved.ok) {
-      errors.push({ subject: requested, message: resolved.error });
+      errors.push({ code: "unknown-image", subject: requested, message: resolved.error });
       continue;
     }
     const made = makeTarget(resolved.image, arch);
-    if (!made.ok) errors.push({ subject: requested, message: made.error });
+    if (!made.ok) errors.push({ code: "arch-not-published", subject: requested, message: made.error });
     else targets.push({ requested, note: resolved.resolvedFrom ?? null, target: made.target });
   }
 
@@ -75,7 +80,8 @@ export async function analyze(input: AnalyzeInput, deps: AnalyzeDependencies): P
   // Files uploaded after "as of" do not exist for this analysis.
   const asOf = input.asOf ?? generatedAt;
   // One fetch per project and per file's metadata for the whole analysis, shared by every target.
-  const sources = indexSources(deps.index, new Date(asOf));
+  const { index, failures: metadataFailures } = recordingMetadataFailures(deps.index);
+  const sources = indexSources(index, new Date(asOf));
   const requestedNames = [...new Set(file.requirements.filter((r) => r.origin.kind === "index" && r.name).map((r) => r.name as string))];
   await sources.prefetch(requestedNames);
   const failures = requestedNames.filter((name) => {
@@ -83,14 +89,14 @@ export async function analyze(input: AnalyzeInput, deps: AnalyzeDependencies): P
     return page && !page.ok && page.reason !== "not-found";
   });
   if (requestedNames.length > 0 && failures.length === requestedNames.length) {
-    errors.push({ subject: "index", message: `The package index (${deps.indexHost}) could not be reached; every package is reported as unknown.` });
+    errors.push({ code: "index-unreachable", subject: "index", message: `The package index (${deps.indexHost}) could not be reached; every package is reported as unknown.` });
   }
 
   const mode = input.noDeps ? "direct" : "resolved";
   const estimateParameters: EstimateParameters = { ...DEFAULT_PARAMETERS, ...input.estimate };
   const bounds: AnalysisBounds = { signal: deps.signal, budget: deps.workBudget instanceof WorkBudget ? deps.workBudget : new WorkBudget(deps.workBudget ?? DEFAULT_WORK_BUDGET) };
-  const reports = await Promise.all(
-    targets.map(({ requested, note, target }) => reportTarget(file, imageContext(target, file), requested, note, sources, mode, estimateParameters, bounds)),
+  const results = await Promise.all(
+    targets.map(({ requested, note, target }) => analyzeTarget(file, imageContext(target, file), requested, note, sources, mode, estimateParameters, bounds, metadataFailures)),
   );
 
   const undated = [...sources.undatedFiles];
@@ -98,57 +104,55 @@ export async function analyze(input: AnalyzeInput, deps: AnalyzeDependencies): P
   if (input.asOf && undatedFiles > 0) {
     const names = undated.map(([name]) => name);
     const listed = names.length > 5 ? `${names.slice(0, 5).join(", ")} and ${names.length - 5} more` : names.join(", ");
-    errors.push({ subject: "asOf", message: `The index gives no upload time for ${undatedFiles} files (${listed}), so "as of ${input.asOf}" cannot exclude them; they were all considered.` });
+    errors.push({ code: "as-of-undated", subject: "asOf", message: `The index gives no upload time for ${undatedFiles} files (${listed}), so "as of ${input.asOf}" cannot exclude them; they were all considered.` });
   }
-  return {
-    ok: true,
-    report: {
-      schemaVersion: SCHEMA_VERSION,
-      generatedAt,
-      asOf,
-      undatedFiles,
-      mode,
-      index: { host: deps.indexHost },
-      requirements: file.requirements.map(summarizeRequirement),
-      options: {
-        pre: file.options.pre,
-        preferBinary: file.options.preferBinary,
-        onlyBinary: file.options.formatControl.onlyBinary,
-        noBinary: file.options.formatControl.noBinary,
-        requireHashes: file.options.requireHashes,
-      },
-      diagnostics: file.diagnostics,
-      targets: reports,
-      estimateParameters,
-      recommendation: recommend(
-        reports.map((t) => ({
-          base: t.base,
-          arch: t.arch,
-          blocker: t.blocker,
-          // A package not reached could hide a compile, as an unknown one could.
-          unknown: t.summary.unknown + t.unreached.length,
-          compiles: t.compiles.map((c) => (c.version ? `${c.name} ${c.version}` : c.name)),
-          buildSeconds: t.estimate.buildSeconds,
-          imageBytes: t.estimate.imageBytes.multiStage,
-        })),
-      ),
-      errors,
+  const analysis: Analysis = {
+    generatedAt,
+    asOf,
+    undatedFiles,
+    mode,
+    indexHost: deps.indexHost,
+    requirements: file.requirements.map(summarizeRequirement),
+    options: {
+      pre: file.options.pre,
+      preferBinary: file.options.preferBinary,
+      onlyBinary: file.options.formatControl.onlyBinary,
+      noBinary: file.options.formatControl.noBinary,
+      requireHashes: file.options.requireHashes,
     },
+    diagnostics: file.diagnostics,
+    estimateParameters,
+    targets: results,
+    recommendation: recommend(
+      results.map((t) => ({
+        base: t.target.image.reference,
+        arch: t.target.arch,
+        blocker: t.blocker?.text ?? null,
+        // A package not reached could hide a compile, as an unknown one could.
+        unknown: t.packages.filter((p) => p.status === "unknown").length + t.unreached.length,
+        compiles: t.compiles.map((c) => (c.version ? `${c.name} ${c.version}` : c.name)),
+        buildSeconds: t.plan.estimate.buildSeconds,
+        imageBytes: t.plan.estimate.imageBytes.multiStage,
+      })),
+    ),
+    errors,
   };
+  return { ok: true, report: assemble(analysis) };
 }
 
-async function reportTarget(
+async function analyzeTarget(
   file: RequirementsFile,
   image: ImageContext,
   requestedAs: string,
   resolvedNote: string | null,
   sources: AnalysisSources,
-  mode: Report["mode"],
+  mode: Analysis["mode"],
   estimateParameters: EstimateParameters,
   bounds: AnalysisBounds,
-): Promise<TargetReport> {
+  metadataFailures: MetadataFailures,
+): Promise<TargetResult> {
   const { target } = image;
-  const skipped: TargetReport["skipped"] = [];
+  const skipped: TargetResult["skipped"] = [];
   const applicable: RequirementEntry[] = [];
   for (const entry of file.requirements) {
     const marker = entry.requirement?.marker;
@@ -160,12 +164,12 @@ async function reportTarget(
     }
   }
 
-  let resolution: TargetReport["resolution"] = { ok: true };
+  let resolution: TargetResult["resolution"] = { ok: true };
   let packages: TargetPackage[];
   const unreached: UnreachedPackage[] = [];
   if (mode === "resolved") {
     const installSet = await resolveInstallSet(applicable, sources, image, bounds);
-    if (installSet.ok) packages = installSet.packages;
+    if (installSet.ok) packages = withDependencyCodes(installSet.packages, applicable, "resolved", metadataFailures);
     else {
       // Still show what each line would install on its own: the conflict is one part of the answer.
       const { code, explanation } = installSet;
@@ -174,53 +178,38 @@ async function reportTarget(
       const note = code === "work-budget" || code === "deadline"
         ? "Basewise stopped before the resolution finished, so each line is judged on its own."
         : "pip finds no set of versions that works here, so each line is judged on its own.";
-      packages = lineByLine(applicable, sources, image, note);
+      packages = withDependencyCodes(lineByLine(applicable, sources, image, note), applicable, "not-resolved", metadataFailures);
     }
   } else {
-    packages = lineByLine(applicable, sources, image, "--no-deps: dependencies are not followed.");
+    packages = withDependencyCodes(lineByLine(applicable, sources, image, "--no-deps: dependencies are not followed."), applicable, "no-deps", metadataFailures);
   }
-  const { builds, compiles, unreached: unreachedInBuilds } = await resolveBuilds(packages, sources, image, bounds);
+  const { builds, compiles, unreached: unreachedInBuilds } = await resolveBuilds(packages, sources, image, bounds, metadataFailures);
   unreached.push(...unreachedInBuilds);
   const plan = buildPlan(target, packages, compiles, estimateParameters);
 
-  const count = (status: PackageVerdict["status"]) => packages.filter((p) => p.status === status).length;
   return {
-    base: target.image.reference,
+    target,
     requestedAs,
     resolvedNote,
-    arch: target.arch,
-    python: target.pythonVersion,
-    libc: target.libc,
-    os: [target.image.os.id, target.image.os.version].join(" "),
-    packageManager: target.image.packageManager,
     resolution,
     unreached,
     packages,
     skipped,
     builds,
     compiles,
-    summary: {
-      packages: packages.length,
-      wheels: count("wheel"),
-      sdists: count("sdist"),
-      none: count("none"),
-      unknown: count("unknown"),
-      direct: count("direct"),
-      compiles: compiles.length,
-    },
-    ...plan,
+    plan,
     blocker: blockerOf(resolution, packages, builds, new Set(unreached.map((u) => u.insideBuildOf))),
   };
 }
 
-/** Why `docker build` would fail on this image, in one phrase; null when nothing stops it. */
-function blockerOf(resolution: TargetReport["resolution"], packages: readonly TargetPackage[], builds: TargetReport["builds"], stoppedBuilds: ReadonlySet<string | null>): string | null {
+/** Why `docker build` would fail on this image, in one phrase with its code; null when nothing stops it. */
+function blockerOf(resolution: TargetResult["resolution"], packages: readonly TargetPackage[], builds: readonly BuildEnvironment[], stoppedBuilds: ReadonlySet<string | null>): Blocker | null {
   // A stopped resolution is not known to fail: its unreached packages count as unknown instead.
-  if (!resolution.ok && (resolution.code === "conflict" || resolution.code === "too-deep")) return "pip finds no set of versions that works here";
+  if (!resolution.ok && (resolution.code === "conflict" || resolution.code === "too-deep")) return { code: "no-solution", text: "pip finds no set of versions that works here" };
   const none = packages.filter((p) => p.status === "none").map((p) => p.name);
-  if (none.length > 0) return `nothing installable for ${none.join(", ")}`;
+  if (none.length > 0) return { code: "nothing-installable", text: `nothing installable for ${none.join(", ")}` };
   const broken = builds.find((b) => b.explanation !== null && !stoppedBuilds.has(`${b.name} ${b.version}`));
-  if (broken) return `the build environment of ${broken.name} ${broken.version} cannot be set up`;
+  if (broken) return { code: "build-environment", text: `the build environment of ${broken.name} ${broken.version} cannot be set up` };
   return null;
 }
 

@@ -1,6 +1,7 @@
 import { buildRequirementsFor, PIP_DEFAULT_BACKEND, PIP_DEFAULT_SOURCE, pipDefaultRequires } from "@/lib/build-requirements";
 import { parseRequirementsFile } from "@/lib/requirements-file";
 import type { AnalysisSources } from "@/lib/resolve/resolver";
+import { withDependencyCodes, type MetadataFailures } from "./dependency-codes";
 import type { ImageContext } from "./image-context";
 import { resolveInstallSet, type AnalysisBounds } from "./install-set";
 import type { BuildEnvironment, CompiledPackage, TargetPackage, UnreachedPackage } from "./types";
@@ -21,7 +22,8 @@ export interface BuildIsolation {
   unreached: UnreachedPackage[];
 }
 
-export async function resolveBuilds(packages: readonly TargetPackage[], sources: AnalysisSources, image: ImageContext, bounds: AnalysisBounds = {}): Promise<BuildIsolation> {
+/** metadataFailures: the index's reasons for metadata it could not give (the build environments' packages carry them as codes). */
+export async function resolveBuilds(packages: readonly TargetPackage[], sources: AnalysisSources, image: ImageContext, bounds: AnalysisBounds = {}, metadataFailures: MetadataFailures = new Map()): Promise<BuildIsolation> {
   const builds: BuildEnvironment[] = [];
   const unreached: UnreachedPackage[] = [];
   const compiles = new Map<string, CompiledPackage>();
@@ -44,7 +46,7 @@ export async function resolveBuilds(packages: readonly TargetPackage[], sources:
       const label = `${sdist.name} ${sdist.version}`;
       if (built.has(label) || depth >= MAX_NESTED_BUILDS) continue;
       built.add(label);
-      const { environment, stopped } = await buildEnvironment(sdist, insideBuildOf, sources, image, bounds);
+      const { environment, stopped } = await buildEnvironment(sdist, insideBuildOf, sources, image, bounds, metadataFailures);
       builds.push(environment);
       if (stopped) unreached.push(...stopped.unreached.map((name) => ({ name, reason: stopped.reason, insideBuildOf: label })));
       await visit(environment.packages.filter((p) => p.compiles), label, depth + 1);
@@ -63,6 +65,7 @@ async function buildEnvironment(
   sources: AnalysisSources,
   image: ImageContext,
   bounds: AnalysisBounds,
+  metadataFailures: MetadataFailures,
 ): Promise<{ environment: BuildEnvironment; stopped: Stopped | null }> {
   const name = sdist.name;
   const version = sdist.version as string;
@@ -71,12 +74,16 @@ async function buildEnvironment(
   // The table's strings all parse (its own test checks); an sdist's own may not.
   if (!parsed.ok || parsed.file.diagnostics.length > 0) {
     const explanation = `The build requirements of ${name} ${version} could not be read: ${parsed.ok ? parsed.file.diagnostics.map((d) => d.message).join("; ") : parsed.error}`;
-    return { environment: { ...described, packages: [], explanation }, stopped: null };
+    return { environment: { ...described, packages: [], explanation, failure: "unreadable-build-requirements" }, stopped: null };
   }
-  const installSet = await resolveInstallSet(parsed.file.requirements, sources, image, bounds);
-  if (installSet.ok) return { environment: { ...described, packages: installSet.packages, explanation: null }, stopped: null };
+  const { requirements } = parsed.file;
+  const installSet = await resolveInstallSet(requirements, sources, image, bounds);
+  if (installSet.ok) {
+    const packages = withDependencyCodes(installSet.packages, requirements, "resolved", metadataFailures);
+    return { environment: { ...described, packages, explanation: null, failure: null }, stopped: null };
+  }
   const stopped = installSet.code === "work-budget" || installSet.code === "deadline" ? { reason: installSet.code, unreached: installSet.unreached } : null;
-  return { environment: { ...described, packages: [], explanation: installSet.explanation }, stopped };
+  return { environment: { ...described, packages: [], explanation: installSet.explanation, failure: installSet.code }, stopped };
 }
 
 // Every image with the same sdist reads the same build requirements; parse each list once.
@@ -94,7 +101,7 @@ function parseBuildRequires(requires: readonly string[]): ReturnType<typeof pars
   return parsed;
 }
 
-type BuildSystemFacts = Omit<BuildEnvironment, "name" | "version" | "insideBuildOf" | "packages" | "explanation">;
+type BuildSystemFacts = Omit<BuildEnvironment, "name" | "version" | "insideBuildOf" | "packages" | "explanation" | "failure">;
 
 /** The sdist's own pyproject.toml when the server may fetch sdists and it can be read; else the curated table. */
 async function buildSystemOf(sdist: TargetPackage, sources: AnalysisSources): Promise<BuildSystemFacts> {

@@ -12,7 +12,7 @@ import { analyze } from "./analyze";
 import type { IndexFile } from "@/lib/index";
 import type { CoreMetadata } from "@/lib/index/core-metadata";
 import { isUndetectableTruncation } from "@/lib/index/truncation.test-support";
-import type { Report, TargetPackage } from "./types";
+import type { Report, TargetPackage } from "@/lib/contract/report";
 
 const FAULTS = ["--fail-rate", "0.2", "--malformed-rate", "0.05", "--hang-rate", "0.02", "--hang-s", "20", "--latency-ms", "50", "--seed", "7"];
 const FILES = ["django-celery", "fastapi-service", "data-notebook", "etl-job", "scraper", "fastapi-auth", "gcp-job", "extras-heavy"];

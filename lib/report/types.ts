@@ -1,16 +1,19 @@
+import type { MetadataFailureReason } from "@/lib/index";
 import type { Diagnostic, RequirementOrigin } from "@/lib/requirements-file";
 import type { PackageVerdict } from "@/lib/resolve";
-import type { Requirer } from "@/lib/resolve/resolver";
-import type { GeneratedDockerfile } from "@/lib/dockerfile";
-import type { Estimate, EstimateParameters } from "@/lib/estimate";
+import type { Requirer, ResolutionFailureCode } from "@/lib/resolve/resolver";
+import type { Target } from "@/lib/targets";
+import type { EstimateParameters } from "@/lib/estimate";
+import type { Report } from "@/lib/contract/report";
+import type { BuildPlan } from "./build-plan";
 import type { Recommendation } from "./recommend";
-import type { SystemDependencies } from "./sysdeps";
 
-// The report: one plain, serialisable value that the API, the pages, share links and the CLI render.
-// Bump SCHEMA_VERSION when a field changes meaning or disappears; adding fields keeps the version.
-// 2: packages became the whole install set (transitive dependencies included), with builds and compiles.
-// Added since (same version): sysdeps, estimate, dockerfile, builder, blocker, recommendation.
-export const SCHEMA_VERSION = 2;
+// The engine's results for one analysis, before assemble.ts reshapes them into the public report
+// (lib/contract/report.ts). These types follow the engine; the report's shape does not.
+
+export { REPORT_SCHEMA_VERSION as SCHEMA_VERSION } from "@/lib/contract/report";
+export type { Report } from "@/lib/contract/report";
+export type { ResolutionFailureCode } from "@/lib/resolve/resolver";
 
 export interface RequirementSummary {
   line: number;
@@ -36,7 +39,14 @@ export interface TargetPackage extends PackageVerdict {
   via: string[];
   /** Why its own dependencies are not known (its metadata could not be read), when they are not. */
   dependenciesUnknown: string | null;
+  /**
+   * The same as a code, set once the install set is known (withDependencyCodes): the index's reason
+   * when the metadata failed, else why dependencies were not followed at all.
+   */
+  dependenciesUnknownCode?: DependenciesUnknownReason | null;
 }
+
+export type DependenciesUnknownReason = MetadataFailureReason | "no-deps" | "direct-reference" | "not-resolved";
 
 /** The isolated environment pip installs before it builds one sdist (PEP 517/518), resolved on the same image. */
 export interface BuildEnvironment {
@@ -62,7 +72,11 @@ export interface BuildEnvironment {
   packages: TargetPackage[];
   /** Why pip could not set up this build environment, when it could not. */
   explanation: string | null;
+  /** The same as a code; null exactly when explanation is. */
+  failure: BuildFailureCode | null;
 }
+
+export type BuildFailureCode = "unreadable-build-requirements" | ResolutionFailureCode;
 
 /** A package pip compiles on this image: for the image itself, or inside another package's build environment. */
 export interface CompiledPackage {
@@ -75,48 +89,6 @@ export interface CompiledPackage {
   forBuildOf: string[];
 }
 
-export interface TargetReport {
-  /** Canonical image reference, e.g. "python:3.12-slim-bookworm". */
-  base: string;
-  /** What the person asked for, e.g. a floating tag like "python:3.12-slim". */
-  requestedAs: string;
-  resolvedNote: string | null;
-  arch: "amd64" | "arm64";
-  python: string;
-  libc: { family: "glibc" | "musl"; version: string };
-  os: string;
-  packageManager: string;
-  /**
-   * Resolved mode: whether pip finds a set of versions that works here; if not, why (code), and packages
-   * are judged line by line. "conflict": pip finds none; "too-deep": pip would still be backtracking;
-   * "work-budget" / "deadline": Basewise stopped before it knew (see unreached).
-   */
-  resolution: { ok: true } | { ok: false; code: ResolutionFailureCode; explanation: string };
-  /** Projects Basewise had not resolved when the analysis's work budget or deadline ran out; empty when it finished. */
-  unreached: UnreachedPackage[];
-  /** The install set (resolved mode), or the file's lines (--no-deps). Requested packages first, in file order. */
-  packages: TargetPackage[];
-  /** Requirements whose environment marker is false on this image: pip skips them. */
-  skipped: { name: string; line: number; marker: string }[];
-  /** One per sdist pip builds, build requirements' own sdists included. */
-  builds: BuildEnvironment[];
-  /** Every package compiled on the way to the image, build-isolation builds included. */
-  compiles: CompiledPackage[];
-  summary: { packages: number; wheels: number; sdists: number; none: number; unknown: number; direct: number; compiles: number };
-  /** OS packages to build (builder stage) and to keep (final stage), each with the compiles that need it. */
-  sysdeps: SystemDependencies;
-  /** Build time and image size, with their breakdowns, for the report's estimate parameters. */
-  estimate: Estimate;
-  /** The recommended Dockerfile: text to download, and each line with why. */
-  dockerfile: GeneratedDockerfile;
-  /** The image the build runs in when this one has no shell or pip (distroless); null otherwise. */
-  builder: string | null;
-  /** Why the build fails on this image, when it does (used by the recommendation). */
-  blocker: string | null;
-}
-
-export type ResolutionFailureCode = "conflict" | "too-deep" | "work-budget" | "deadline";
-
 /** A project the resolver knew it needed but had not pinned when it was stopped. */
 export interface UnreachedPackage {
   name: string;
@@ -125,36 +97,54 @@ export interface UnreachedPackage {
   insideBuildOf: string | null;
 }
 
-export interface ReportError {
-  /** What the error is about: a base image reference, a package name, or "index". */
+/** Why `docker build` would fail on an image: a code, and the phrase the report shows. */
+export interface Blocker {
+  code: "no-solution" | "nothing-installable" | "build-environment";
+  text: string;
+}
+
+/** One image's analysis, as the engine leaves it. */
+export interface TargetResult {
+  target: Target;
+  /** What the person asked for, e.g. a floating tag like "python:3.12-slim". */
+  requestedAs: string;
+  resolvedNote: string | null;
+  /** Resolved mode: whether pip finds a set of versions that works here; if not, why (packages are then judged line by line). */
+  resolution: { ok: true } | { ok: false; code: ResolutionFailureCode; explanation: string };
+  unreached: UnreachedPackage[];
+  /** The install set (resolved mode), or the file's lines (--no-deps, or no resolution). */
+  packages: TargetPackage[];
+  /** Requirements whose environment marker is false on this image. */
+  skipped: { name: string; line: number; marker: string }[];
+  builds: BuildEnvironment[];
+  compiles: CompiledPackage[];
+  /** OS packages, estimates, Dockerfile and builder image. */
+  plan: BuildPlan;
+  blocker: Blocker | null;
+}
+
+/** A problem with the request as a whole or one of its images. */
+export interface AnalysisError {
+  code: "unknown-image" | "arch-not-published" | "index-unreachable" | "as-of-undated";
+  /** A base image reference as given, "index", or "asOf". */
   subject: string;
   message: string;
 }
 
-export interface Report {
-  schemaVersion: typeof SCHEMA_VERSION;
+/** Everything one analysis found, for assemble() to turn into the report. */
+export interface Analysis {
   generatedAt: string;
   asOf: string;
-  /** Files the index gave no upload time for: "as of" could not check them, so they were all considered. */
   undatedFiles: number;
-  /** "resolved": every dependency, as pip resolves them; "direct": only the requirements written in the file, like pip --no-deps. */
   mode: "resolved" | "direct";
-  index: { host: string };
+  indexHost: string;
   requirements: RequirementSummary[];
-  options: {
-    pre: boolean;
-    preferBinary: boolean;
-    onlyBinary: string[];
-    noBinary: string[];
-    requireHashes: boolean;
-  };
+  options: { pre: boolean; preferBinary: boolean; onlyBinary: string[]; noBinary: string[]; requireHashes: boolean };
   diagnostics: Diagnostic[];
-  targets: TargetReport[];
-  /** The estimate parameters every target's estimate used. */
   estimateParameters: EstimateParameters;
-  /** The image to take, by the stated rule, and why; null when no image was analysed. */
+  targets: TargetResult[];
   recommendation: Recommendation | null;
-  errors: ReportError[];
+  errors: AnalysisError[];
 }
 
 /** What an analysis is asked: the request contract's type (lib/contract/request.ts), validated at the edge. */

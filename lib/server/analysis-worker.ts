@@ -41,6 +41,6 @@ function previewOf(report: Report): ReportPreview {
  * deadline stopped it, no package the index could not answer for, no error about the index.
  */
 function isFinal(report: Report): boolean {
-  if (report.errors.some((e) => e.subject === "index")) return false;
+  if (report.errors.some((e) => e.code === "index-unreachable")) return false;
   return report.targets.every((t) => t.unreached.length === 0 && t.summary.unknown === 0 && t.builds.every((b) => b.packages.every((p) => p.status !== "unknown")));
 }
