@@ -1,7 +1,6 @@
 "use client";
 
-import type { GeneratedDockerfile } from "@/lib/dockerfile";
-import type { Estimate } from "@/lib/estimate";
+import type { ReportDockerfile, ReportEstimate } from "@/lib/contract/report";
 import { formatBytes } from "@/lib/report/recommend";
 import { CopyButton } from "./CopyButton";
 import { DocLink } from "./DocLink";
@@ -9,9 +8,9 @@ import { DocLink } from "./DocLink";
 // The recommended Dockerfile: each line with why beside it, copy and download (annotations as
 // comments), and what the multi-stage build saves over a naive single stage.
 
-export function DockerfileView({ dockerfile, name, estimate }: { dockerfile: GeneratedDockerfile; name: string; estimate?: Estimate }) {
+export function DockerfileView({ dockerfile, name, estimate }: { dockerfile: ReportDockerfile; name: string; estimate?: ReportEstimate }) {
   const href = `data:text/plain;charset=utf-8,${encodeURIComponent(dockerfile.text)}`;
-  const multiStage = /^FROM .* AS builder$/m.test(dockerfile.text);
+  const { multiStage } = dockerfile;
   const saved = estimate ? estimate.imageBytes.singleStage - estimate.imageBytes.multiStage : 0;
   return (
     <details className="mt-3" data-testid="dockerfile">

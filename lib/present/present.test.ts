@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFixtureIndex, type FixtureIndex } from "@/e2e/fixtures/fixture-index";
 import { createIndexClient } from "@/lib/index";
 import { analyze } from "@/lib/report";
-import type { Report } from "@/lib/report/types";
+import type { Report } from "@/lib/contract/report";
 import { pythonVersions, presetsFor } from "@/lib/targets/presets";
 import { buildTimeRows, headlines, imageSizeRows, timeSizePoints } from "./comparison";
 import { reportMarkdown } from "./markdown";
@@ -89,6 +89,23 @@ describe("problems", () => {
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatchObject({ kind: "unknown-packages", title: "1 package is not on the package index" });
     expect(problems[0]?.detail).toContain("no-such-project-anywhere (line 2)");
+  });
+
+  it("a package the index failed for could not be checked; the rest of the analysis stands", async () => {
+    const failing = await startFixtureIndex({ failNames: ["numpy"] });
+    try {
+      const problems = problemsOf(await run("six\nnumpy\n", failing.url));
+      expect(problems).toEqual([expect.objectContaining({ kind: "unchecked-packages", title: "1 package could not be checked" })]);
+      expect(problems[0]?.detail).toContain("The index failed for numpy (index error: HTTP 503 from the package index for numpy)");
+    } finally {
+      await failing.close();
+    }
+  });
+
+  it("problems follow the packages' codes, whatever their words say", async () => {
+    const report = await run("six\nno-such-project-anywhere\n");
+    const reworded = { ...report, targets: report.targets.map((t) => ({ ...t, packages: t.packages.map((p) => ({ ...p, reason: "reworded" })) })) };
+    expect(problemsOf(reworded).map((p) => p.kind)).toEqual(["unknown-packages"]);
   });
 });
 

@@ -1,9 +1,9 @@
 /**
  * What went wrong, in words a person acts on: the index could not be reached at all, some names are
- * not on the index, some packages could not be checked. Derived from the per-package verdicts, which
- * stay the detailed truth.
+ * not on the index, some packages could not be checked. Derived from the per-package verdicts' codes,
+ * which stay the detailed truth; the words shown come from here (and the index's own message).
  */
-import type { Report } from "@/lib/report/types";
+import type { PackageCode, Report } from "@/lib/contract/report";
 
 export interface Problem {
   kind: "index-unreachable" | "unknown-packages" | "unchecked-packages";
@@ -11,14 +11,14 @@ export interface Problem {
   detail: string;
 }
 
-const NOT_FOUND = /was not found on the package index/;
-const INDEX_FAILED = /index error|timeout|could not reach/i;
+/** Unknown because the index failed (as opposed to not having the project, or not being asked). */
+const INDEX_FAILED: ReadonlySet<PackageCode> = new Set<PackageCode>(["index-error", "index-unreadable", "timeout"]);
 
 export function problemsOf(report: Report): Problem[] {
   const problems: Problem[] = [];
   const all = report.targets.flatMap((t) => t.packages);
   const unknown = all.filter((p) => p.status === "unknown");
-  const failed = unknown.filter((p) => INDEX_FAILED.test(p.reason));
+  const failed = unknown.filter((p) => p.code !== null && INDEX_FAILED.has(p.code));
   if (all.length > 0 && failed.length === all.length) {
     problems.push({
       kind: "index-unreachable",
@@ -27,7 +27,7 @@ export function problemsOf(report: Report): Problem[] {
     });
     return problems;
   }
-  const missing = names(unknown.filter((p) => NOT_FOUND.test(p.reason)));
+  const missing = names(unknown.filter((p) => p.code === "not-on-index"));
   if (missing.length > 0) {
     const lines = missing.map((name) => {
       const line = report.requirements.find((r) => r.name === name)?.line;
@@ -54,6 +54,10 @@ function names(packages: readonly { name: string }[]): string[] {
   return [...new Set(packages.map((p) => p.name))].sort();
 }
 
+// An unknown package's reason is "unknown: " and the index's message; the message alone reads better here.
+const UNKNOWN_PREFIX = "unknown: ";
+
 function firstReason(packages: readonly { reason: string }[]): string {
-  return (packages[0]?.reason ?? "").replace(/^unknown:\s*/, "");
+  const reason = packages[0]?.reason ?? "";
+  return reason.startsWith(UNKNOWN_PREFIX) ? reason.slice(UNKNOWN_PREFIX.length) : reason;
 }
