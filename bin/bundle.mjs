@@ -16,6 +16,9 @@ const common = {
   target: "node20.9",
   // tsconfig's "@/*" paths are read by esbuild itself.
   tsconfig: path.join(root, "tsconfig.json"),
+  // The CLI and the worker are server code: the "server-only" fence (which throws outside Next's
+  // react-server condition) resolves to nothing here, on purpose.
+  alias: { "server-only": "./lib/server/server-only-empty.ts" },
   // Bundled CommonJS dependencies may call require() for Node's built-ins.
   banner: { js: "import { createRequire as __basewiseCreateRequire } from 'node:module'; const require = __basewiseCreateRequire(import.meta.url);" },
   legalComments: "none",

@@ -100,10 +100,10 @@ export async function main(argv: string[], out: (text: string) => void = (t) => 
     return 2;
   }
 
-  // The engine is loaded only once there is something to analyse, so --help and usage errors answer at once.
-  const [{ createIndexClient }, { analyze }, { formatReportTable }] = await Promise.all([import("@/lib/index"), import("@/lib/report"), import("./format-table")]);
-  const index = createIndexClient({ indexUrl, cacheDir: config.cacheDir, cacheMaxBytes: config.cacheMaxBytes, fetchSdists: values["fetch-sdists"] ?? config.fetchSdists });
-  const result = await analyze(request.data, { index, indexHost: new URL(indexUrl).host });
+  // The engine is loaded only once there is something to analyse, so --help and usage errors answer at
+  // once. It runs in this process, through the same entry as the server's analysis workers.
+  const [{ runAnalysis }, { formatReportTable }] = await Promise.all([import("@/lib/server/analysis-entry"), import("./format-table")]);
+  const result = await runAnalysis(request.data, { config: { ...config, indexUrl, fetchSdists: values["fetch-sdists"] ?? config.fetchSdists } });
   if (!result.ok) {
     err(`${result.error}\n`);
     return 2;

@@ -4,9 +4,10 @@
 // Module state (the index client's process-wide caches) lives as long as the worker, so later
 // analyses on the same worker start warm.
 
-import { createIndexClient, DEFAULT_DEADLINE_MS, indexConfigFromEnv } from "@/lib/index";
+import { DEFAULT_DEADLINE_MS } from "@/lib/index";
 import { headlines } from "@/lib/present/comparison";
-import { analyze, type Report } from "@/lib/report";
+import type { Report } from "@/lib/report";
+import { runAnalysis } from "./analysis-entry";
 import type { AnalysisOutcome, AnalysisTask, ReportPreview } from "./analysis-task";
 
 // Time kept back from the hard deadline so a stopped analysis can still assemble and send its report
@@ -22,9 +23,7 @@ export default async function runAnalysisTask(task: AnalysisTask): Promise<Analy
   if (remaining < MIN_WORK_MS) return { ok: false, code: "expired-in-queue" };
   const workMs = Math.min(DEFAULT_DEADLINE_MS, remaining);
   // The index comes from the server's configuration only, never from the request.
-  const config = indexConfigFromEnv();
-  const index = createIndexClient({ indexUrl: config.indexUrl, cacheDir: config.cacheDir, cacheMaxBytes: config.cacheMaxBytes, fetchSdists: config.fetchSdists, deadlineMs: workMs });
-  const result = await analyze(task.input, { index, indexHost: new URL(config.indexUrl).host, signal: AbortSignal.timeout(workMs) });
+  const result = await runAnalysis(task.input, { deadlineMs: workMs, signal: AbortSignal.timeout(workMs) });
   if (!result.ok) return { ok: false, code: "input-refused", status: result.status, error: result.error };
   return { ok: true, json: JSON.stringify(result.report), final: isFinal(result.report), preview: previewOf(result.report) };
 }
