@@ -1,3 +1,5 @@
+import "server-only";
+
 // Server-only: performs network requests and file I/O. Import from route handlers, the CLI and tests only.
 //
 // The package-index client: one instance per analysis. It asks the configured simple repository for

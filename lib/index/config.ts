@@ -1,3 +1,5 @@
+import "server-only";
+
 // Server-only: reads the server's environment. The index is server configuration, never request input.
 
 import path from "node:path";

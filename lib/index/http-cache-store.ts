@@ -1,3 +1,5 @@
+import "server-only";
+
 // Server-only: reads and writes the cache directory. Import from route handlers, the CLI and tests only.
 //
 // Where cached simple-API responses live: on disk (shared by every analysis and process using the

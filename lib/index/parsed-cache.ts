@@ -1,3 +1,5 @@
+import "server-only";
+
 // Server-only: process-wide state shared by every index client in this process (one per worker
 // thread, since threads share no objects).
 //

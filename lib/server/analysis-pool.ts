@@ -1,3 +1,5 @@
+import "server-only";
+
 // Server-only: runs analyses on a pool of worker threads (Piscina) so the thread that serves pages,
 // static files and health checks never does an analysis's CPU work. The queue in front of the
 // workers is bounded (a full queue is answered at once, never by waiting), and every analysis has a

@@ -1,3 +1,5 @@
+import "server-only";
+
 // Server-only: the one way the server's routes get a report. Identical requests are computed once
 // (joined while in flight, and — when `asOf` fixes the index's state — answered from a bounded cache
 // of finished reports); new work is charged to the client's rate limit and queued for the worker pool.

@@ -1,3 +1,5 @@
+import "server-only";
+
 // Server-only: how the server protects itself — the analysis worker pool, its queue and timeout, the
 // per-client rate limit and the finished-report cache. Read once from the environment; every value
 // has a default that suits a small (2-core) machine and is documented in README.md.
