@@ -27,6 +27,8 @@ export type ServiceProblem =
   | { code: "unavailable"; detail: string };
 
 export interface AnalysisService {
+  /** The limits it was made with (from the environment, for the process's service): the routes answer with them. */
+  readonly limits: ServerLimits;
   analyze(input: AnalyzeInput, client: string): Promise<ServiceAnswer>;
   /** A finished report for this request, if one is cached; never starts work. */
   cached(input: AnalyzeInput): CachedReport | null;
@@ -84,6 +86,7 @@ export function createAnalysisService(limits: ServerLimits, pool: AnalysisPool =
   }
 
   return {
+    limits,
     async analyze(input, client) {
       const key = canonicalRequestKey(input);
       const hit = reports.get(key);

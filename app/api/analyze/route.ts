@@ -1,7 +1,6 @@
 import { readTextBody } from "@/lib/http/read-body";
 import { requirementsTooLarge } from "@/lib/requirements-file/limits";
 import { analysisService } from "@/lib/server/analysis-service";
-import { serverLimitsFromEnv } from "@/lib/server/config";
 import { clientKey } from "@/lib/server/rate-limit";
 import { errorResponse, reportResponse } from "@/lib/server/report-response";
 import { decodeShareState } from "@/lib/share/decode";
@@ -12,8 +11,6 @@ import { analyzeRequestSchema, describeIssues, MAX_BODY_BYTES, MAX_REQUIREMENTS_
 // runs on a worker thread (lib/server), so this thread keeps serving pages while it runs.
 
 export const dynamic = "force-dynamic";
-
-const limits = serverLimitsFromEnv();
 
 export async function POST(request: Request) {
   const body = await readTextBody(request, MAX_BODY_BYTES);
@@ -51,6 +48,7 @@ export async function GET(request: Request) {
 async function run(input: AnalyzeRequest, request: Request, cacheable: boolean): Promise<Response> {
   const tooLarge = requirementsTooLarge(input.requirements);
   if (tooLarge) return errorResponse(413, tooLarge);
-  const answer = await analysisService().analyze(input, clientKey(request.headers, limits.trustProxy));
-  return reportResponse(answer, limits, cacheable);
+  const service = analysisService();
+  const answer = await service.analyze(input, clientKey(request.headers, service.limits.trustProxy));
+  return reportResponse(answer, service.limits, cacheable);
 }

@@ -1,7 +1,6 @@
 import { ImageResponse } from "next/og";
 import { formatBytes, formatRange } from "@/lib/report/recommend";
 import { analysisService } from "@/lib/server/analysis-service";
-import { serverLimitsFromEnv } from "@/lib/server/config";
 import { clientKey } from "@/lib/server/rate-limit";
 import { decodeShareState } from "@/lib/share/decode";
 import { requestFor, requirementLineCount } from "@/lib/share/state";
@@ -14,7 +13,6 @@ import { requestFor, requirementLineCount } from "@/lib/share/state";
 
 export const dynamic = "force-dynamic";
 
-const limits = serverLimitsFromEnv();
 // An immutable analysis makes an immutable image; a summary drawn without it may improve soon.
 const IMMUTABLE = "public, max-age=31536000, immutable";
 const SHORT_LIVED = "public, max-age=60";
@@ -27,7 +25,8 @@ export async function GET(request: Request) {
   let subtitle = "Which packages compile, build time and image size, per base image.";
   let cacheControl = SHORT_LIVED;
   if (decoded.ok) {
-    const answer = await analysisService().analyze(requestFor(decoded.state), clientKey(request.headers, limits.trustProxy));
+    const service = analysisService();
+    const answer = await service.analyze(requestFor(decoded.state), clientKey(request.headers, service.limits.trustProxy));
     const count = requirementLineCount(decoded.state);
     title = `${count} requirement${count === 1 ? "" : "s"} on ${decoded.state.bases.length} base image${decoded.state.bases.length === 1 ? "" : "s"} (${decoded.state.arch})`;
     if (answer.ok) {
