@@ -1,15 +1,12 @@
 #!/usr/bin/env node
 // Entry point for `npx basewise`: runs the CLI bundled to plain JavaScript by `npm run build` (or
-// `npm install`'s prepare step). In a checkout where nothing was built yet, it falls back to
-// compiling the TypeScript source through tsx, which is slower to start.
+// `npm install`'s prepare step, or `npm run bundle`).
 import { existsSync } from "node:fs";
 
 const bundle = new URL("../dist/cli/cli.mjs", import.meta.url);
-let main;
-if (existsSync(bundle)) {
-  ({ main } = await import(bundle.href));
-} else {
-  const { tsImport } = await import("tsx/esm/api");
-  ({ main } = await tsImport("../lib/cli/main.ts", import.meta.url));
+if (!existsSync(bundle)) {
+  console.error("basewise: the CLI is not built in this checkout; run `npm run bundle` (npm install does it too).");
+  process.exit(2);
 }
+const { main } = await import(bundle.href);
 process.exitCode = await main(process.argv.slice(2));

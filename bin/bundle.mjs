@@ -3,6 +3,7 @@
 // analysis worker to plain JavaScript in dist/, so `npx basewise` starts without compiling anything
 // and the server's worker threads load one file. TypeScript stays the source; tsx stays a dev tool.
 import { build } from "esbuild";
+import { rm } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -25,6 +26,9 @@ const common = {
   outExtension: { ".js": ".mjs" },
   logLevel: "warning",
 };
+
+// Chunk names carry a content hash: without this, every rebuild would leave the old chunks behind.
+await rm(path.join(root, "dist/cli"), { recursive: true, force: true });
 
 await Promise.all([
   // Split so that the engine is a chunk the CLI imports only when it analyses (--help stays instant).
