@@ -18,7 +18,9 @@ export {
 export { parseSpecifier, specifierMatches, type Specifier, type SpecifierOperator } from "./specifier";
 export { describeSpecifierProblem, explainInvalidSpecifier, type SpecifierProblem } from "./specifier-errors";
 export {
+  ANY_VERSION,
   filterVersions,
+  intersectSpecifierSets,
   pinsExactVersion,
   parseSpecifierSet,
   specifierSetContains,

@@ -49,6 +49,21 @@ export function makeSpecifierSet(clauses: readonly Specifier[]): SpecifierSet {
   return { text: canonicalText(clauses), clauses, namesPrerelease: clauses.some(specifierNamesPrerelease) };
 }
 
+/** The set with no clauses, `SpecifierSet("")`: any version (pre-releases by the PEP 440 default). */
+export const ANY_VERSION: SpecifierSet = makeSpecifierSet([]);
+
+/**
+ * Both sets at once, as values: packaging's `SpecifierSet.__and__`, which is how pip combines the
+ * requirements on one project. The clauses of `a` then those of `b`, with the canonical text and
+ * the pre-release opt-in of that list, exactly what parsing the two texts joined by "," gives. An
+ * empty side hands back the other set itself, so sets cached by identity stay shared.
+ */
+export function intersectSpecifierSets(a: SpecifierSet, b: SpecifierSet): SpecifierSet {
+  if (b.clauses.length === 0) return a;
+  if (a.clauses.length === 0) return b;
+  return makeSpecifierSet([...a.clauses, ...b.clauses]);
+}
+
 // packaging's str(SpecifierSet): sorted by clause text, keeping the first of
 // clauses that compare equal (">=1.0,>=1.0.0" prints ">=1.0").
 function canonicalText(clauses: readonly Specifier[]): string {
