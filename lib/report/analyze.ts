@@ -1,5 +1,4 @@
-import type { SpecifierSet } from "@/lib/pep440";
-import { makeSpecifierSet } from "@/lib/pep440/specifier-set";
+import { ANY_VERSION, intersectSpecifierSets, type SpecifierSet } from "@/lib/pep440";
 import { evaluateMarker, markerToString } from "@/lib/pep508";
 import { parseRequirementsFile, type RequirementEntry, type RequirementsFile } from "@/lib/requirements-file";
 import { directVerdict, verdictFor } from "@/lib/resolve";
@@ -238,9 +237,9 @@ function groupByName(entries: readonly RequirementEntry[]): Map<string, Requirem
   return groups;
 }
 
-/** Every line's specifier as one set: their clauses together (packaging's SpecifierSet.__and__), never re-parsed. */
+/** Every line's specifier as one set, intersected as values (packaging's SpecifierSet.__and__). */
 function combinedSpecifier(entries: readonly RequirementEntry[]): SpecifierSet {
-  return makeSpecifierSet(entries.flatMap((e) => e.requirement?.specifier.clauses ?? []));
+  return entries.reduce((combined, e) => (e.requirement ? intersectSpecifierSets(combined, e.requirement.specifier) : combined), ANY_VERSION);
 }
 
 function summarizeRequirement(entry: RequirementEntry): RequirementSummary {

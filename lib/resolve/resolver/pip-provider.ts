@@ -1,7 +1,5 @@
 import type { IndexFile, ProjectFailureReason, ProjectResult } from "@/lib/index";
-import { parseSpecifierSet, parseVersion, specifierSetContains, type SpecifierSet, type Version } from "@/lib/pep440";
-// Not re-exported by the package index; intersecting values needs it (packaging's SpecifierSet.__and__).
-import { makeSpecifierSet } from "@/lib/pep440/specifier-set";
+import { ANY_VERSION, intersectSpecifierSets, parseSpecifierSet, parseVersion, specifierSetContains, type SpecifierSet, type Version } from "@/lib/pep440";
 import { evaluateMarker, parseRequirement, type MarkerEnvironment, type Requirement } from "@/lib/pep508";
 import type { Candidate, TargetTags } from "../candidates";
 import { filterSequence, LazySequence, mapSequence, type Sequence } from "../lazy-sequence";
@@ -342,12 +340,12 @@ function namesIn(causes: readonly RequirementInformation<PipRequirement, PipCand
   return names;
 }
 
-/** Two requirements on one project as one specifier set: the clauses of both (packaging's SpecifierSet.__and__). */
+/** Several requirements on one project as one specifier set, intersected as values (packaging's SpecifierSet.__and__). */
 function intersect(specifiers: readonly SpecifierSet[]): SpecifierSet {
   const key = specifiers.map((s) => s.text).join(";");
   let combined = intersections.get(key);
   if (!combined) {
-    combined = makeSpecifierSet(specifiers.flatMap((s) => s.clauses));
+    combined = specifiers.reduce(intersectSpecifierSets, ANY_VERSION);
     if (intersections.size >= PARSED_DEPENDENCY_LIMIT) intersections.clear();
     intersections.set(key, combined);
   }

@@ -1,6 +1,5 @@
 import type { IndexFile, ProjectFailureReason } from "@/lib/index";
-import type { SpecifierSet } from "@/lib/pep440";
-import { makeSpecifierSet } from "@/lib/pep440/specifier-set";
+import { ANY_VERSION, intersectSpecifierSets, type SpecifierSet } from "@/lib/pep440";
 import { evaluateMarker, type MarkerEnvironment } from "@/lib/pep508";
 import type { RequirementEntry } from "@/lib/requirements-file";
 import type { TargetTags } from "../candidates";
@@ -89,7 +88,7 @@ export async function resolveTarget(entries: readonly RequirementEntry[], source
     for (const candidate of result.mapping.values()) {
       if (candidate.kind !== "link" && candidate.kind !== "unknown") continue;
       const asked = onProject.get(candidate.project) ?? [];
-      const specifierSet = asked.length === 1 ? (asked[0] as SpecifierInformation).specifier : makeSpecifierSet(asked.flatMap((r) => r.specifier.clauses));
+      const specifierSet = asked.map((r) => r.specifier).reduce(intersectSpecifierSets, ANY_VERSION);
       packages.push({
         project: candidate.project,
         version: candidate.version,
