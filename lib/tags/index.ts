@@ -1,7 +1,8 @@
 // Wheel and sdist filenames and compatibility tags (PEP 425, 427, 491, 600, 656):
 // which files a given Linux CPython image can install, in pip's order of preference,
 // and — when none — the closest reason why not.
-export { makeTag, MAX_TAG_SET_SIZE, parseTag, parseTagSet, tagToString, type Tag } from "./tag";
+export { isPurePythonTag, makeTag, MAX_TAG_SET_SIZE, parseTag, parseTagSet, tagToString, type Tag } from "./tag";
+export { rankedTags, type RankedTag, type RankedTags } from "./ranked-tags";
 export { parseWheelFilename, type WheelFilename } from "./wheel-filename";
 export { parseSdistFilename, SDIST_EXTENSIONS, type SdistFilename } from "./sdist-filename";
 export {

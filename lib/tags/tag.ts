@@ -12,6 +12,14 @@ export function makeTag(interpreter: string, abi: string, platform: string): Tag
   return { interpreter: interpreter.toLowerCase(), abi: abi.toLowerCase(), platform: platform.toLowerCase() };
 }
 
+/**
+ * A tag for no ABI on any platform (py3-none-any, cp312-none-any): a wheel that matched on it holds
+ * no code compiled for an interpreter's ABI or for a platform.
+ */
+export function isPurePythonTag(t: Tag): boolean {
+  return t.abi === "none" && t.platform === "any";
+}
+
 /** "cp311-cp311-manylinux_2_17_x86_64": the form pip prints and wheel filenames end with. */
 export function tagToString(t: Tag): string {
   return `${t.interpreter}-${t.abi}-${t.platform}`;
