@@ -63,7 +63,7 @@ async function main() {
       const image = imageContext(made.target, parsed.file);
       const budget = new WorkBudget(Infinity);
       const started = performance.now();
-      await resolveTarget(parsed.file.requirements, indexSources(client, new Date()), { tags: image.tags, environment: image.environment, policy: image.policy, budget });
+      await resolveTarget(parsed.file.requirements, indexSources(client, new Date()), { tags: image.tags, tagTarget: image.tagTarget, environment: image.environment, policy: image.policy, budget });
       const resolveMs = performance.now() - started;
       // Cache writes may still be landing; a leftover temp folder is harmless.
       await rm(cacheDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 }).catch(() => {});

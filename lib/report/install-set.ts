@@ -1,11 +1,12 @@
 import type { RequirementEntry } from "@/lib/requirements-file";
-import { describeChoice, directVerdict, unknownVerdict, type PackageVerdict } from "@/lib/resolve";
+import { directVerdict, unknownVerdict, type PackageVerdict } from "@/lib/resolve";
 import { resolveTarget, type AnalysisSources, type InstalledPackage, type ResolutionFailureCode, type WorkBudget } from "@/lib/resolve/resolver";
-import { verdictContext, type ImageContext } from "./image-context";
+import type { ImageContext } from "./image-context";
 import type { TargetPackage } from "./types";
 
 // One image's whole install set, as pip resolves it there, each package with its verdict (wheel or
-// build from source, and why) and the chain of requirements that brought it in.
+// build from source, and why: the resolver classifies each choice where it makes it) and the chain
+// of requirements that brought it in.
 
 export type InstallSet = { ok: true; packages: TargetPackage[] } | { ok: false; code: ResolutionFailureCode; explanation: string; unreached: string[] };
 
@@ -17,7 +18,7 @@ export interface AnalysisBounds {
 
 /** entries: requirements whose markers hold on this image. */
 export async function resolveInstallSet(entries: readonly RequirementEntry[], sources: AnalysisSources, image: ImageContext, bounds: AnalysisBounds = {}): Promise<InstallSet> {
-  const resolution = await resolveTarget(entries, sources, { tags: image.tags, environment: image.environment, policy: image.policy, signal: bounds.signal, budget: bounds.budget });
+  const resolution = await resolveTarget(entries, sources, { tags: image.tags, tagTarget: image.tagTarget, environment: image.environment, policy: image.policy, signal: bounds.signal, budget: bounds.budget });
   if (!resolution.ok) return resolution;
 
   const lineOf = new Map<string, number>();
@@ -26,7 +27,7 @@ export async function resolveInstallSet(entries: readonly RequirementEntry[], so
   const resolved: TargetPackage[] = resolution.packages.map((pkg) => {
     const requested = pkg.requiredBy.some((r) => r.project === null);
     return {
-      ...installedVerdict(pkg, sources, image),
+      ...installedVerdict(pkg),
       line: requested ? (lineOf.get(pkg.project) ?? null) : null,
       requested,
       requiredBy: pkg.requiredBy,
@@ -62,18 +63,11 @@ export function inReportOrder(packages: TargetPackage[]): TargetPackage[] {
   });
 }
 
-function installedVerdict(pkg: InstalledPackage, sources: AnalysisSources, image: ImageContext): PackageVerdict {
-  if (pkg.unknown !== null || pkg.file === null || pkg.version === null || pkg.kind === null) {
+function installedVerdict(pkg: InstalledPackage): PackageVerdict {
+  if (pkg.unknown !== null || pkg.choice === null) {
     return unknownVerdict(pkg.project, pkg.unknown ?? "the index could not answer for this project", pkg.unknownCode ?? "index-error");
   }
-  const page = sources.project(pkg.project);
-  return describeChoice(
-    pkg.project,
-    { version: pkg.version, file: pkg.file, kind: pkg.kind, tag: pkg.tag },
-    pkg.specifierSet,
-    page?.ok ? page.page.files : [pkg.file],
-    verdictContext(image, pkg.project),
-  );
+  return pkg.choice.verdict;
 }
 
 /** For each package, the labels of the packages on the shortest path from the file to it (breadth first). */

@@ -28,6 +28,8 @@ export type LinkCandidate = {
   /** What the file is, and for a wheel the compatibility tag it matched on this target. */
   fileKind: "wheel" | "sdist";
   tag: string | null;
+  /** The tag's place in the target's ordered tag list (lower is better); Infinity for an sdist. */
+  priority: number;
   key: string;
 };
 /** A project the index could not answer for: it stands in so the rest of the resolution goes on. */
@@ -379,8 +381,8 @@ function linkCandidates(applicable: LazySequence<Candidate>, project: string, ta
         seen.add(identity);
         const key = `${project}==${choice.version} ${choice.file.filename}`;
         let link = files.get(choice.file);
-        if (!link || link.key !== key || link.fileKind !== choice.kind || link.tag !== choice.tag) {
-          link = { kind: "link", name: project, project, version: choice.version, file: choice.file, fileKind: choice.kind, tag: choice.tag, key };
+        if (!link || link.key !== key || link.fileKind !== choice.kind || link.tag !== choice.tag || link.priority !== choice.priority) {
+          link = { kind: "link", name: project, project, version: choice.version, file: choice.file, fileKind: choice.kind, tag: choice.tag, priority: choice.priority, key };
           files.set(choice.file, link);
         }
         yield link;

@@ -45,6 +45,7 @@ async function basewiseSet(text: string, target: Target, client: MetadataIndex):
   const priority = new Map(targetTags(tagTarget).map((tag, i) => [tagToString(tag), i] as const));
   return resolveTarget(file.requirements, indexSources(client, new Date()), {
     tags: { priority, pythonFullVersion: target.pythonVersion },
+    tagTarget,
     environment: markerEnvironment(target),
     policy: (project) => ({ formats: allowedFormats(file.options.formatControl, project), preferBinary: file.options.preferBinary, pre: file.options.pre }),
   });

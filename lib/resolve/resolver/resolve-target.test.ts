@@ -63,6 +63,7 @@ async function resolveText(
   const priority = new Map(targetTags(target).map((tag, i) => [tagToString(tag), i] as const));
   return resolveTarget(parsed.file.requirements, sources, {
     tags: { priority, pythonFullVersion: target.pythonVersion },
+    tagTarget: target,
     environment: env,
     policy: () => ({ formats: ["binary", "source"], preferBinary: false, pre: false }),
     ...bounds,

@@ -2,9 +2,11 @@ import type { IndexFile, ProjectFailureReason } from "@/lib/index";
 import { ANY_VERSION, intersectSpecifierSets, type SpecifierSet } from "@/lib/pep440";
 import { evaluateMarker, type MarkerEnvironment } from "@/lib/pep508";
 import type { RequirementEntry } from "@/lib/requirements-file";
+import { rankedTags, type RankedTag, type RankedTags, type TagTarget } from "@/lib/tags";
 import type { TargetTags } from "../candidates";
 import type { ChoicePolicy } from "../choose";
-import { PipProvider, REQUIRES_PYTHON, type PipCandidate, type PipInformation, type PipRequirement, type ResolverSources } from "./pip-provider";
+import { describeChoice, type PackageVerdict } from "../verdict";
+import { PipProvider, REQUIRES_PYTHON, type LinkCandidate, type PipCandidate, type PipInformation, type PipRequirement, type ResolverSources } from "./pip-provider";
 import { resolve, ResolutionImpossible, ResolutionStopped, ResolutionTooDeep, type StopReason, type WorkBudget } from "./resolvelib";
 
 // The whole install set pip would choose on one image for the requirements written in a file.
@@ -18,15 +20,25 @@ export interface Requirer {
   requirement: string;
 }
 
+/** What pip installs for one pinned package on this image, classified where it was chosen. */
+export interface ClassifiedChoice {
+  version: string;
+  file: IndexFile;
+  kind: "wheel" | "sdist";
+  /** For a wheel: the target's tag it matched, as a value, with its priority and printed form. */
+  tag: RankedTag | null;
+  /** What installing it means here: the wheel, or the build from source with its closest miss and nearest wheel. */
+  verdict: PackageVerdict;
+}
+
 export interface InstalledPackage {
   project: string;
   /** null when the index could not answer for the project. */
   version: string | null;
+  /** The file pip installs (choice.file); null when unknown. */
   file: IndexFile | null;
-  /** What pip installs it from; null when unknown. */
-  kind: "wheel" | "sdist" | null;
-  /** For a wheel, the compatibility tag it matched on this target. */
-  tag: string | null;
+  /** The chosen file, classified; null when the index could not answer for the project. */
+  choice: ClassifiedChoice | null;
   /** Every requirer's specifier, intersected ("" for any version). */
   specifier: string;
   /** The same, as a value. */
@@ -56,6 +68,8 @@ export type TargetResolution =
 
 export interface ResolveOptions {
   tags: TargetTags;
+  /** The interpreter `tags` was made for: classifying a choice reads its tag list, libc and arch. */
+  tagTarget: TagTarget;
   environment: MarkerEnvironment;
   policy: (project: string) => ChoicePolicy;
   maxRounds?: number;
@@ -85,6 +99,7 @@ export async function resolveTarget(entries: readonly RequirementEntry[], source
     const result = await resolve(provider, roots, { maxRounds: options.maxRounds, signal: options.signal, budget: options.budget });
     const packages: InstalledPackage[] = [];
     const onProject = requirementsByProject(result.criteria);
+    const ranked = rankedTags(options.tagTarget);
     for (const candidate of result.mapping.values()) {
       if (candidate.kind !== "link" && candidate.kind !== "unknown") continue;
       const asked = onProject.get(candidate.project) ?? [];
@@ -93,8 +108,7 @@ export async function resolveTarget(entries: readonly RequirementEntry[], source
         project: candidate.project,
         version: candidate.version,
         file: candidate.kind === "link" ? candidate.file : null,
-        kind: candidate.kind === "link" ? candidate.fileKind : null,
-        tag: candidate.kind === "link" ? candidate.tag : null,
+        choice: candidate.kind === "link" ? classifyChoice(candidate, specifierSet, sources, options, ranked) : null,
         specifier: specifierSet.text,
         specifierSet,
         requiredBy: asked.map(({ parent, name, specifier }) => ({
@@ -122,6 +136,30 @@ export async function resolveTarget(entries: readonly RequirementEntry[], source
     }
     throw error;
   }
+}
+
+/**
+ * The pinned file as the report needs it: its kind, its matched tag as a value, and what installing
+ * it means here (for an sdist, the closest wheel that missed and the nearest version with one, read
+ * from the same project page the candidate was chosen from).
+ */
+function classifyChoice(link: LinkCandidate, specifier: SpecifierSet, sources: ResolverSources, options: ResolveOptions, ranked: RankedTags): ClassifiedChoice {
+  const page = sources.project(link.project);
+  const chosen = { version: link.version, file: link.file, kind: link.fileKind, tag: link.tag };
+  const verdict = describeChoice(link.project, chosen, specifier, page?.ok ? page.page.files : [link.file], {
+    tags: options.tags,
+    tagTarget: options.tagTarget,
+    policy: options.policy(link.project),
+  });
+  return { version: link.version, file: link.file, kind: link.fileKind, tag: matchedTag(link, ranked), verdict };
+}
+
+// A wheel's priority is its tag's place in the target's ordered list, which TargetTags was made from.
+function matchedTag(link: LinkCandidate, ranked: RankedTags): RankedTag | null {
+  if (link.tag === null) return null;
+  const tag = ranked.ordered[link.priority];
+  if (tag?.text !== link.tag) throw new Error(`${link.tag} is not tag ${link.priority} of the target: ResolveOptions.tags and tagTarget describe different interpreters`);
+  return tag;
 }
 
 function explainStop(reason: StopReason, rounds: number, unreached: readonly string[]): string {
