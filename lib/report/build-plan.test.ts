@@ -158,6 +158,23 @@ describe("recommended Dockerfiles", () => {
     expect(trixie.sysdeps.runtime.map((p) => p.name)).toContain("libssl3t64");
   });
 
+  it("wheels count as compiled code by the tag they matched: platform or ABI tags yes, none-any no", () => {
+    const sitePackages = (reference: string, tag: string) => {
+      const { estimate } = plan(reference, [pkg("example", "1.0", "wheel", tag)]);
+      const part = (name: string) => estimate.breakdown.size.find((p) => p.part === `site-packages: ${name} packages`)?.bytes;
+      return { compiled: part("compiled"), pure: part("pure-Python") };
+    };
+    for (const tag of ["cp312-cp312-manylinux_2_17_x86_64", "cp312-abi3-manylinux_2_17_x86_64", "cp312-none-manylinux_2_17_x86_64", "py3-none-linux_x86_64"]) {
+      expect(sitePackages("python:3.12-slim-bookworm", tag)).toMatchObject({ pure: 0 });
+      expect(sitePackages("python:3.12-slim-bookworm", tag).compiled).toBeGreaterThan(0);
+    }
+    for (const tag of ["py3-none-any", "cp312-none-any", "py312-none-any"]) {
+      expect(sitePackages("python:3.12-slim-bookworm", tag)).toMatchObject({ compiled: 0 });
+      expect(sitePackages("python:3.12-slim-bookworm", tag).pure).toBeGreaterThan(0);
+    }
+    expect(sitePackages("python:3.12-alpine3.20", "cp312-cp312-musllinux_1_2_x86_64").compiled).toBeGreaterThan(0);
+  });
+
   it("an unknown package that compiles: a C toolchain, labelled as assumed", () => {
     const result = plan("python:3.12-slim-bookworm", [pkg("some-unknown-extension", "1.0", "sdist")]);
     checkRules(result.dockerfile, true);

@@ -1,7 +1,9 @@
 import { generateDockerfile, type GeneratedDockerfile } from "@/lib/dockerfile";
 import { estimate, type Estimate, type EstimateParameters } from "@/lib/estimate";
 import { nativeBuildFor, osPackagesFor } from "@/lib/native-builds";
+import { isPurePythonTag, rankedTags } from "@/lib/tags";
 import { listBaseImages, type BaseImage, type PackageManager, type Target } from "@/lib/targets";
+import { tagTargetOf } from "./image-context";
 import { systemDependencies, type CompileNeeds, type OsPackage, type SystemDependencies } from "./sysdeps";
 import type { CompiledPackage, TargetPackage } from "./types";
 
@@ -64,6 +66,12 @@ export function buildPlan(target: Target, packages: readonly TargetPackage[], co
 
   const answers = new Map(compiles.map((c) => [`${c.name} ${c.version}`, nativeBuildFor(c.name, c.version)]));
   const sdistKind = (p: TargetPackage) => nativeBuildFor(p.name, p.version).kind !== "pure";
+  // A wheel's tag is one of the image's own; matched on a none-any tag, it holds no compiled code.
+  const imageTags = rankedTags(tagTargetOf(target)).byText;
+  const compiledWheel = (p: TargetPackage) => {
+    const tag = p.tag === null ? undefined : imageTags.get(p.tag);
+    return tag === undefined || !isPurePythonTag(tag);
+  };
   const est = estimate(
     {
       image: {
@@ -79,7 +87,7 @@ export function buildPlan(target: Target, packages: readonly TargetPackage[], co
         name: p.name,
         version: p.version,
         kind: p.kind,
-        compiled: p.kind === "wheel" ? !/-none-any$/.test(p.tag ?? "") : p.kind === "sdist" ? sdistKind(p) : false,
+        compiled: p.kind === "wheel" ? compiledWheel(p) : p.kind === "sdist" ? sdistKind(p) : false,
         downloadBytes: p.sizeBytes,
         builtSizeHint: p.sizeHint?.bytes ?? null,
       })),

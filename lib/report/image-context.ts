@@ -41,8 +41,13 @@ function environmentFor(target: Target): MarkerEnvironment {
   return fresh;
 }
 
+/** The interpreter inside the image, as the tag generator reads it. */
+export function tagTargetOf(target: Target): TagTarget {
+  return { pythonVersion: target.pythonVersion, implementation: "cp", libc: target.libc, arch: target.machine };
+}
+
 export function imageContext(target: Target, file: RequirementsFile): ImageContext {
-  const tagTarget: TagTarget = { pythonVersion: target.pythonVersion, implementation: "cp", libc: target.libc, arch: target.machine };
+  const tagTarget = tagTargetOf(target);
   return {
     target,
     tagTarget,
