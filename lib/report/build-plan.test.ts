@@ -175,6 +175,23 @@ describe("recommended Dockerfiles", () => {
     expect(sitePackages("python:3.12-alpine3.20", "cp312-cp312-musllinux_1_2_x86_64").compiled).toBeGreaterThan(0);
   });
 
+  it("takes the builder, the libraries distroless carries and Ubuntu's python3 from the catalog entry", () => {
+    const distroless = plan("gcr.io/distroless/python3-debian13", [pkg("psycopg2", "2.9.9", "sdist"), pkg("cffi", "1.16.0", "sdist"), pkg("cryptography", "3.3", "sdist")]);
+    expect(distroless.builder).toBe("debian:13-slim");
+    const missing = distroless.sysdeps.missingAtRuntime.map((p) => p.name);
+    expect(missing).toContain("libpq5");
+    expect(missing).not.toContain("libffi8");
+    expect(missing).not.toContain("libssl3t64");
+    expect(distroless.sysdeps.build.slice(0, 3).map((p) => p.name)).toEqual(["python3", "python3-venv", "python3-dev"]);
+    const chainguard = plan("cgr.dev/chainguard/python:latest", [pkg("psycopg2", "2.9.9", "sdist")]);
+    expect(chainguard.builder).toBe("cgr.dev/chainguard/python:latest-dev");
+    expect(chainguard.sysdeps.manager).toBe("apk");
+    const ubuntu = plan("ubuntu:22.04", [pkg("psycopg2", "2.9.9", "sdist")]);
+    expect(ubuntu.builder).toBeNull();
+    expect(ubuntu.sysdeps.runtime.slice(0, 2)).toEqual([{ name: "python3", neededBy: ["the image: ubuntu ships no Python"] }, { name: "python3-venv", neededBy: ["python3 -m venv"] }]);
+    expect(ubuntu.sysdeps.build.slice(0, 3).map((p) => p.name)).toEqual(["python3", "python3-venv", "python3-dev"]);
+  });
+
   it("an unknown package that compiles: a C toolchain, labelled as assumed", () => {
     const result = plan("python:3.12-slim-bookworm", [pkg("some-unknown-extension", "1.0", "sdist")]);
     checkRules(result.dockerfile, true);

@@ -2,7 +2,7 @@ import { generateDockerfile, type GeneratedDockerfile } from "@/lib/dockerfile";
 import { estimate, type Estimate, type EstimateParameters } from "@/lib/estimate";
 import { nativeBuildFor, osPackagesFor } from "@/lib/native-builds";
 import { isPurePythonTag, rankedTags } from "@/lib/tags";
-import { listBaseImages, type BaseImage, type PackageManager, type Target } from "@/lib/targets";
+import type { BaseImage, PackageManager, Target } from "@/lib/targets";
 import { tagTargetOf } from "./image-context";
 import { systemDependencies, type CompileNeeds, type OsPackage, type SystemDependencies } from "./sysdeps";
 import type { CompiledPackage, TargetPackage } from "./types";
@@ -16,16 +16,6 @@ export interface BuildPlan {
   dockerfile: GeneratedDockerfile;
   /** Where the image has no shell or pip: the image the build runs in. */
   builder: string | null;
-}
-
-export interface Builder {
-  reference: string;
-  packageManager: "apt" | "apk" | "dnf";
-  os: { id: string; codename?: string };
-  /** Packages the builder needs for Python itself (a distro Python's venv module and headers). */
-  python: { always: string[]; forCompiles: string[] };
-  sizes: { uncompressedBytes: number | null; compressedBytes: number | null };
-  why: string;
 }
 
 /** What compiling one release needs with one package manager (Debian names per release). */
@@ -46,7 +36,8 @@ export function needsFor(name: string, version: string | null, manager: PackageM
 
 export function buildPlan(target: Target, packages: readonly TargetPackage[], compiles: readonly CompiledPackage[], parameters: Partial<EstimateParameters>): BuildPlan {
   const { image } = target;
-  const builder = builderFor(image);
+  // Images without a shell or pip (distroless) build in the image the catalog names for them.
+  const { builder } = image;
   const buildManager = builder?.packageManager ?? image.packageManager;
   const buildOs = builder?.os ?? image.os;
   const forBuild = systemDependencies(compiles, buildManager, (n, v, m) => needsFor(n, v, m, buildOs));
@@ -56,7 +47,7 @@ export function buildPlan(target: Target, packages: readonly TargetPackage[], co
     ...forBuild,
     manager: buildManager,
     runtime: distroless ? [] : forRuntime.runtime,
-    missingAtRuntime: distroless ? forBuild.runtime.filter((p) => !PRESENT_IN_DISTROLESS.has(p.name)) : [],
+    missingAtRuntime: distroless ? forBuild.runtime.filter((p) => !image.carriedLibraries?.names.includes(p.name)) : [],
   };
   if (builder) {
     const names = [...builder.python.always, ...(compiles.length > 0 ? builder.python.forCompiles : [])];
@@ -116,46 +107,11 @@ export function buildPlan(target: Target, packages: readonly TargetPackage[], co
   return { sysdeps, estimate: est, dockerfile, builder: builder?.reference ?? null };
 }
 
-// Libraries distroless/python3 already carries (it is built from Debian's python3 and its
-// dependencies): a compile that links them needs nothing copied.
-const PRESENT_IN_DISTROLESS = new Set(["libssl3", "libssl3t64", "libffi8", "zlib1g", "libstdc++6"]);
-
-/**
- * Images without a shell or pip cannot run `pip install`: the build runs in an image with the same
- * Python at the same path, so the virtualenv it makes runs unchanged in the final image —
- * Debian's own python3 for distroless (gcr.io/distroless/python3 is Debian's python3 package),
- * Chainguard's -dev variant for Chainguard.
- */
-export function builderFor(image: BaseImage): Builder | null {
-  if (image.packageManager !== "none") return null; // pip runs in the image itself
-  if (image.os.id === "wolfi") {
-    const dev = listBaseImages().find((c) => c.os.id === "wolfi" && c.hasPip && c.hasShell);
-    if (!dev) return null;
-    return {
-      reference: dev.reference,
-      packageManager: "apk",
-      os: { id: "wolfi" },
-      python: { always: [], forCompiles: [] },
-      sizes: { uncompressedBytes: dev.sizes.uncompressedBytes.amd64 ?? null, compressedBytes: dev.sizes.compressedBytes.amd64 ?? null },
-      why: `${image.reference} has no shell or pip; ${dev.reference} has the same Python with both.`,
-    };
-  }
-  const reference = `debian:${image.os.version.split(".")[0]}-slim`;
-  return {
-    reference,
-    packageManager: "apt",
-    os: { id: "debian", ...(image.os.codename ? { codename: image.os.codename } : {}) },
-    python: { always: ["python3", "python3-venv"], forCompiles: ["python3-dev"] },
-    // debian:*-slim is not in the base-image catalog: its size is not counted.
-    sizes: { uncompressedBytes: null, compressedBytes: null },
-    why: `${image.reference} has no shell or pip; ${reference} with Debian's python3 is the same Python ${image.python.version} at the same path (/usr/bin/python3), so the virtualenv built there runs unchanged.`,
-  };
-}
-
-/** Ubuntu's images have no Python: it comes from apt, and compiling against it needs its headers. */
+/** An image with no Python of its own (Ubuntu): apt brings it in both stages, and its headers when something compiles. */
 function withDistroPython(image: BaseImage, sysdeps: SystemDependencies, compiles: boolean): void {
-  if (image.os.id !== "ubuntu") return;
-  const runtime: OsPackage[] = [{ name: "python3", neededBy: ["the image: ubuntu ships no Python"] }, { name: "python3-venv", neededBy: ["python3 -m venv"] }];
+  if (!image.distroPython) return;
+  const asNeeded = (p: { name: string; why: string }): OsPackage => ({ name: p.name, neededBy: [p.why] });
+  const runtime = image.distroPython.packages.map(asNeeded);
   sysdeps.runtime.unshift(...runtime);
-  sysdeps.build.unshift(...runtime, ...(compiles ? [{ name: "python3-dev", neededBy: ["compiling against the distro Python's headers"] }] : []));
+  sysdeps.build.unshift(...runtime, ...(compiles ? image.distroPython.forCompiles.map(asNeeded) : []));
 }

@@ -10,7 +10,7 @@ import {
   PYTHON_MINORS,
   type PythonMinor,
 } from "./python-releases";
-import type { Arch, BaseImage, Variant } from "./types";
+import type { Arch, BaseImage, BuilderImage, DistroPython, Variant } from "./types";
 
 // Builds the catalog: every base image Basewise knows, each assembled from the OS release it sits on
 // (libc), the CPython it carries and the measured image its sizes come from, with sources attached.
@@ -153,6 +153,9 @@ function officialImage(minor: PythonMinor, flavour: OfficialFlavour): BaseImage 
     hasPip: true,
     hasShell: true,
     pythonPackages: [...(report?.pythonPackages ?? defaultPythonPackages(minor))],
+    builder: null,
+    distroPython: null,
+    carriedLibraries: null,
     archs: archsOf(platforms),
     platforms,
     sizes,
@@ -186,11 +189,37 @@ function reportedImage(report: MeasuredImage): Pick<BaseImage, "platforms" | "ar
   return picked;
 }
 
+// gcr.io/distroless/python3 is Debian's python3 package and its dependencies (the package list in
+// GoogleContainerTools/distroless python3/config.bzl): debian:N-slim with Debian's python3 has the same
+// interpreter at the same path (/usr/bin/python3), so pip runs there.
+function debianBuilder(tag: string, os: OsRelease, pythonVersion: string): BuilderImage {
+  const reference = `debian:${os.version.split(".")[0]}-slim`;
+  return {
+    reference,
+    packageManager: "apt",
+    os: os.codename ? { id: "debian", codename: os.codename } : { id: "debian" },
+    python: { always: ["python3", "python3-venv"], forCompiles: ["python3-dev"] },
+    // debian:*-slim is not in the base-image catalog: its size is not counted.
+    sizes: { uncompressedBytes: null, compressedBytes: null },
+    why: `${tag} has no shell or pip; ${reference} with Debian's python3 is the same Python ${pythonVersion} at the same path (/usr/bin/python3), so the virtualenv built there runs unchanged.`,
+    source: `${PYTHON_IMAGES} ${tag}: entrypoint /usr/bin/python, Debian's python3 (distroless python3/config.bzl package list)`,
+  };
+}
+
+// Libraries distroless/python3 carries because Debian's python3 depends on them (its config.bzl
+// package list), spelled as each release names them (trixie's t64 rename, native-builds/debian-releases.ts).
+const DISTROLESS_LIBRARIES: Readonly<Record<string, readonly string[]>> = {
+  bookworm: ["libssl3", "libffi8", "zlib1g", "libstdc++6"],
+  trixie: ["libssl3t64", "libffi8", "zlib1g", "libstdc++6"],
+};
+
 function distrolessImage(tag: string, os: OsRelease, lifecycle: BaseImage["lifecycle"], extraNotes: string[]): BaseImage {
   const report = measured(tag);
   if (!report.pythonVersion) throw new Error(`no python version for ${tag}`);
   const python: BaseImage["python"] = { version: report.pythonVersion, implementation: "cp", patchKnown: true };
   if (report.pythonNote) python.note = report.pythonNote;
+  const carried = os.codename ? DISTROLESS_LIBRARIES[os.codename] : undefined;
+  if (!carried) throw new Error(`no distroless library list for ${tag}`);
   return {
     reference: tag,
     aliases: [],
@@ -203,6 +232,9 @@ function distrolessImage(tag: string, os: OsRelease, lifecycle: BaseImage["lifec
     hasPip: false,
     hasShell: false,
     pythonPackages: [],
+    builder: debianBuilder(tag, os, report.pythonVersion),
+    distroPython: null,
+    carriedLibraries: { names: [...carried], source: `${PYTHON_IMAGES} ${tag}: ${report.source} (Debian's python3 and its dependencies)` },
     ...reportedImage(report),
     lifecycle,
     gaps: [],
@@ -212,6 +244,16 @@ function distrolessImage(tag: string, os: OsRelease, lifecycle: BaseImage["lifec
       ...extraNotes,
     ],
     sources: [`${PYTHON_IMAGES} ${tag}: ${report.source}`, os.source],
+  };
+}
+
+// Ubuntu's images carry no Python: python3 comes from apt, its venv module is a separate package
+// (python3-venv), and compiling against it needs its headers (python3-dev).
+function ubuntuPython(tag: string, pythonMinor: string): DistroPython {
+  return {
+    packages: [{ name: "python3", why: "the image: ubuntu ships no Python" }, { name: "python3-venv", why: "python3 -m venv" }],
+    forCompiles: [{ name: "python3-dev", why: "compiling against the distro Python's headers" }],
+    source: `${PYTHON_IMAGES} ${tag}: system_python ${pythonMinor}, not installed in the image`,
   };
 }
 
@@ -231,6 +273,9 @@ function ubuntuImage(version: "22.04" | "24.04", pythonMinor: string, extraNotes
     hasPip: false,
     hasShell: true,
     pythonPackages: [],
+    builder: null,
+    distroPython: ubuntuPython(tag, pythonMinor),
+    carriedLibraries: null,
     ...reportedImage(report),
     lifecycle: "current",
     gaps: [`CPython patch: the data says Ubuntu ${version}'s python3 is ${pythonMinor} but not which patch`],
@@ -258,6 +303,9 @@ function ubiImage(minor: "3.11" | "3.12"): BaseImage {
     hasPip: true,
     hasShell: true,
     pythonPackages: ["pip"],
+    builder: null,
+    distroPython: null,
+    carriedLibraries: null,
     archs: ["amd64", "arm64"],
     platforms: ["linux/amd64", "linux/arm64"],
     sizes: { compressedBytes: {}, uncompressedBytes: {}, estimated: false, note: "no size in the data" },
@@ -271,6 +319,23 @@ function ubiImage(minor: "3.11" | "3.12"): BaseImage {
     ],
     notes: ["runs as uid 1001: switch to USER 0 for dnf install, back to 1001 after"],
     sources: [UBI9.source, "python minor: the image name"],
+  };
+}
+
+const CHAINGUARD_DEV = "cgr.dev/chainguard/python:latest-dev";
+
+// Chainguard's -dev variant is built from the same locked config with a shell, apk and pip added, so
+// its python-3.14 is the one the runtime image has.
+function chainguardBuilder(tag: string): BuilderImage {
+  const dev = measured(CHAINGUARD_DEV);
+  return {
+    reference: CHAINGUARD_DEV,
+    packageManager: "apk",
+    os: { id: "wolfi" },
+    python: { always: [], forCompiles: [] },
+    sizes: { uncompressedBytes: dev.uncompressedBytes.amd64 ?? null, compressedBytes: dev.compressedBytes.amd64 ?? null },
+    why: `${tag} has no shell or pip; ${CHAINGUARD_DEV} has the same Python with both.`,
+    source: `${PYTHON_IMAGES} ${CHAINGUARD_DEV}: ${dev.source}`,
   };
 }
 
@@ -289,6 +354,11 @@ function chainguardImage(tag: string, dev: boolean): BaseImage {
     hasPip: dev,
     hasShell: dev,
     pythonPackages: [...(report.pythonPackages ?? [])],
+    builder: dev ? null : chainguardBuilder(tag),
+    distroPython: null,
+    // The runtime image's OpenSSL (3.6.3 in the report) is Wolfi's libssl3. Its libcrypto3, zlib and
+    // libffi are in the image too, but Basewise has counted only libssl3 as present so far.
+    carriedLibraries: dev ? null : { names: ["libssl3"], source: `${PYTHON_IMAGES} ${tag}: openssl 3.6.3 (${report.source})` },
     ...reportedImage(report),
     lifecycle: "current",
     gaps: [],
@@ -310,7 +380,7 @@ function otherImages(): BaseImage[] {
     ubiImage("3.12"),
     ubiImage("3.11"),
     chainguardImage("cgr.dev/chainguard/python:latest", false),
-    chainguardImage("cgr.dev/chainguard/python:latest-dev", true),
+    chainguardImage(CHAINGUARD_DEV, true),
   ];
 }
 

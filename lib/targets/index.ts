@@ -1,4 +1,4 @@
-export type { Arch, BaseImage, LibcFamily, MakeTargetResult, MarkerEnvironment, OsId, PackageManager, ResolveResult, Target, Variant } from "./types";
+export type { Arch, BaseImage, BuilderImage, DistroPython, LibcFamily, MakeTargetResult, MarkerEnvironment, OsId, PackageManager, ResolveResult, Target, Variant } from "./types";
 export { CATALOG_AS_OF, listBaseImages } from "./catalog";
 export { DEFAULT_BASES } from "./defaults";
 export { resolveBaseImage } from "./resolve";

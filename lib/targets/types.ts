@@ -46,6 +46,16 @@ export interface BaseImage {
   hasShell: boolean;
   /** Python distributions installed in the image before any `pip install` (versions when known). */
   pythonPackages: string[];
+  /** Where `pip install` runs when it cannot run in the image (no shell or pip); null: it runs in the image. */
+  builder: BuilderImage | null;
+  /** For an image with no Python of its own (Ubuntu): the OS packages that bring it; null when the image has Python. */
+  distroPython: DistroPython | null;
+  /**
+   * For an image without a package manager: runtime libraries it already carries, as its builder's
+   * package manager names them; a compile that links only these needs nothing copied in. null when
+   * the image has a package manager (runtime libraries are installed there).
+   */
+  carriedLibraries: { names: string[]; source: string } | null;
   /** The two arches Basewise handles that the image is published for. */
   archs: Arch[];
   /** Every platform the image is published for, as the registry names them ("linux/arm/v7", ...). */
@@ -65,6 +75,33 @@ export interface BaseImage {
   gaps: string[];
   notes: string[];
   sources: string[];
+}
+
+/**
+ * The image a build runs in for a base that cannot run pip: the same Python at the same path, so the
+ * virtualenv built there runs unchanged in the final image.
+ */
+export interface BuilderImage {
+  reference: string;
+  packageManager: Exclude<PackageManager, "none">;
+  /** What its package manager's names depend on (Debian renames some libraries per release). */
+  os: { id: OsId; codename?: string };
+  /** OS packages its Python needs: always (a distro python3 and its venv module), and for compiles (its headers). */
+  python: { always: string[]; forCompiles: string[] };
+  /** amd64's figures; null when the builder is not in the catalog, so its size is not counted. */
+  sizes: { uncompressedBytes: number | null; compressedBytes: number | null };
+  /** Why this builder: the same interpreter at the same path. */
+  why: string;
+  source: string;
+}
+
+/** A Python from the OS's own packages: what apt installs before pip can run, each with why. */
+export interface DistroPython {
+  /** In the image and in the builder: the interpreter and its venv module. */
+  packages: { name: string; why: string }[];
+  /** In the builder only, when something compiles: the headers. */
+  forCompiles: { name: string; why: string }[];
+  source: string;
 }
 
 export type ResolveResult =
