@@ -118,3 +118,19 @@ describe("basewise analyze", () => {
     expect(unknown.err).toContain("not among the analysed images");
   });
 });
+
+describe("basewise schema", () => {
+  it("prints the report's JSON Schema, the document GET /api/schema serves, and it describes what --json prints", async () => {
+    const { reportJsonSchemaText } = await import("@/lib/contract/report");
+    const printed = await run(["schema"]);
+    expect(printed.code).toBe(0);
+    expect(printed.out).toBe(reportJsonSchemaText());
+    const schema = JSON.parse(printed.out);
+    expect(schema.$defs.Report.properties.schemaVersion.const).toBe(3);
+    expect(schema.$defs.Report.properties.targets).toBeDefined();
+    // Extra words after the command are a usage error, as for analyze.
+    const extra = await run(["schema", "now"]);
+    expect(extra.code).toBe(2);
+    expect(extra.err).toContain("basewise schema");
+  });
+});

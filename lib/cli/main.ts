@@ -7,6 +7,7 @@ import { indexConfigFromEnv } from "@/lib/index/config";
 const { cores, networkMBps } = ESTIMATE_LIMITS;
 
 const USAGE = `Usage: basewise analyze FILE --base IMAGE [--base IMAGE…] [--arch amd64|arm64] [--index-url URL] [--no-deps] [--cores N] [--network-mbps N] [--warm] [--emulated] [--dockerfile IMAGE] [--fetch-sdists] [--json]
+       basewise schema   (prints the JSON Schema of the --json report, as GET /api/schema serves it)
 
 Predicts, for each base image, which packages pip installs from a wheel and which it builds from source:
 the whole install set as pip resolves it there, and the build requirements of every build.
@@ -56,6 +57,8 @@ export async function main(argv: string[], out: (text: string) => void = (t) => 
     return 0;
   }
   const [command, file, ...extra] = positionals;
+  // Loaded only for this command: the schema pulls in zod and the report contract.
+  if (command === "schema" && positionals.length === 1) return (await import("./schema-command")).schemaCommand(out);
   if (command !== "analyze" || !file || extra.length > 0) {
     err(USAGE);
     return 2;
