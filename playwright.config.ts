@@ -11,7 +11,8 @@ const systemChromium = "/usr/bin/chromium";
 // Every analysis of the suite comes from one client (this machine): a burst of 60 covers the flows
 // (about 25 new analyses per app), and a refill of one a minute lets e2e/server-limits.spec.ts empty
 // a bucket of its own and be sure it stays empty while the page asks.
-const SUITE_RATE_LIMIT = { BASEWISE_RATE_LIMIT_PER_MIN: "1", BASEWISE_RATE_LIMIT_BURST: "60" };
+// Every app: a rate limit the suite stays under, and every report checked against the contract (lib/report/assemble.ts).
+const SUITE_ENV = { BASEWISE_RATE_LIMIT_PER_MIN: "1", BASEWISE_RATE_LIMIT_BURST: "60", BASEWISE_VALIDATE_REPORTS: "1" };
 
 export default defineConfig({
   testDir: "e2e",
@@ -50,7 +51,7 @@ export default defineConfig({
       env: {
         BASEWISE_INDEX_URL: `http://127.0.0.1:${INDEX_PORT}/simple/`,
         BASEWISE_CACHE_DIR: "off",
-        ...SUITE_RATE_LIMIT,
+        ...SUITE_ENV,
       },
     },
     {
@@ -64,14 +65,14 @@ export default defineConfig({
       url: `http://127.0.0.1:${SNAPSHOT_APP_PORT}/`,
       reuseExistingServer: false,
       timeout: 60_000,
-      env: { BASEWISE_INDEX_URL: `http://127.0.0.1:${SNAPSHOT_INDEX_PORT}/simple/`, BASEWISE_CACHE_DIR: "off", ...SUITE_RATE_LIMIT },
+      env: { BASEWISE_INDEX_URL: `http://127.0.0.1:${SNAPSHOT_INDEX_PORT}/simple/`, BASEWISE_CACHE_DIR: "off", ...SUITE_ENV },
     },
     {
       command: `npx next start -H 127.0.0.1 -p ${INDEX_DOWN_APP_PORT}`,
       url: `http://127.0.0.1:${INDEX_DOWN_APP_PORT}/`,
       reuseExistingServer: false,
       timeout: 60_000,
-      env: { BASEWISE_INDEX_URL: `http://127.0.0.1:${DEAD_INDEX_PORT}/simple/`, BASEWISE_CACHE_DIR: "off", ...SUITE_RATE_LIMIT },
+      env: { BASEWISE_INDEX_URL: `http://127.0.0.1:${DEAD_INDEX_PORT}/simple/`, BASEWISE_CACHE_DIR: "off", ...SUITE_ENV },
     },
   ],
 });

@@ -83,7 +83,7 @@ function compare(pair: Pair, pip: PipAnswer): Verdict {
   if (pip.outcome === "no-match") {
     if (basewise.status === "none") return "nothing installable";
     // The snapshot lacks the project: its page answers 404, which pip reports as "from versions: none".
-    if (basewise.status === "unknown" && /was not found on the package index \(HTTP 404\)/.test(basewise.reason)) return "unknown to both";
+    if (basewise.status === "unknown" && basewise.code === "not-on-index") return "unknown to both";
   }
   return "differ";
 }
