@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { argumentsOf, envOf, ruleViolations, runsOf, stagesOf, type Stage } from "@/lib/dockerfile/rules.test-support";
+import { rankedTags } from "@/lib/tags";
 import { resolveTarget } from "@/lib/targets";
 import { buildPlan, type BuildPlan } from "./build-plan";
+import { tagTargetOf } from "./image-context";
 import type { CompiledPackage, TargetPackage } from "./types";
 
 // Representative requirement sets, from resolution to Dockerfile: every generated Dockerfile is
@@ -16,7 +18,7 @@ function target(reference: string, arch: "amd64" | "arm64" = "amd64") {
 
 function pkg(name: string, version: string, kind: "wheel" | "sdist", tag: string | null = kind === "wheel" ? "py3-none-any" : null): TargetPackage {
   return {
-    name, version, kind, status: kind, tag, filename: null, compiles: kind === "sdist", reason: "", miss: null, alternative: null, sizeBytes: 1_000_000,
+    name, version, kind, status: kind, tag, matchedTag: null, filename: null, file: null, compiles: kind === "sdist", reason: "", miss: null, alternative: null, sizeBytes: 1_000_000,
     line: null, requested: true, requiredBy: [], via: [], dependenciesUnknown: null,
   };
 }
@@ -25,9 +27,13 @@ function compile(name: string, version: string, buildRequirement = false): Compi
   return { name, version, buildRequirement, forBuildOf: buildRequirement ? ["pandas 1.5.2"] : [] };
 }
 
+/** Each wheel's tag is given as text; a verdict carries it as one of the image's own tags (a value), as here. */
 function plan(reference: string, packages: TargetPackage[], arch: "amd64" | "arm64" = "amd64"): BuildPlan {
-  const compiles = packages.filter((p) => p.kind === "sdist").map((p) => compile(p.name, p.version ?? ""));
-  return buildPlan(target(reference, arch), packages, compiles, {});
+  const image = target(reference, arch);
+  const imageTags = rankedTags(tagTargetOf(image)).byText;
+  const verdicts = packages.map((p) => (p.tag === null ? p : { ...p, matchedTag: imageTags.get(p.tag) ?? null }));
+  const compiles = verdicts.filter((p) => p.kind === "sdist").map((p) => compile(p.name, p.version ?? ""));
+  return buildPlan(image, verdicts, compiles, {});
 }
 
 /** The rules every generated Dockerfile keeps (parsed with dockerfile-ast); the stages to look into. */

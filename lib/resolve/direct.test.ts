@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { TagTarget } from "@/lib/tags";
+import { rankedTags, targetTags, tagToString, type TagTarget } from "@/lib/tags";
 import { directVerdict } from "./direct";
 
 const GLIBC_312: TagTarget = { pythonVersion: "3.12.4", implementation: "cp", libc: { family: "glibc", version: "2.36" }, arch: "x86_64" };
@@ -9,6 +9,17 @@ describe("direct references", () => {
   it("a wheel URL that fits installs as that wheel", () => {
     const v = directVerdict("foo", { kind: "url", url: "https://x.org/dist/foo-1.0-cp312-cp312-manylinux_2_17_x86_64.whl#sha256=00", vcs: false }, GLIBC_312);
     expect(v).toMatchObject({ status: "wheel", version: "1.0", filename: "foo-1.0-cp312-cp312-manylinux_2_17_x86_64.whl", tag: "cp312-cp312-manylinux_2_17_x86_64", compiles: false });
+  });
+
+  it("a wheel that fits carries the image's own tag as a value; a direct reference has no index file", () => {
+    const v = directVerdict("foo", { kind: "url", url: "https://x.org/dist/foo-1.0-py2.py3-none-any.whl", vcs: false }, GLIBC_312);
+    const py3 = rankedTags(GLIBC_312).byText.get("py3-none-any");
+    expect(v).toMatchObject({ tag: "py3-none-any", file: null });
+    expect(v.matchedTag).toBe(py3);
+    expect(v.matchedTag?.priority).toBe(targetTags(GLIBC_312).findIndex((t) => tagToString(t) === "py3-none-any"));
+    const refused = directVerdict("foo", { kind: "url", url: "https://x.org/dist/foo-1.0-cp312-cp312-manylinux_2_17_x86_64.whl", vcs: false }, MUSL_312);
+    expect(refused).toMatchObject({ status: "none", tag: null, matchedTag: null, file: null });
+    expect(directVerdict("foo", { kind: "path", path: "./src/foo" }, GLIBC_312)).toMatchObject({ tag: null, matchedTag: null, file: null });
   });
 
   it("a wheel URL that does not fit is refused by pip, with the reason", () => {

@@ -1,22 +1,26 @@
 import type { RequirementOrigin } from "@/lib/requirements-file";
-import { matchWheel, parseWheelFilename, targetTags, tagToString, type TagTarget } from "@/lib/tags";
+import { matchWheel, parseWheelFilename, rankedTags, tagToString, type TagTarget } from "@/lib/tags";
+import { matchedTag } from "./matched-tag";
 import type { PackageVerdict } from "./verdict";
 
 // A requirement that names a URL or a path: pip takes exactly that, never the index. Basewise does not
 // fetch it; what the reference itself says is all there is to go on.
 
 export function directVerdict(name: string, origin: Exclude<RequirementOrigin, { kind: "index" }>, tagTarget: TagTarget): PackageVerdict {
-  const base = { name, kind: null, version: null, filename: null, tag: null, code: null, miss: null, alternative: null, sizeBytes: null } as const;
+  const base = { name, kind: null, version: null, filename: null, file: null, tag: null, matchedTag: null, code: null, miss: null, alternative: null, sizeBytes: null } as const;
   const where = origin.kind === "url" ? origin.url : origin.path;
   const filename = lastSegment(where);
   const wheel = filename.toLowerCase().endsWith(".whl") ? parseWheelFilename(filename) : null;
   if (wheel) {
     // pip refuses a wheel whose tags this interpreter does not support ("is not a supported wheel on this platform").
-    const match = matchWheel(wheel.tags, targetTags(tagTarget), tagTarget);
+    const ranked = rankedTags(tagTarget);
+    const match = matchWheel(wheel.tags, ranked.ordered, tagTarget);
     if (match.compatible) {
+      // matchWheel's priority is the tag's place in the list it was given.
+      const tag = matchedTag({ tag: tagToString(match.tag), priority: match.priority }, ranked);
       return {
-        ...base, status: "wheel", kind: "wheel", version: wheel.version, filename, tag: tagToString(match.tag), compiles: false,
-        reason: `pip installs the wheel at ${where} (tag ${tagToString(match.tag)}).`,
+        ...base, status: "wheel", kind: "wheel", version: wheel.version, filename, tag: tag.text, matchedTag: tag, compiles: false,
+        reason: `pip installs the wheel at ${where} (tag ${tag.text}).`,
       };
     }
     return {

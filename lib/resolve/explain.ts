@@ -1,7 +1,8 @@
 import { compareVersions, filterVersions, isPrerelease, type SpecifierSet } from "@/lib/pep440";
-import { closestMiss, type MissReason, type TagTarget, type WheelFilename } from "@/lib/tags";
+import { closestMiss, type MissReason, type RankedTag, type RankedTags, type TagTarget, type WheelFilename } from "@/lib/tags";
 import type { Candidate, Evaluated } from "./candidates";
 import type { ChoicePolicy } from "./choose";
+import { matchedTag } from "./matched-tag";
 
 // Why pip builds from source (the closest wheel that did not fit) and which version would not.
 // Each function reads the evaluation of all the project's files, not only those the specifier admits.
@@ -12,6 +13,8 @@ export interface WheelAlternative {
   version: string;
   filename: string;
   tag: string;
+  /** The same tag as a value, one of the target's ranked tags; `tag` is its printed form. */
+  matchedTag: RankedTag | null;
   /** True when the version also satisfies the requirement as written. */
   satisfiesSpecifier: boolean;
 }
@@ -28,33 +31,34 @@ export function explainSdist(evaluated: Evaluated, version: string, tagTarget: T
 /**
  * The version nearest to the chosen one that this target would install from a wheel: the newest one
  * the specifier allows (what --prefer-binary would take), else the closest one overall, newer on a tie.
+ * ranked: the tags of the target `evaluated` was made for, to give the wheel's tag as a value.
  */
-export function nearestWheel(evaluated: Evaluated, specifier: SpecifierSet, policy: ChoicePolicy, pivot: string | null): WheelAlternative | null {
+export function nearestWheel(evaluated: Evaluated, specifier: SpecifierSet, policy: ChoicePolicy, pivot: string | null, ranked: RankedTags): WheelAlternative | null {
   const wheels = evaluated.candidates.filter((c) => c.kind === "wheel" && c.file.yanked === false);
   const versions = [...new Set(wheels.map((c) => c.version))];
   const allowed = filterVersions(specifier, versions, policy.pre ? { prereleases: true } : {});
   if (allowed.length > 0) {
     const newest = allowed.reduce((a, b) => (compareVersions(a, b) >= 0 ? a : b));
-    return alternative(bestWheel(wheels, newest), true);
+    return alternative(bestWheel(wheels, newest), true, ranked);
   }
   const finals = versions.filter((v) => policy.pre || !isPrerelease(v));
   if (finals.length === 0) return null;
-  if (!pivot) return alternative(bestWheel(wheels, finals.reduce((a, b) => (compareVersions(a, b) >= 0 ? a : b))), false);
+  if (!pivot) return alternative(bestWheel(wheels, finals.reduce((a, b) => (compareVersions(a, b) >= 0 ? a : b))), false, ranked);
   const ordered = [...new Set([...finals, pivot])].sort(compareVersions);
   const at = ordered.indexOf(pivot);
   const newer = ordered[at + 1];
   const older = at > 0 ? ordered[at - 1] : undefined;
   // Only distance in release order is meaningful across version schemes; prefer the newer on a tie.
   const pick = newer ?? older;
-  return pick ? alternative(bestWheel(wheels, pick), false) : null;
+  return pick ? alternative(bestWheel(wheels, pick), false, ranked) : null;
 }
 
 function bestWheel(wheels: readonly Candidate[], version: string): Candidate {
   return wheels.filter((c) => c.version === version).reduce((a, b) => (b.priority < a.priority ? b : a));
 }
 
-function alternative(candidate: Candidate, satisfiesSpecifier: boolean): WheelAlternative {
-  return { version: candidate.version, filename: candidate.file.filename, tag: candidate.tag ?? "", satisfiesSpecifier };
+function alternative(candidate: Candidate, satisfiesSpecifier: boolean, ranked: RankedTags): WheelAlternative {
+  return { version: candidate.version, filename: candidate.file.filename, tag: candidate.tag ?? "", matchedTag: matchedTag(candidate, ranked), satisfiesSpecifier };
 }
 
 /** Why nothing is installable, as a code from a closed set (the sentence below says the same in words). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { IndexFile, ProjectResult } from "@/lib/index";
 import { parseSpecifierSet, type SpecifierSet } from "@/lib/pep440";
-import { targetTags, tagToString, type TagTarget } from "@/lib/tags";
+import { rankedTags, targetTags, tagToString, type TagTarget } from "@/lib/tags";
 import type { ChoicePolicy } from "./choose";
 import { verdictFor, type PackageVerdict } from "./verdict";
 
@@ -51,6 +51,11 @@ function verdict(projectFiles: IndexFile[], specifier = "", target = GLIBC_312, 
 
 const MANYLINUX = "manylinux_2_17_x86_64.manylinux2014_x86_64";
 
+/** A tag's place in the target's ordered list (pip's support_index_min). */
+function priorityOf(tag: string, target = GLIBC_312): number {
+  return targetTags(target).findIndex((t) => tagToString(t) === tag);
+}
+
 describe("the newest version wins, even when it means compiling", () => {
   const project = files({
     "demo-1.0-cp312-cp312-manylinux_2_17_x86_64.manylinux2014_x86_64.whl": {},
@@ -63,7 +68,10 @@ describe("the newest version wins, even when it means compiling", () => {
   });
 
   it("names 1.0 as the version that would install from a wheel, inside the specifier", () => {
-    expect(verdict(project).alternative).toEqual({ version: "1.0", filename: "demo-1.0-cp312-cp312-manylinux_2_17_x86_64.manylinux2014_x86_64.whl", tag: "cp312-cp312-manylinux_2_17_x86_64", satisfiesSpecifier: true });
+    expect(verdict(project).alternative).toEqual({
+      version: "1.0", filename: "demo-1.0-cp312-cp312-manylinux_2_17_x86_64.manylinux2014_x86_64.whl", tag: "cp312-cp312-manylinux_2_17_x86_64", satisfiesSpecifier: true,
+      matchedTag: { interpreter: "cp312", abi: "cp312", platform: "manylinux_2_17_x86_64", text: "cp312-cp312-manylinux_2_17_x86_64", priority: priorityOf("cp312-cp312-manylinux_2_17_x86_64") },
+    });
     expect(verdict(project).reason).toContain("1.0 would install from a wheel");
   });
 
@@ -114,6 +122,43 @@ describe("within a version: the best-priority tag, then the sdist", () => {
     const project = files({ "demo-2.0-cp311.cp312-cp311.cp312-musllinux_1_1_x86_64.manylinux_2_17_x86_64.whl": {} });
     expect(verdict(project)).toMatchObject({ status: "wheel", tag: "cp312-cp312-manylinux_2_17_x86_64" });
     expect(verdict(project, "", MUSL_312)).toMatchObject({ status: "wheel", tag: "cp312-cp312-musllinux_1_1_x86_64" });
+  });
+});
+
+describe("the verdict carries pip's file and the matched tag as values", () => {
+  const project = files({
+    "demo-2.0-py3-none-any.whl": {},
+    "demo-2.0-cp312-cp312-manylinux_2_17_x86_64.whl": {},
+    "demo-2.0.tar.gz": {},
+    "demo-2.1.tar.gz": {},
+  });
+
+  it("a wheel: the target's own tag, with its priority, printed as `tag`; the file as the index lists it", () => {
+    const v = verdict(project, "<2.1");
+    expect(v.matchedTag).toEqual({ interpreter: "cp312", abi: "cp312", platform: "manylinux_2_17_x86_64", text: v.tag, priority: priorityOf("cp312-cp312-manylinux_2_17_x86_64") });
+    expect(v.file).toBe(project[1]);
+    // The very value the target's ranked tags hold, not a copy parsed from the text.
+    expect(v.matchedTag).toBe(rankedTags(GLIBC_312).ordered[priorityOf("cp312-cp312-manylinux_2_17_x86_64")]);
+    expect(verdict(project, "<2.1", MUSL_312).matchedTag).toMatchObject({ interpreter: "py3", abi: "none", platform: "any", priority: priorityOf("py3-none-any", MUSL_312) });
+  });
+
+  it("an sdist: the file and no tag; its nearest wheel carries its tag as a value too", () => {
+    const v = verdict(project);
+    expect(v).toMatchObject({ status: "sdist", tag: null, matchedTag: null });
+    expect(v.file).toBe(project[3]);
+    expect(v.alternative?.matchedTag).toMatchObject({ text: "cp312-cp312-manylinux_2_17_x86_64", priority: priorityOf("cp312-cp312-manylinux_2_17_x86_64") });
+  });
+
+  it("nothing installable or unknown: neither", () => {
+    expect(verdict(project, ">3")).toMatchObject({ status: "none", file: null, matchedTag: null });
+    const failed: ProjectResult = { ok: false, reason: "timeout", message: "timed out" };
+    expect(verdictFor("demo", spec(""), failed, { tags: { priority: new Map(), pythonFullVersion: "3.12.4" }, tagTarget: GLIBC_312, policy: DEFAULT_POLICY })).toMatchObject({ file: null, matchedTag: null });
+  });
+
+  it("refuses tags and a tagTarget that describe different interpreters", () => {
+    const priority = new Map(targetTags(GLIBC_312).map((tag, i) => [tagToString(tag), i] as const));
+    const page: ProjectResult = { ok: true, page: { name: "demo", files: project, versions: null, apiVersion: "1.0", fetchedFrom: "network" } };
+    expect(() => verdictFor("demo", spec("<2.1"), page, { tags: { priority, pythonFullVersion: "3.12.4" }, tagTarget: MUSL_312, policy: DEFAULT_POLICY })).toThrow(/different interpreters/);
   });
 });
 

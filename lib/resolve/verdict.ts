@@ -1,9 +1,10 @@
 import type { IndexFile, ProjectFailureReason, ProjectResult } from "@/lib/index";
 import type { SpecifierSet } from "@/lib/pep440";
-import type { TagTarget } from "@/lib/tags";
+import { rankedTags, type RankedTag, type TagTarget } from "@/lib/tags";
 import { evaluateFiles, type Candidate, type Evaluated, type TargetTags } from "./candidates";
 import { selectCandidate, type ChoicePolicy } from "./choose";
 import { explainNothingInstallable, explainSdist, nearestWheel, nothingInstallableCode, type Miss, type NothingInstallableCode, type WheelAlternative } from "./explain";
+import { matchedTag } from "./matched-tag";
 
 // One requirement on one target: what pip installs, whether that means building from source, and why.
 
@@ -15,8 +16,15 @@ export interface PackageVerdict {
   kind: "wheel" | "sdist" | null;
   version: string | null;
   filename: string | null;
+  /** pip's file as the index lists it (wheel or sdist); null when there is none, or for a direct reference (not from the index). */
+  file: IndexFile | null;
   /** The compatibility tag the wheel matched, e.g. "cp312-cp312-manylinux_2_17_x86_64". */
   tag: string | null;
+  /**
+   * The same tag as a value: one of the target's own ranked tags (interpreter, ABI, platform, priority),
+   * set exactly when `tag` is, and `tag` is its printed form.
+   */
+  matchedTag: RankedTag | null;
   /** pip builds this package from source on this image. */
   compiles: boolean;
   reason: string;
@@ -57,14 +65,14 @@ export function verdictFor(name: string, specifier: SpecifierSet, project: Proje
   if (!chosen) {
     // Explaining needs every file, not only the versions the specifier admits.
     const everything = evaluateFiles(project.page.files, name, context.tags, context.policy.formats);
-    const alternative = nearestWheel(everything, specifier, context.policy, null);
+    const alternative = nearestWheel(everything, specifier, context.policy, null, rankedTags(context.tagTarget));
     return {
       ...NOTHING, name, status: "none", alternative,
       code: nothingInstallableCode(everything, specifier, context.policy),
       reason: explainNothingInstallable(everything, specifier, context.tagTarget.pythonVersion, context.policy),
     };
   }
-  return describeChoice(name, chosen, specifier, project.page.files, context);
+  return describeChoice(name, { ...chosen, tag: matchedTag(chosen, rankedTags(context.tagTarget)) }, specifier, project.page.files, context);
 }
 
 /** The index could not answer for the project. */
@@ -72,22 +80,28 @@ export function unknownVerdict(name: string, why: string, code: ProjectFailureRe
   return { ...NOTHING, name, status: "unknown", code, reason: `unknown: ${why}` };
 }
 
+/** The file pip chose, classified: for a wheel, the target's tag it matched (see matchedTag). */
+export interface ChosenFile extends Pick<Candidate, "version" | "file" | "kind"> {
+  tag: RankedTag | null;
+}
+
 /** What installing the chosen file means here: a wheel, or a build from source and why. */
-export function describeChoice(name: string, chosen: Pick<Candidate, "version" | "file" | "kind" | "tag">, specifier: SpecifierSet, files: readonly IndexFile[], context: VerdictContext): PackageVerdict {
-  if (chosen.kind === "wheel") {
+export function describeChoice(name: string, chosen: ChosenFile, specifier: SpecifierSet, files: readonly IndexFile[], context: VerdictContext): PackageVerdict {
+  if (chosen.kind === "wheel" && chosen.tag !== null) {
     return {
-      name, version: chosen.version, filename: chosen.file.filename, sizeBytes: chosen.file.size,
-      status: "wheel", kind: "wheel", tag: chosen.tag, compiles: false, code: null, miss: null, alternative: null,
-      reason: `pip installs the ${chosen.tag} wheel of ${chosen.version}.`,
+      name, version: chosen.version, filename: chosen.file.filename, file: chosen.file, sizeBytes: chosen.file.size,
+      status: "wheel", kind: "wheel", tag: chosen.tag.text, matchedTag: chosen.tag, compiles: false, code: null, miss: null, alternative: null,
+      reason: `pip installs the ${chosen.tag.text} wheel of ${chosen.version}.`,
     };
   }
+  if (chosen.kind === "wheel") throw new Error(`${chosen.file.filename} was chosen as a wheel without the tag it matched`);
   const everything = evaluateFiles(files, name, context.tags, context.policy.formats);
   const miss = explainSdist(everything, chosen.version, context.tagTarget);
-  const alternative = nearestWheel(everything, specifier, context.policy, chosen.version);
+  const alternative = nearestWheel(everything, specifier, context.policy, chosen.version, rankedTags(context.tagTarget));
   const sizeHint = sameReleaseWheelSize(everything, chosen.version, context.tagTarget.arch);
   return {
-    name, version: chosen.version, filename: chosen.file.filename, sizeBytes: chosen.file.size,
-    status: "sdist", kind: "sdist", tag: null, compiles: true, code: null, miss, alternative,
+    name, version: chosen.version, filename: chosen.file.filename, file: chosen.file, sizeBytes: chosen.file.size,
+    status: "sdist", kind: "sdist", tag: null, matchedTag: null, compiles: true, code: null, miss, alternative,
     ...(sizeHint ? { sizeHint } : {}),
     reason:
       `pip builds ${chosen.version} from source: ${miss.detail}` +
@@ -105,4 +119,4 @@ function sameReleaseWheelSize(evaluated: Evaluated, version: string, machine: st
   return best && best.size !== null ? { filename: best.filename, bytes: best.size } : undefined;
 }
 
-const NOTHING = { kind: null, version: null, filename: null, tag: null, compiles: false, code: null, miss: null, alternative: null, sizeBytes: null } as const;
+const NOTHING = { kind: null, version: null, filename: null, file: null, tag: null, matchedTag: null, compiles: false, code: null, miss: null, alternative: null, sizeBytes: null } as const;

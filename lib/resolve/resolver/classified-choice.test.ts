@@ -66,6 +66,9 @@ describe("classified choices", () => {
     expect(fast?.choice?.tag?.priority).toBe(targetTags(PY312).findIndex((t) => tagToString(t) === "cp312-cp312-manylinux_2_17_x86_64"));
     expect(fast?.file).toBe(fast?.choice?.file);
     expect(fast?.choice?.verdict).toMatchObject({ status: "wheel", kind: "wheel", tag: "cp312-cp312-manylinux_2_17_x86_64", compiles: false });
+    // The verdict the report reads carries the same values: the tag and the file, not their text.
+    expect(fast?.choice?.verdict.matchedTag).toBe(ranked);
+    expect(fast?.choice?.verdict.file).toBe(fast?.choice?.file);
   });
 
   it("a pure-Python wheel matches on a none-any tag", async () => {

@@ -5,6 +5,7 @@ import type { RequirementEntry } from "@/lib/requirements-file";
 import { rankedTags, type RankedTag, type RankedTags, type TagTarget } from "@/lib/tags";
 import type { TargetTags } from "../candidates";
 import type { ChoicePolicy } from "../choose";
+import { matchedTag } from "../matched-tag";
 import { describeChoice, type PackageVerdict } from "../verdict";
 import { PipProvider, REQUIRES_PYTHON, type LinkCandidate, type PipCandidate, type PipInformation, type PipRequirement, type ResolverSources } from "./pip-provider";
 import { resolve, ResolutionImpossible, ResolutionStopped, ResolutionTooDeep, type StopReason, type WorkBudget } from "./resolvelib";
@@ -145,21 +146,13 @@ export async function resolveTarget(entries: readonly RequirementEntry[], source
  */
 function classifyChoice(link: LinkCandidate, specifier: SpecifierSet, sources: ResolverSources, options: ResolveOptions, ranked: RankedTags): ClassifiedChoice {
   const page = sources.project(link.project);
-  const chosen = { version: link.version, file: link.file, kind: link.fileKind, tag: link.tag };
+  const chosen = { version: link.version, file: link.file, kind: link.fileKind, tag: matchedTag(link, ranked) };
   const verdict = describeChoice(link.project, chosen, specifier, page?.ok ? page.page.files : [link.file], {
     tags: options.tags,
     tagTarget: options.tagTarget,
     policy: options.policy(link.project),
   });
-  return { version: link.version, file: link.file, kind: link.fileKind, tag: matchedTag(link, ranked), verdict };
-}
-
-// A wheel's priority is its tag's place in the target's ordered list, which TargetTags was made from.
-function matchedTag(link: LinkCandidate, ranked: RankedTags): RankedTag | null {
-  if (link.tag === null) return null;
-  const tag = ranked.ordered[link.priority];
-  if (tag?.text !== link.tag) throw new Error(`${link.tag} is not tag ${link.priority} of the target: ResolveOptions.tags and tagTarget describe different interpreters`);
-  return tag;
+  return { ...chosen, verdict };
 }
 
 function explainStop(reason: StopReason, rounds: number, unreached: readonly string[]): string {
