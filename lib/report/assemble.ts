@@ -12,7 +12,7 @@ import {
   type TargetReport,
 } from "@/lib/contract/report";
 import type { VerdictCode } from "@/lib/resolve/verdict";
-import { parseTag } from "@/lib/tags";
+import type { Tag } from "@/lib/tags";
 import type { Analysis, AnalysisError, Blocker, BuildEnvironment, BuildFailureCode, DependenciesUnknownReason, TargetPackage, TargetResult } from "./types";
 
 // The one step from the engine's results to the public report (lib/contract/report.ts): every field
@@ -139,7 +139,7 @@ function reportPackage(pkg: TargetPackage): ReportPackage {
     version: pkg.version,
     filename: pkg.filename,
     tag: pkg.tag,
-    tagParts: tagParts(pkg.tag),
+    tagParts: tagParts(pkg.matchedTag),
     compiles: pkg.compiles,
     reason: pkg.reason,
     code: pkg.code ? PACKAGE_CODE[pkg.code] : null,
@@ -148,7 +148,7 @@ function reportPackage(pkg: TargetPackage): ReportPackage {
       version: alternative.version,
       filename: alternative.filename,
       tag: alternative.tag,
-      tagParts: tagParts(alternative.tag),
+      tagParts: tagParts(alternative.matchedTag),
       satisfiesSpecifier: alternative.satisfiesSpecifier,
     },
     sizeBytes: pkg.sizeBytes,
@@ -192,10 +192,9 @@ function blockerCode(blocker: Blocker | null): BlockerCode | null {
   return blocker && BLOCKER_CODE[blocker.code];
 }
 
-/** The tag a wheel matched, as its parts: read from the engine's string once, here at the boundary. */
-function tagParts(tag: string | null): TagParts | null {
-  const parsed = tag ? parseTag(tag) : null;
-  return parsed && { interpreter: parsed.interpreter, abi: parsed.abi, platform: parsed.platform };
+/** The tag a wheel matched, as its parts: copied from the engine's value (the image's own tag), never parsed from its text. */
+function tagParts(tag: Tag | null): TagParts | null {
+  return tag && { interpreter: tag.interpreter, abi: tag.abi, platform: tag.platform };
 }
 
 // The engine's codes → the contract's. Exhaustive records: a new engine code does not compile until it

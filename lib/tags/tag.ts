@@ -28,7 +28,8 @@ export function tagToString(t: Tag): string {
 /**
  * One tag as pip prints it and as Basewise reports the tag a wheel matched ("cp312-cp312-manylinux_2_17_x86_64"),
  * back into its triple. Not a compressed set: a component with a dot, an empty component or anything
- * but three parts is refused (null). Only the engine's boundary calls this, once per tag it reports.
+ * but three parts is refused (null). For tag text that arrives from outside the engine (a reported tag
+ * read back); the engine's own matched tags travel as values (RankedTag) and are never parsed.
  */
 export function parseTag(text: string): Tag | null {
   const parts = text.split("-");
