@@ -1,9 +1,8 @@
 import { generateDockerfile, type GeneratedDockerfile } from "@/lib/dockerfile";
 import { estimate, type Estimate, type EstimateParameters } from "@/lib/estimate";
 import { nativeBuildFor, osPackagesFor } from "@/lib/native-builds";
-import { isPurePythonTag, rankedTags } from "@/lib/tags";
+import { isPurePythonTag } from "@/lib/tags";
 import type { BaseImage, PackageManager, Target } from "@/lib/targets";
-import { tagTargetOf } from "./image-context";
 import { systemDependencies, type CompileNeeds, type OsPackage, type SystemDependencies } from "./sysdeps";
 import type { CompiledPackage, TargetPackage } from "./types";
 
@@ -57,12 +56,9 @@ export function buildPlan(target: Target, packages: readonly TargetPackage[], co
 
   const answers = new Map(compiles.map((c) => [`${c.name} ${c.version}`, nativeBuildFor(c.name, c.version)]));
   const sdistKind = (p: TargetPackage) => nativeBuildFor(p.name, p.version).kind !== "pure";
-  // A wheel's tag is one of the image's own; matched on a none-any tag, it holds no compiled code.
-  const imageTags = rankedTags(tagTargetOf(target)).byText;
-  const compiledWheel = (p: TargetPackage) => {
-    const tag = p.tag === null ? undefined : imageTags.get(p.tag);
-    return tag === undefined || !isPurePythonTag(tag);
-  };
+  // A wheel matched one of the image's own tags (its verdict carries it as a value); matched on a
+  // none-any tag, it holds no compiled code. Without one, it is counted as compiled.
+  const compiledWheel = (p: TargetPackage) => p.matchedTag === null || !isPurePythonTag(p.matchedTag);
   const est = estimate(
     {
       image: {
