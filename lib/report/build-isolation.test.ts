@@ -126,6 +126,30 @@ describe("build isolation", () => {
     expect(numpyBuild).toMatchObject({ basis: "table", note: expect.stringContaining("HTTP 503") });
   });
 
+  it("reads the build system of the very file pip chose, resolved or line by line (no lookup by filename)", async () => {
+    // The index lists pandas' sdist twice (a mirror's copy first); pip takes the one listed last.
+    const base = memoryIndex(INDEX);
+    const sdist = (url: string): IndexFile => ({ filename: "pandas-1.5.2.tar.gz", url, hashes: {}, requiresPython: null, yanked: false, size: 1000, uploadTime: null, coreMetadata: true });
+    const files = [sdist("https://mirror.example/pandas-1.5.2.tar.gz"), sdist("https://files.example/pandas-1.5.2.tar.gz")];
+    const read: string[] = [];
+    const index = {
+      ...base,
+      getProject: async (name: string): Promise<ProjectResult> =>
+        name === "pandas" ? { ok: true, page: { name, files, versions: null, apiVersion: "1.1", fetchedFrom: "network" } } : base.getProject(name),
+      getSdistBuildSystem: async (_project: string, file: IndexFile) => {
+        if (file.filename === "pandas-1.5.2.tar.gz") read.push(file.url);
+        return { ok: false as const, reason: "index-error" as const, message: "index error: HTTP 503 from the package index" };
+      },
+    };
+    for (const noDeps of [false, true]) {
+      read.length = 0;
+      const result = await analyze({ requirements: "pandas==1.5.2\n", bases: ["python:3.10-alpine3.17"], noDeps }, { index, indexHost: "memory" });
+      if (!result.ok) throw new Error(result.error);
+      expect(result.report.targets[0]?.packages.find((p) => p.name === "pandas")?.status).toBe("sdist");
+      expect(read).toEqual(["https://files.example/pandas-1.5.2.tar.gz"]);
+    }
+  });
+
   it("a build requirement the index lacks leaves that build environment partly unknown, not the analysis", async () => {
     const withoutCython = Object.fromEntries(Object.entries(INDEX).filter(([name]) => name !== "cython"));
     const result = await analyze({ requirements: "pandas==1.5.2\n", bases: ["python:3.10-alpine3.17"] }, { index: memoryIndex(withoutCython), indexHost: "memory" });

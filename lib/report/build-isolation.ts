@@ -115,8 +115,8 @@ async function buildSystemOf(sdist: TargetPackage, sources: AnalysisSources): Pr
     confidence: table.confidence,
     note: table.note,
   };
-  const page = sources.project(sdist.name);
-  const file = page?.ok ? page.page.files.find((f) => f.filename === sdist.filename) : undefined;
+  // The file pip chose, as the resolver (or the line's verdict) classified it.
+  const { file } = sdist;
   if (!file) return fromTable;
   const read = await sources.sdistBuildSystem(sdist.name, file);
   if (!read.ok) {
