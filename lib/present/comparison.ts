@@ -1,9 +1,12 @@
 /**
- * The comparison across base images, shaped for reading: one headline per image (cards) and the
- * series the charts draw. Pure functions of the report; the components only render them.
+ * The comparison across base images, shaped for reading: one headline per image, in the
+ * recommendation's order, and the notes each headline carries, worded once for the cards, the
+ * Markdown export and the link preview. Pure functions of the report; the components only render
+ * them. (The charts' series are in charts.ts, loaded with the charts.)
  */
-import type { SizeCategory, TimeCategory } from "@/lib/estimate";
 import type { Report, TargetReport } from "@/lib/contract/report";
+import { formatBytes, formatRange } from "./format";
+import { incompleteNote, isNoSolution, libcLabel } from "./target";
 
 export interface Headline {
   key: string;
@@ -30,11 +33,8 @@ export interface Headline {
   incomplete: { reason: "work-budget" | "deadline"; explanation: string; unreached: string[] } | null;
 }
 
-function isNoSolution(code: "conflict" | "too-deep" | "work-budget" | "deadline"): boolean {
-  return code === "conflict" || code === "too-deep";
-}
-
-function incompleteness(t: TargetReport): Headline["incomplete"] {
+/** What Basewise did not reach when the work budget or the deadline stopped it; null when it finished. */
+export function incompleteness(t: TargetReport): Headline["incomplete"] {
   const stop = t.unreached[0];
   if (!stop) return null;
   const explanation = !t.resolution.ok && !isNoSolution(t.resolution.code) ? t.resolution.explanation : `Basewise stopped before resolving every build environment (${stop.reason}).`;
@@ -57,7 +57,7 @@ export function headlines(report: Report): Headline[] {
       base: t.base,
       arch: t.arch,
       python: t.python,
-      libc: `${t.libc.family} ${t.libc.version}`,
+      libc: libcLabel(t.libc),
       recommended: report.recommendation?.base === t.base && report.recommendation.arch === t.arch && t.blocker === null,
       rank: rankOf(t),
       packages: t.summary.packages,
@@ -74,76 +74,42 @@ export function headlines(report: Report): Headline[] {
     .sort((a, b) => a.rank - b.rank);
 }
 
-export const TIME_CATEGORIES: readonly { key: TimeCategory; label: string }[] = [
-  { key: "pull", label: "Pull base image" },
-  { key: "os-packages", label: "OS packages" },
-  { key: "downloads", label: "Downloads" },
-  { key: "installs", label: "Wheel installs" },
-  { key: "build-environments", label: "Build environments" },
-  { key: "compiles", label: "Compiles" },
-];
+// ---------------------------------------------------------------------------------------------------
+// A headline's words.
 
-export const SIZE_CATEGORIES: readonly { key: SizeCategory; label: string }[] = [
-  { key: "base", label: "Base image" },
-  { key: "runtime-libraries", label: "Runtime libraries" },
-  { key: "site-packages", label: "site-packages" },
-  { key: "build-leftovers", label: "Single-stage leftovers" },
-];
-
-/** Minutes per category (the low end of each range), plus the spread up to the high end. */
-export type TimeRow = { label: string; uncertainty: number } & Record<TimeCategory, number>;
-/** MB per category; build-leftovers is what a naive single-stage build adds. */
-export type SizeRow = { label: string } & Record<SizeCategory, number>;
-
-export function buildTimeRows(report: Report): TimeRow[] {
-  return report.targets.map((t) => {
-    const minutes: Record<TimeCategory, number> = { pull: 0, "os-packages": 0, downloads: 0, installs: 0, "build-environments": 0, compiles: 0 };
-    for (const part of t.estimate.breakdown.build) minutes[part.category] += part.lowSeconds / 60;
-    const uncertainty = Math.max(0, (t.estimate.buildSeconds.high - t.estimate.buildSeconds.low) / 60);
-    return {
-      label: label(t, report),
-      ...(Object.fromEntries(Object.entries(minutes).map(([k, v]) => [k, round2(v)])) as Record<TimeCategory, number>),
-      uncertainty: round2(uncertainty),
-    };
-  });
+/** "amd64 · Python 3.12.14 · glibc 2.36" */
+export function headlineFacts(h: Pick<Headline, "arch" | "python" | "libc">): string {
+  return `${h.arch} · Python ${h.python} · ${h.libc}`;
 }
 
-export function imageSizeRows(report: Report): SizeRow[] {
-  return report.targets.map((t) => {
-    const megabytes: Record<SizeCategory, number> = { base: 0, "runtime-libraries": 0, "site-packages": 0, "build-leftovers": 0 };
-    for (const part of t.estimate.breakdown.size) megabytes[part.category] += part.bytes / 1e6;
-    return { label: label(t, report), ...(Object.fromEntries(Object.entries(megabytes).map(([k, v]) => [k, round2(v)])) as Record<SizeCategory, number>) };
-  });
+/** "2 of 25 (+1 for builds)": the image's own compiles among its packages, and those only builds need. */
+export function compileCount(h: Pick<Headline, "compiling" | "packages" | "compilingForBuilds">): string {
+  return `${h.compiling} of ${h.packages}${h.compilingForBuilds > 0 ? ` (+${h.compilingForBuilds} for builds)` : ""}`;
 }
 
-export interface ScatterPoint {
-  base: string;
-  /** Midpoint of the cold build range, minutes. */
-  minutes: number;
-  minutesLow: number;
-  minutesHigh: number;
-  /** Multi-stage image, MB. */
-  megabytes: number;
-  failsToBuild: boolean;
+export const NO_SOLUTION_NOTE = "pip finds no set of versions here.";
+
+/** "Fails to build: …", or null when nothing stops the build. */
+export function failsToBuildNote(h: Pick<Headline, "failsToBuild">): string | null {
+  return h.failsToBuild ? `Fails to build: ${h.failsToBuild}` : null;
 }
 
-export function timeSizePoints(report: Report): ScatterPoint[] {
-  return report.targets.map((t) => ({
-    base: label(t, report),
-    minutes: round2((t.estimate.buildSeconds.low + t.estimate.buildSeconds.high) / 120),
-    minutesLow: round2(t.estimate.buildSeconds.low / 60),
-    minutesHigh: round2(t.estimate.buildSeconds.high / 60),
-    megabytes: round2(t.estimate.imageBytes.multiStage / 1e6),
-    failsToBuild: t.blocker !== null,
-  }));
+/** "1 not installable · 2 unknown", or null when every package was judged installable. */
+export function uncheckedNote(h: Pick<Headline, "notInstallable" | "unknown">): string | null {
+  const parts = [h.notInstallable > 0 ? `${h.notInstallable} not installable` : "", h.unknown > 0 ? `${h.unknown} unknown` : ""].filter(Boolean);
+  return parts.length ? parts.join(" · ") : null;
 }
 
-/** The base, with the arch only when the report mixes arches. */
-function label(t: TargetReport, report: Report): string {
-  const arches = new Set(report.targets.map((x) => x.arch));
-  return arches.size > 1 ? `${t.base} (${t.arch})` : t.base;
+/** Every note a headline carries, in the order the card shows them (the Markdown table joins them). */
+export function headlineNotes(h: Headline): string[] {
+  return [failsToBuildNote(h), h.noSolution ? NO_SOLUTION_NOTE : null, h.incomplete ? incompleteNote(h.incomplete) : null, uncheckedNote(h)].filter((n): n is string => n !== null);
 }
 
-function round2(n: number): number {
-  return Math.round(n * 100) / 100;
+/** The link preview's one line per image: "fails to build · 2 of 25 compile · 20–25 min · 190 MB". */
+export function previewLine(h: Headline): string {
+  return [h.failsToBuild ? "fails to build" : null, `${h.compiling} of ${h.packages} compile`, formatRange(h.buildSeconds), formatBytes(h.imageBytes.multiStage)].filter((p): p is string => p !== null).join(" · ");
 }
+
+// The charts' series moved to charts.ts (loaded with the charts); re-exported here until the charts
+// import them from there.
+export { SIZE_CATEGORIES, TIME_CATEGORIES, buildTimeRows, imageSizeRows, timeSizePoints, type ScatterPoint, type SizeRow, type TimeRow } from "./charts";

@@ -5,13 +5,18 @@
  */
 import type { Report } from "@/lib/contract/report";
 import { targetKey } from "./comparison";
+import { chainFromFile, insideBuildsNote, nearestWheelNote, requirerWithRequirement } from "./package";
+import { ABSENCE_REASON, statusLine, type CellStatus } from "./status";
+import { packageOsNeeds } from "./target";
 
 export interface PackageOnImage {
   key: string;
   base: string;
   arch: "amd64" | "arm64";
-  /** "wheel", "sdist", "none", "unknown", "direct", or "absent" when nothing on this image needs it. */
-  status: string;
+  /** The report's status, or "absent" when nothing on this image needs it. */
+  status: Exclude<CellStatus, "skipped">;
+  /** "2.9.9 compiles from source" */
+  statusLine: string;
   version: string | null;
   file: string | null;
   tag: string | null;
@@ -20,13 +25,22 @@ export interface PackageOnImage {
   closestMiss: string | null;
   /** The nearest version with a wheel here, and whether the file's requirement allows it. */
   nearestWheel: { version: string; tag: string; allowedByRequirement: boolean } | null;
+  /** The same in words, when the package does not install from a wheel here. */
+  nearestWheelNote: string | null;
   buildPackages: string[];
   runtimePackages: string[];
   manager: string;
+  /** "builder installs (apk): g++ …" and "final image keeps: libgomp", for this package's compile. */
+  osNeeds: { build: string | null; runtime: string | null };
   /** Compiled only inside these builds (build isolation). */
   forBuildOf: string[];
+  /** The same in words, when the package is also in the image's own install set. */
+  insideBuilds: string | null;
+  /** "django 4.2.7 (asgiref<4,>=3.6.0)", "your requirements (scikit-learn==1.4.2)" */
   requiredBy: string[];
   chain: string[];
+  /** "your file → scikit-learn 1.4.2 → joblib", for a dependency. */
+  chainNote: string | null;
   line: number | null;
 }
 
@@ -36,23 +50,33 @@ export function packageDetail(report: Report, name: string): PackageOnImage[] {
     const compile = t.compiles.find((c) => c.name === name);
     const label = compile ? `${compile.name}${compile.version ? ` ${compile.version}` : ""}` : null;
     const neededBy = (list: { name: string; neededBy: string[] }[]) => (label ? list.filter((p) => p.neededBy.includes(label)).map((p) => p.name) : []);
+    const status = pkg ? pkg.status : compile ? "sdist" : "absent";
+    const version = pkg?.version ?? compile?.version ?? null;
+    const buildPackages = neededBy(t.sysdeps.build);
+    const runtimePackages = neededBy(t.sysdeps.runtime);
+    const forBuildOf = compile?.forBuildOf ?? [];
     return {
       key: targetKey(t),
       base: t.base,
       arch: t.arch,
-      status: pkg ? pkg.status : compile ? "sdist" : "absent",
-      version: pkg?.version ?? compile?.version ?? null,
+      status,
+      statusLine: statusLine(version, status),
+      version,
       file: pkg?.filename ?? null,
       tag: pkg?.tag ?? null,
-      reason: pkg?.reason ?? (compile ? `Built from source inside the build of ${compile.forBuildOf.join(", ")}.` : "Nothing on this image requires it."),
+      reason: pkg?.reason ?? (compile ? insideBuildsNote(forBuildOf) : ABSENCE_REASON.absent),
       closestMiss: pkg?.miss?.detail ?? null,
       nearestWheel: pkg?.alternative ? { version: pkg.alternative.version, tag: pkg.alternative.tag, allowedByRequirement: pkg.alternative.satisfiesSpecifier } : null,
-      buildPackages: neededBy(t.sysdeps.build),
-      runtimePackages: neededBy(t.sysdeps.runtime),
+      nearestWheelNote: pkg ? nearestWheelNote(pkg) : null,
+      buildPackages,
+      runtimePackages,
       manager: t.sysdeps.manager,
-      forBuildOf: compile?.forBuildOf ?? [],
-      requiredBy: (pkg?.requiredBy ?? []).map((r) => (r.project ? `${r.project} ${r.version ?? ""}`.trim() + ` (${r.requirement})` : `your requirements (${r.requirement})`)),
+      osNeeds: packageOsNeeds(t.sysdeps.manager, buildPackages, runtimePackages),
+      forBuildOf,
+      insideBuilds: pkg && forBuildOf.length > 0 ? insideBuildsNote(forBuildOf) : null,
+      requiredBy: (pkg?.requiredBy ?? []).map(requirerWithRequirement),
       chain: pkg?.via ?? [],
+      chainNote: pkg && pkg.via.length > 0 ? chainFromFile(name, pkg.via) : null,
       line: pkg?.line ?? null,
     };
   });
