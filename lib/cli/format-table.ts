@@ -1,64 +1,57 @@
-import type { Report, TargetPackage } from "@/lib/contract/report";
-import { formatBytes, formatRange } from "@/lib/report/recommend";
+import type { Report } from "@/lib/contract/report";
+import { JUDGED_LINE_BY_LINE, RESOLUTION_SHORT, buildBasisNote, buildBlockedNote, buildCompilesNote, buildHeadline, builderInstallsNote, estimateLine, finalKeepsNote, imageLabel, incompleteNote, installSetTally, pythonAndLibc, skippedNote } from "@/lib/present/target";
+import { diagnosticLine, recommendedHeading } from "@/lib/present/analysis";
+import { incompleteness } from "@/lib/present/comparison";
+import { nearestWheelNote, viaNote } from "@/lib/present/package";
+import { STATUS_LABEL, needsAttention, type PackageStatus } from "@/lib/present/status";
 
-// The CLI's human-readable view of a report: per base image, one line per package.
+// The CLI's human-readable view of a report: per base image, one line per package. Every fact is
+// worded in lib/present; this lays the words out in columns. What needs attention (a compile, a
+// package with nothing installable, a resolution that failed) is in capitals, the terminal's bold.
 
-const STATUS_LABEL: Record<TargetPackage["status"], string> = {
-  wheel: "wheel",
-  sdist: "COMPILES",
-  none: "NO DIST",
-  unknown: "unknown",
-  direct: "direct",
-};
+function statusColumn(status: PackageStatus): string {
+  return needsAttention(status) ? STATUS_LABEL[status].toUpperCase() : STATUS_LABEL[status];
+}
 
-const BASIS_LABEL = { sdist: "the sdist's pyproject.toml", table: "build-requirements table", "pip-default": "pip's default, assumed" } as const;
+const STATUS_WIDTH = Math.max(...Object.values(STATUS_LABEL).map((label) => label.length));
 
 export function formatReportTable(report: Report): string {
   const lines: string[] = [];
-  for (const d of report.diagnostics) lines.push(`line ${d.line}: ${d.severity}: ${d.message}`);
+  for (const d of report.diagnostics) lines.push(diagnosticLine(d));
   for (const e of report.errors) lines.push(`error: ${e.message}`);
   if (lines.length > 0) lines.push("");
 
-  if (report.recommendation) lines.push(`Recommended: ${report.recommendation.base} (${report.recommendation.arch}). ${report.recommendation.why}`, "");
+  if (report.recommendation) lines.push(`${recommendedHeading(report.recommendation)}. ${report.recommendation.why}`, "");
 
   for (const target of report.targets) {
-    const { summary } = target;
-    lines.push(`${target.base} (${target.arch}) — Python ${target.python}, ${target.libc.family} ${target.libc.version}`);
+    lines.push(`${imageLabel(target)} — ${pythonAndLibc(target)}`);
     if (target.resolvedNote) lines.push(`  ${target.resolvedNote}`);
+    const incomplete = incompleteness(target);
     if (!target.resolution.ok) {
-      const stopped = target.resolution.code === "work-budget" || target.resolution.code === "deadline";
-      lines.push(`  ${stopped ? `STOPPED (${target.resolution.code})` : "NO SOLUTION"}: ${target.resolution.explanation}`, "  Each line judged on its own:");
-    } else if (target.unreached.length > 0) {
-      lines.push(`  INCOMPLETE: build environments not resolved (${target.unreached[0]?.reason}): ${[...new Set(target.unreached.map((u) => u.name))].join(", ")}`);
+      lines.push(`  ${RESOLUTION_SHORT[target.resolution.code].toUpperCase()}: ${target.resolution.explanation}`, `  ${JUDGED_LINE_BY_LINE}`);
+    } else if (incomplete) {
+      lines.push(`  ${incompleteNote(incomplete)}`);
     }
-    lines.push(
-      `  ${summary.packages} package(s): ${summary.wheels} wheel(s), ${summary.sdists} built from source, ${summary.none} not installable, ${summary.unknown} unknown` +
-        (summary.compiles > summary.sdists ? `; ${summary.compiles} compiled in all, build requirements included` : ""),
-    );
+    lines.push(`  ${installSetTally(target.summary)}`);
     const nameWidth = Math.max(8, ...target.packages.map((p) => p.name.length));
     const versionWidth = Math.max(7, ...target.packages.map((p) => (p.version ?? "-").length));
+    const indent = "".padEnd(nameWidth + versionWidth + STATUS_WIDTH + 6);
     for (const p of target.packages) {
       const detail = p.status === "wheel" ? (p.tag ?? "") : p.reason;
-      const via = p.requested ? "" : `  (via ${p.via.length ? p.via.join(" → ") : "?"})`;
-      lines.push(`  ${p.name.padEnd(nameWidth)}  ${(p.version ?? "-").padEnd(versionWidth)}  ${STATUS_LABEL[p.status].padEnd(8)}  ${detail}${via}`);
-      if (p.alternative && p.status !== "wheel") {
-        const where = p.alternative.satisfiesSpecifier ? "within your specifier" : "outside your specifier";
-        lines.push(`  ${"".padEnd(nameWidth + versionWidth + 12)}  nearest wheel here: ${p.name}==${p.alternative.version} (${p.alternative.tag}, ${where})`);
-      }
+      const via = p.requested ? "" : `  (${viaNote(p.via) ?? "via ?"})`;
+      lines.push(`  ${p.name.padEnd(nameWidth)}  ${(p.version ?? "-").padEnd(versionWidth)}  ${statusColumn(p.status).padEnd(STATUS_WIDTH)}  ${detail}${via}`);
+      const nearest = nearestWheelNote(p);
+      if (nearest) lines.push(`  ${indent}${nearest}`);
     }
-    for (const s of target.skipped) lines.push(`  ${s.name.padEnd(nameWidth)}  skipped: marker ${s.marker} is false here`);
-    const { estimate } = target;
-    lines.push(
-      `  estimate: build ${formatRange(estimate.buildSeconds)}; image ${formatBytes(estimate.imageBytes.multiStage)} multi-stage, ${formatBytes(estimate.imageBytes.singleStage)} single-stage`,
-    );
-    if (target.sysdeps.build.length) lines.push(`  builder installs (${target.sysdeps.manager}): ${target.sysdeps.build.map((p) => p.name).join(" ")}`);
-    if (target.sysdeps.runtime.length) lines.push(`  final image keeps: ${target.sysdeps.runtime.map((p) => p.name).join(" ")}`);
+    for (const s of target.skipped) lines.push(`  ${s.name.padEnd(nameWidth)}  ${STATUS_LABEL.skipped}: ${skippedNote(s)}`);
+    lines.push(`  estimate: ${estimateLine(target.estimate)}`);
+    const builder = builderInstallsNote(target.sysdeps);
+    if (builder) lines.push(`  ${builder}`);
+    const keeps = finalKeepsNote(target.sysdeps);
+    if (keeps) lines.push(`  ${keeps}`);
     for (const build of target.builds) {
-      const where = build.insideBuildOf ? ` (inside the build of ${build.insideBuildOf})` : "";
-      const compiled = build.packages.filter((p) => p.compiles).map((p) => `${p.name} ${p.version ?? ""}`.trim());
-      lines.push(`  build of ${build.name} ${build.version}${where}: installs ${build.requires.join(", ")} [${BASIS_LABEL[build.basis]}]`);
-      if (build.explanation) lines.push(`    cannot be set up: ${build.explanation}`);
-      if (compiled.length) lines.push(`    compiles for this build: ${compiled.join(", ")}`);
+      lines.push(`  ${buildHeadline(build)}. ${buildBasisNote(build)}`);
+      for (const note of [buildBlockedNote(build), buildCompilesNote(build)]) if (note) lines.push(`    ${note}`);
     }
     lines.push("");
   }

@@ -1,5 +1,6 @@
 import { ImageResponse } from "next/og";
-import { formatBytes, formatRange } from "@/lib/report/recommend";
+import { RECOMMENDED, requestSummary } from "@/lib/present/analysis";
+import { previewLine } from "@/lib/present/comparison";
 import { analysisService } from "@/lib/server/analysis-service";
 import { clientKey } from "@/lib/server/rate-limit";
 import { decodeShareState } from "@/lib/share/decode";
@@ -27,17 +28,12 @@ export async function GET(request: Request) {
   if (decoded.ok) {
     const service = analysisService();
     const answer = await service.analyze(requestFor(decoded.state), clientKey(request.headers, service.limits.trustProxy));
-    const count = requirementLineCount(decoded.state);
-    title = `${count} requirement${count === 1 ? "" : "s"} on ${decoded.state.bases.length} base image${decoded.state.bases.length === 1 ? "" : "s"} (${decoded.state.arch})`;
+    title = requestSummary(requirementLineCount(decoded.state), decoded.state.bases.length, decoded.state.arch);
     if (answer.ok) {
       if (answer.immutable) cacheControl = IMMUTABLE;
-      subtitle = answer.preview.recommended ? `Recommended: ${answer.preview.recommended}` : subtitle;
+      subtitle = answer.preview.recommended ? `${RECOMMENDED}: ${answer.preview.recommended}` : subtitle;
       for (const h of answer.preview.headlines) {
-        lines.push({
-          base: h.base,
-          detail: `${h.failsToBuild ? "fails to build · " : ""}${h.compiling} compile · ${formatRange(h.buildSeconds)} · ${formatBytes(h.imageBytes.multiStage)}`,
-          best: h.recommended,
-        });
+        lines.push({ base: h.base, detail: previewLine(h), best: h.recommended });
       }
     } else {
       subtitle = "Open the link to run the analysis.";
