@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { Analyzer } from "@/components/Analyzer";
 import { EXAMPLES } from "@/components/examples";
 import { cache } from "react";
+import { requestTitle } from "@/lib/present/analysis";
+import { pythonAndLibc } from "@/lib/present/target";
 import { decodeShareState } from "@/lib/share/decode";
 import { requirementLineCount } from "@/lib/share/state";
 import { DEFAULT_BASES, listBaseImages } from "@/lib/targets";
@@ -23,8 +25,7 @@ export async function generateMetadata({ searchParams }: { searchParams: SearchP
   const decoded = decodeOnce(param);
   if (!decoded.ok) return { title: "Basewise — a damaged share link" };
   const { state } = decoded;
-  const lines = requirementLineCount(state);
-  const title = `Basewise: ${lines} requirement${lines === 1 ? "" : "s"} on ${state.bases.join(" vs ")} (${state.arch})`;
+  const title = `Basewise: ${requestTitle(requirementLineCount(state), state.bases, state.arch)}`;
   // The preview image is drawn by /api/og from the same parameter (the link's own state, re-validated there).
   const image = `/api/og?s=${encodeURIComponent(param)}`;
   return {
@@ -35,15 +36,19 @@ export async function generateMetadata({ searchParams }: { searchParams: SearchP
   };
 }
 
+/** "3.12" from the catalog's "3.12.14" (or "3.12" when the patch is not known). */
+function minorOf(version: string): string {
+  return version.split(".").slice(0, 2).join(".");
+}
+
 export default async function HomePage({ searchParams }: { searchParams: SearchParams }) {
   const param = shareParam(await searchParams);
   const decoded = param ? decodeOnce(param) : null;
   const images = listBaseImages();
   const bases = images.map((image) => ({
     reference: image.reference,
-    python: image.python.version,
-    libc: `${image.libc.family} ${image.libc.version}`,
-    variant: image.variant,
+    pythonMinor: minorOf(image.python.version),
+    facts: pythonAndLibc({ python: image.python.version, libc: image.libc }),
   }));
   const versions = pythonVersions(images);
   const presets = Object.fromEntries(versions.map((v) => [v, presetsFor(v, images)]));

@@ -1,10 +1,11 @@
-"use client";
-
 import { useEffect, useState } from "react";
+import { requestSummary } from "@/lib/present/analysis";
+import { formatSeconds } from "@/lib/present/format";
 import { requirementLineCount, type ShareState } from "@/lib/share/state";
 
 // While the server resolves: what is being done, for how long so far, and a placeholder per image
-// the size of its card, so nothing jumps when the results arrive.
+// the size of its card, so nothing jumps when the results arrive. Part of the Analyzer's client
+// island (it ticks a timer).
 
 export function AnalysisProgress({ state }: { state: ShareState }) {
   const [seconds, setSeconds] = useState(0);
@@ -13,11 +14,10 @@ export function AnalysisProgress({ state }: { state: ShareState }) {
     const timer = setInterval(() => setSeconds(Math.floor((Date.now() - started) / 1000)), 500);
     return () => clearInterval(timer);
   }, []);
-  const lines = requirementLineCount(state);
   return (
     <div className="grid gap-3" data-testid="analysis-progress" role="status">
       <p className="font-medium">
-        Analysing {lines} requirement{lines === 1 ? "" : "s"} on {state.bases.length} base image{state.bases.length === 1 ? "" : "s"} ({state.arch})… {seconds > 0 ? `${seconds} s` : ""}
+        Analysing {requestSummary(requirementLineCount(state), state.bases.length, state.arch)}… {seconds > 0 ? formatSeconds(seconds) : ""}
       </p>
       <p className="text-sm text-slate-600 dark:text-slate-400">
         Resolving every dependency as pip would on each image, then the build environments of anything that compiles. A large file or a slow index can take

@@ -41,7 +41,7 @@ export function Analyzer({
 }) {
   const [text, setText] = useState(initial?.requirements ?? FIRST_EXAMPLE);
   const [options, setOptions] = useState<OptionsValue>(() => ({
-    python: pythonOf(initial?.bases[0] ?? defaultBases[0] ?? "", pythonVersions),
+    python: pythonOf(initial?.bases[0] ?? defaultBases[0] ?? "", bases, pythonVersions),
     bases: initial?.bases ?? defaultBases,
     arch: initial?.arch ?? DEFAULT_ARCH,
     noDeps: initial?.noDeps ?? false,
@@ -135,9 +135,9 @@ function linkFor(state: ShareState): ShareLink {
   return { ok: true, path: `/?s=${encoded.param}` };
 }
 
-function pythonOf(reference: string, versions: string[]): string {
-  const match = /python:?3\.(\d+)|python-3(\d+)/.exec(reference);
-  const minor = match ? `3.${match[1] ?? match[2]}` : null;
+/** The Python picker's first value: the minor of the first image, from the catalog, if the picker offers it. */
+function pythonOf(reference: string, bases: readonly BaseOption[], versions: readonly string[]): string {
+  const minor = bases.find((b) => b.reference === reference)?.pythonMinor;
   return minor && versions.includes(minor) ? minor : (versions[0] ?? "3.12");
 }
 

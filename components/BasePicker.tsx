@@ -1,10 +1,12 @@
-"use client";
+// Which catalog images to compare: a checkbox per image, ticked ones first. Rendered inside
+// InputOptions (a client component), which owns the selection.
 
 export interface BaseOption {
   reference: string;
-  python: string;
-  libc: string;
-  variant: string;
+  /** "3.12": the Python minor the image carries (catalog data), for the Python picker. */
+  pythonMinor: string;
+  /** "Python 3.12.14, glibc 2.36" */
+  facts: string;
 }
 
 export function BasePicker({
@@ -36,9 +38,7 @@ export function BasePicker({
               onChange={() => toggle(option.reference)}
             />
             <span className="break-all font-mono">{option.reference}</span>
-            <span className="text-slate-500 dark:text-slate-400">
-              Python {option.python}, {option.libc}
-            </span>
+            <span className="text-slate-500 dark:text-slate-400">{option.facts}</span>
           </label>
         ))}
       </div>

@@ -2,9 +2,10 @@
 
 import { useState } from "react";
 
-// Copies text to the clipboard and says whether it worked (the clipboard can be refused).
+// Copies text to the clipboard and says whether it worked (the clipboard can be refused). The text
+// may be given as a function, called on click, when composing it costs more than a render should.
 
-export function CopyButton({ text, label, testId }: { text: string; label: string; testId?: string }) {
+export function CopyButton({ text, label, testId }: { text: string | (() => string); label: string; testId?: string }) {
   const [status, setStatus] = useState<string | null>(null);
   return (
     <span className="inline-flex items-center gap-2">
@@ -14,7 +15,7 @@ export function CopyButton({ text, label, testId }: { text: string; label: strin
         className="rounded border border-slate-300 px-2 py-1 text-sm hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
         onClick={async () => {
           try {
-            await navigator.clipboard.writeText(text);
+            await navigator.clipboard.writeText(typeof text === "function" ? text() : text);
             setStatus("Copied");
           } catch {
             setStatus("The browser refused the clipboard; select the text and copy it by hand.");

@@ -1,4 +1,5 @@
 import type { Diagnostic } from "@/lib/requirements-file";
+import { diagnosticLine } from "@/lib/present/analysis";
 
 const STYLE: Record<Diagnostic["severity"], string> = {
   error: "text-red-700 dark:text-red-300",
@@ -14,7 +15,7 @@ export function DiagnosticsList({ diagnostics }: { diagnostics: Diagnostic[] }) 
       <ul className="grid gap-1" data-testid="diagnostics">
         {diagnostics.map((d, index) => (
           <li key={index} className={`text-sm ${STYLE[d.severity]}`} data-testid="diagnostic">
-            <span className="font-mono">line {d.line}</span> · {d.severity}: {d.message}
+            {diagnosticLine(d)}
           </li>
         ))}
       </ul>

@@ -1,16 +1,19 @@
-import { formatBytes, formatRange } from "@/lib/report/recommend";
 import type { TargetReport } from "@/lib/contract/report";
+import { formatBytes, formatRange } from "@/lib/present/format";
+import { builderInstallsNote, finalKeepsNote, imageSizes, missingAtRuntimeNote } from "@/lib/present/target";
 
 // Build time and image size for one image, with what they are made of and what the build needs.
 
 export function EstimateSummary({ target }: { target: TargetReport }) {
   const { estimate, sysdeps } = target;
+  const builder = builderInstallsNote(sysdeps);
+  const keeps = finalKeepsNote(sysdeps);
+  const missing = missingAtRuntimeNote(sysdeps);
   return (
     <div className="mt-3 grid gap-2 text-sm" data-testid="estimate">
       <p>
         <span className="font-semibold">Build:</span> <span data-testid="estimate-build">{formatRange(estimate.buildSeconds)}</span> ·{" "}
-        <span className="font-semibold">Image:</span> <span data-testid="estimate-size">{formatBytes(estimate.imageBytes.multiStage)}</span> multi-stage
-        {estimate.imageBytes.singleStage > estimate.imageBytes.multiStage ? ` (${formatBytes(estimate.imageBytes.singleStage)} as a naive single stage)` : ""}
+        <span className="font-semibold">Image:</span> <span data-testid="estimate-size">{imageSizes(estimate.imageBytes)}</span>
       </p>
       <details>
         <summary className="cursor-pointer text-slate-600 dark:text-slate-400">What the estimate is made of</summary>
@@ -40,19 +43,19 @@ export function EstimateSummary({ target }: { target: TargetReport }) {
           </ul>
         ) : null}
       </details>
-      {sysdeps.build.length > 0 ? (
-        <p data-testid="sysdeps-build">
-          <span className="font-semibold">To compile ({sysdeps.manager}):</span> <span className="font-mono text-xs">{sysdeps.build.map((p) => p.name).join(" ")}</span>
+      {builder ? (
+        <p className="first-letter:uppercase" data-testid="sysdeps-build">
+          {builder}
         </p>
       ) : null}
-      {sysdeps.runtime.length > 0 ? (
-        <p data-testid="sysdeps-runtime">
-          <span className="font-semibold">Kept at runtime:</span> <span className="font-mono text-xs">{sysdeps.runtime.map((p) => p.name).join(" ")}</span>
+      {keeps ? (
+        <p className="first-letter:uppercase" data-testid="sysdeps-runtime">
+          {keeps}
         </p>
       ) : null}
-      {sysdeps.missingAtRuntime.length > 0 ? (
+      {missing ? (
         <p className="text-amber-800 dark:text-amber-300" data-testid="sysdeps-missing">
-          This image cannot install {sysdeps.missingAtRuntime.map((p) => `${p.name} (for ${p.neededBy.join(", ")})`).join(", ")}: copy the libraries from the builder, or use a wheel that bundles them.
+          {missing}
         </p>
       ) : null}
     </div>

@@ -1,16 +1,8 @@
-import type { Headline } from "@/lib/present/comparison";
-import { formatBytes, formatRange } from "@/lib/report/recommend";
+import { NO_SOLUTION_NOTE, compileCount, failsToBuildNote, headlineFacts, uncheckedNote, type Headline } from "@/lib/present/comparison";
+import { formatBytes, formatRange } from "@/lib/present/format";
+import { STAGE_LABEL, incompleteNote } from "@/lib/present/target";
 
 // One card per base image: the numbers that decide, in the recommendation's order.
-
-const STOP_REASON = {
-  "work-budget": "the analysis used up its work budget (a very long file or a deep conflict)",
-  deadline: "the analysis ran out of time",
-} as const;
-
-function listed(names: readonly string[]): string {
-  return names.length > 6 ? `${names.slice(0, 6).join(", ")} and ${names.length - 6} more` : names.join(", ");
-}
 
 export function HeadlineCards({ headlines }: { headlines: Headline[] }) {
   return (
@@ -29,43 +21,33 @@ export function HeadlineCards({ headlines }: { headlines: Headline[] }) {
               {h.recommended ? <span className="ml-1 rounded bg-emerald-100 px-1 font-semibold text-emerald-900 dark:bg-emerald-950 dark:text-emerald-200">recommended</span> : null}
             </span>
           </h3>
-          <p className="text-xs text-slate-500 dark:text-slate-400">
-            {h.arch} · Python {h.python} · {h.libc}
-          </p>
+          <p className="text-xs text-slate-500 dark:text-slate-400">{headlineFacts(h)}</p>
           <dl className="mt-1 grid grid-cols-2 gap-x-2 gap-y-1 text-sm">
             <dt className="text-slate-600 dark:text-slate-400">Compiles</dt>
             <dd data-testid="card-compiles" className={h.compiling > 0 ? "font-semibold text-amber-800 dark:text-amber-300" : ""}>
-              {h.compiling} of {h.packages}
-              {h.compilingForBuilds > 0 ? ` (+${h.compilingForBuilds} for builds)` : ""}
+              {compileCount(h)}
             </dd>
             <dt className="text-slate-600 dark:text-slate-400">Build (cold)</dt>
             <dd data-testid="card-build">{formatRange(h.buildSeconds)}</dd>
             <dt className="text-slate-600 dark:text-slate-400">Image</dt>
             <dd data-testid="card-size">
-              {formatBytes(h.imageBytes.multiStage)} <span className="text-xs text-slate-500 dark:text-slate-400">multi-stage</span>
+              {formatBytes(h.imageBytes.multiStage)} <span className="text-xs text-slate-500 dark:text-slate-400">{STAGE_LABEL.multiStage}</span>
               <br />
-              {formatBytes(h.imageBytes.singleStage)} <span className="text-xs text-slate-500 dark:text-slate-400">single-stage</span>
+              {formatBytes(h.imageBytes.singleStage)} <span className="text-xs text-slate-500 dark:text-slate-400">{STAGE_LABEL.singleStage}</span>
             </dd>
           </dl>
           {h.failsToBuild ? (
             <p className="text-sm font-semibold text-red-700 dark:text-red-300" data-testid="card-fails">
-              Fails to build: {h.failsToBuild}
+              {failsToBuildNote(h)}
             </p>
           ) : null}
-          {h.noSolution ? <p className="text-sm text-red-700 dark:text-red-300">pip finds no set of versions here.</p> : null}
+          {h.noSolution ? <p className="text-sm text-red-700 dark:text-red-300">{NO_SOLUTION_NOTE}</p> : null}
           {h.incomplete ? (
             <p className="text-sm text-amber-800 dark:text-amber-300" data-testid="card-incomplete">
-              Not finished: {STOP_REASON[h.incomplete.reason]}. {h.incomplete.unreached.length} package{h.incomplete.unreached.length === 1 ? " was" : "s were"} not
-              resolved: {listed(h.incomplete.unreached)}.
+              {incompleteNote(h.incomplete)}
             </p>
           ) : null}
-          {h.notInstallable + h.unknown > 0 ? (
-            <p className="text-sm text-amber-800 dark:text-amber-300">
-              {h.notInstallable > 0 ? `${h.notInstallable} not installable` : ""}
-              {h.notInstallable > 0 && h.unknown > 0 ? " · " : ""}
-              {h.unknown > 0 ? `${h.unknown} unknown` : ""}
-            </p>
-          ) : null}
+          {uncheckedNote(h) ? <p className="text-sm text-amber-800 dark:text-amber-300">{uncheckedNote(h)}</p> : null}
         </li>
       ))}
     </ul>

@@ -1,23 +1,17 @@
 "use client";
 
 import { useEffect, useRef } from "react";
-import type { PackageOnImage } from "@/lib/present/package-detail";
+import type { Report } from "@/lib/contract/report";
+import { packageDetail } from "@/lib/present/package-detail";
 import { DocLink } from "./DocLink";
 
 // One package across the compared images: why it compiles, the nearest version that would not, the
 // OS packages it needs there, and what pulls it in. A modal dialog: Escape or Close returns focus.
+// Loaded when a package is first opened (see VerdictMatrix), with the presenter it needs.
 
-const STATUS_WORDS: Record<string, string> = {
-  wheel: "installs from a wheel",
-  sdist: "compiles from source",
-  none: "cannot be installed",
-  unknown: "could not be checked",
-  direct: "built from a direct link",
-  absent: "not needed here",
-};
-
-export function PackageDetailDialog({ name, images, onClose }: { name: string; images: PackageOnImage[]; onClose: () => void }) {
+export default function PackageDetailDialog({ report, name, onClose }: { report: Report; name: string; onClose: () => void }) {
   const dialog = useRef<HTMLDialogElement>(null);
+  const images = packageDetail(report, name);
   useEffect(() => {
     const element = dialog.current;
     if (element && !element.open) element.showModal();
@@ -44,44 +38,40 @@ export function PackageDetailDialog({ name, images, onClose }: { name: string; i
             <h3 className="font-mono font-semibold">
               {image.base} <span className="font-sans font-normal text-slate-500 dark:text-slate-400">({image.arch})</span>
             </h3>
-            <p>
-              <span className="font-semibold">{image.version ? `${image.version} ` : ""}{STATUS_WORDS[image.status] ?? image.status}</span>
+            <p className="first-letter:uppercase">
+              <span className="font-semibold">{image.statusLine}</span>
               {image.file ? <span className="font-mono text-xs text-slate-600 dark:text-slate-400"> · {image.file}</span> : null}
             </p>
-            <p>{image.reason}</p>
+            <p className="first-letter:uppercase">{image.reason}</p>
             {image.closestMiss ? (
               <p data-testid="detail-closest-miss">
                 <span className="font-semibold">Closest wheel that did not fit:</span> {image.closestMiss}
               </p>
             ) : null}
-            {image.nearestWheel && image.status !== "wheel" ? (
-              <p data-testid="detail-nearest-wheel" className="text-emerald-800 dark:text-emerald-300">
-                <span className="font-semibold">Nearest version with a wheel here:</span>{" "}
-                <span className="font-mono">
-                  {name}=={image.nearestWheel.version}
-                </span>{" "}
-                ({image.nearestWheel.tag}){image.nearestWheel.allowedByRequirement ? "" : " — outside your requirement"}
+            {image.nearestWheelNote ? (
+              <p data-testid="detail-nearest-wheel" className="text-emerald-800 first-letter:uppercase dark:text-emerald-300">
+                {image.nearestWheelNote}
               </p>
             ) : null}
-            {image.buildPackages.length > 0 ? (
-              <p data-testid="detail-build-packages">
-                <span className="font-semibold">To build ({image.manager}):</span> <span className="font-mono">{image.buildPackages.join(" ")}</span>
+            {image.osNeeds.build ? (
+              <p data-testid="detail-build-packages" className="first-letter:uppercase">
+                {image.osNeeds.build}
               </p>
             ) : null}
-            {image.runtimePackages.length > 0 ? (
-              <p data-testid="detail-runtime-packages">
-                <span className="font-semibold">Kept at run time:</span> <span className="font-mono">{image.runtimePackages.join(" ")}</span>
+            {image.osNeeds.runtime ? (
+              <p data-testid="detail-runtime-packages" className="first-letter:uppercase">
+                {image.osNeeds.runtime}
               </p>
             ) : null}
-            {image.forBuildOf.length > 0 ? <p>Compiled inside the build of {image.forBuildOf.join(", ")} (build isolation).</p> : null}
+            {image.insideBuilds ? <p className="first-letter:uppercase">{image.insideBuilds}</p> : null}
             {image.requiredBy.length > 0 ? (
               <p data-testid="detail-required-by">
                 <span className="font-semibold">Required by:</span> {image.requiredBy.join("; ")}
               </p>
             ) : null}
-            {image.chain.length > 0 ? (
+            {image.chainNote ? (
               <p data-testid="detail-chain">
-                <span className="font-semibold">Chain:</span> your file → {image.chain.join(" → ")} → {name}
+                <span className="font-semibold">Chain:</span> {image.chainNote}
               </p>
             ) : null}
           </li>

@@ -2,6 +2,8 @@
 
 import { useMemo, useRef, useState } from "react";
 import { MAX_REQUIREMENTS_BYTES } from "@/lib/contract/request-limits";
+import { diagnosticLine } from "@/lib/present/analysis";
+import { counted } from "@/lib/present/format";
 import { parseRequirementsFile } from "@/lib/requirements-file";
 
 // The paste box: also takes a dropped or opened file, and shows each line's problems as you type,
@@ -21,12 +23,14 @@ export function RequirementsInput({ value, onChange }: { value: string; onChange
   async function load(file: File | undefined) {
     if (!file) return;
     if (file.size > MAX_REQUIREMENTS_BYTES) {
+      // Worded as the server words the same limit (lib/requirements-file/limits.ts: 256 KiB, printed
+      // as "256 KB"), so the two messages agree until the limit is restated in decimal units.
       setFileNote(`${file.name} is ${Math.ceil(file.size / 1024)} KB; Basewise accepts at most ${MAX_REQUIREMENTS_BYTES / 1024} KB.`);
       return;
     }
     const text = await file.text();
     onChange(text);
-    setFileNote(`Loaded ${file.name} (${text.split("\n").length} lines).`);
+    setFileNote(`Loaded ${file.name} (${counted(text.split("\n").length, "line")}).`);
   }
 
   return (
@@ -36,7 +40,7 @@ export function RequirementsInput({ value, onChange }: { value: string; onChange
           requirements.txt
         </label>
         <span className="text-xs text-slate-500 dark:text-slate-400">
-          {lineCount} line{lineCount === 1 ? "" : "s"} ·{" "}
+          {counted(lineCount, "line")} ·{" "}
           <button type="button" className="text-indigo-700 underline dark:text-indigo-300" onClick={() => fileInput.current?.click()}>
             open a file
           </button>{" "}
@@ -69,7 +73,7 @@ export function RequirementsInput({ value, onChange }: { value: string; onChange
           <ul className="grid gap-0.5">
             {diagnostics.map((d, i) => (
               <li key={i} data-testid="input-diagnostic" className={d.severity === "error" ? "text-red-700 dark:text-red-300" : "text-amber-700 dark:text-amber-300"}>
-                <span className="font-mono">line {d.line}</span>: {d.message}
+                {diagnosticLine(d)}
               </li>
             ))}
           </ul>

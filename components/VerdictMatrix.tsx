@@ -1,30 +1,29 @@
 "use client";
 
-import { useMemo, useState } from "react";
-import type { TargetPackage, TargetReport } from "@/lib/contract/report";
+import { Suspense, lazy, useMemo, useState } from "react";
+import type { Report, TargetPackage, TargetReport } from "@/lib/contract/report";
+import { dependencyNote } from "@/lib/present/package";
+import { ABSENCE_REASON, STATUS_LABEL } from "@/lib/present/status";
+import { compileTally } from "@/lib/present/target";
+import { StatusBadge } from "./StatusBadge";
 
 // Packages down, base images across: at a glance, where pip compiles. Sortable, filterable to what
-// compiles; a package's name opens its detail.
+// compiles; a package's name opens its detail (a dialog, fetched the first time one is opened).
 
-const STATUS: Record<TargetPackage["status"], { label: string; className: string }> = {
-  wheel: { label: "wheel", className: "bg-emerald-100 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-200" },
-  sdist: { label: "compiles", className: "bg-amber-100 text-amber-900 dark:bg-amber-950 dark:text-amber-200" },
-  none: { label: "not installable", className: "bg-red-100 text-red-900 dark:bg-red-950 dark:text-red-200" },
-  unknown: { label: "unknown", className: "bg-slate-200 text-slate-800 dark:bg-slate-800 dark:text-slate-200" },
-  direct: { label: "direct link", className: "bg-sky-100 text-sky-900 dark:bg-sky-950 dark:text-sky-200" },
-};
-
-export function statusLabel(status: TargetPackage["status"]): string {
-  return STATUS[status].label;
-}
+const PackageDetailDialog = lazy(() => import("./PackageDetailDialog"));
 
 function Cell({ pkg, skipped }: { pkg: TargetPackage | undefined; skipped: boolean }) {
-  if (!pkg && skipped) return <span className="text-slate-500 dark:text-slate-400" title="Skipped: its environment marker is false on this image">skipped</span>;
-  if (!pkg) return <span className="text-slate-500 dark:text-slate-400" title="Nothing on this image requires it">not needed</span>;
-  const style = STATUS[pkg.status];
+  if (!pkg) {
+    const absence = skipped ? "skipped" : "absent";
+    return (
+      <span className="text-slate-500 dark:text-slate-400" title={ABSENCE_REASON[absence]}>
+        {STATUS_LABEL[absence]}
+      </span>
+    );
+  }
   return (
     <span title={pkg.reason} className="inline-flex flex-col gap-0.5">
-      <span className={`w-fit rounded px-1.5 py-0.5 text-xs font-semibold ${style.className}`}>{style.label}</span>
+      <StatusBadge status={pkg.status} />
       {pkg.status === "wheel" && pkg.tag ? <span className="font-mono text-[10px] text-slate-500 dark:text-slate-400">{pkg.tag}</span> : null}
       {pkg.version ? <span className="font-mono text-xs">{pkg.version}</span> : null}
     </span>
@@ -60,7 +59,9 @@ const SORTS: Record<SortKey, (a: Row, b: Row) => number> = {
   compiles: (a, b) => b.compilesOn - a.compilesOn || a.name.localeCompare(b.name),
 };
 
-export function VerdictMatrix({ targets, onOpen }: { targets: TargetReport[]; onOpen?: (name: string) => void }) {
+export function VerdictMatrix({ report }: { report: Report }) {
+  const { targets } = report;
+  const [openPackage, setOpenPackage] = useState<string | null>(null);
   const [sort, setSort] = useState<SortKey>("file");
   const [onlyCompiling, setOnlyCompiling] = useState(false);
   const all = useMemo(() => rows(targets), [targets]);
@@ -101,7 +102,7 @@ export function VerdictMatrix({ targets, onOpen }: { targets: TargetReport[]; on
                 <th key={`${t.base}/${t.arch}`} scope="col" className="py-1 pr-3 font-mono text-xs">
                   {t.base}
                   <span className="block font-sans font-normal text-slate-500 dark:text-slate-400">
-                    {t.arch} · {t.resolution.ok ? `${t.summary.compiles} to compile` : "no solution"}
+                    {t.arch} · {compileTally(t)}
                   </span>
                 </th>
               ))}
@@ -118,14 +119,10 @@ export function VerdictMatrix({ targets, onOpen }: { targets: TargetReport[]; on
             {shown.map((row) => (
               <tr key={row.name} className="border-b border-slate-100 dark:border-slate-900" data-testid="verdict-row" data-requested={row.requested}>
                 <th scope="row" className="py-1 pr-3 align-top font-mono font-normal">
-                  {onOpen ? (
-                    <button type="button" className="text-left text-indigo-700 underline dark:text-indigo-300" onClick={() => onOpen(row.name)} data-testid="open-package">
-                      {row.name}
-                    </button>
-                  ) : (
-                    row.name
-                  )}
-                  {row.requested ? null : <span className="block font-sans text-xs text-slate-500 dark:text-slate-400">dependency{row.via.length ? ` · via ${row.via.join(" → ")}` : ""}</span>}
+                  <button type="button" className="text-left text-indigo-700 underline dark:text-indigo-300" onClick={() => setOpenPackage(row.name)} data-testid="open-package">
+                    {row.name}
+                  </button>
+                  {row.requested ? null : <span className="block font-sans text-xs text-slate-500 dark:text-slate-400">{dependencyNote(row.via)}</span>}
                 </th>
                 {targets.map((t) => (
                   <td key={`${t.base}/${t.arch}`} className="py-1 pr-3 align-top">
@@ -137,6 +134,11 @@ export function VerdictMatrix({ targets, onOpen }: { targets: TargetReport[]; on
           </tbody>
         </table>
       </div>
+      {openPackage ? (
+        <Suspense fallback={null}>
+          <PackageDetailDialog report={report} name={openPackage} onClose={() => setOpenPackage(null)} />
+        </Suspense>
+      ) : null}
     </section>
   );
 }

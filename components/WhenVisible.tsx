@@ -1,10 +1,8 @@
-"use client";
-
 import { useEffect, useRef, useState, type ReactNode } from "react";
 
 // Renders its children once the box comes near the viewport: the charts' code (Recharts, the
 // largest script on the page) is fetched only when a reader scrolls to them. The box keeps its
-// height meanwhile, so nothing moves.
+// height meanwhile, so nothing moves. Uses state and effects: render it from a client component.
 
 export function WhenVisible({ minHeight, children }: { minHeight: number; children: ReactNode }) {
   const box = useRef<HTMLDivElement>(null);

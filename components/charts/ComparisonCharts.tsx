@@ -1,7 +1,8 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis, ZAxis, LabelList } from "recharts";
-import { SIZE_CATEGORIES, TIME_CATEGORIES, type ScatterPoint, type SizeRow, type TimeRow } from "@/lib/present/comparison";
+import type { Report } from "@/lib/contract/report";
+import { SIZE_CATEGORIES, TIME_CATEGORIES, buildTimeRows, buildTimeSummary, imageSizeRows, imageSizeSummary, megabytesValue, minutesValue, timeSizePoints, timeSizeSummary } from "@/lib/present/charts";
 
 // Build time and image size across the compared images, stacked by what they are made of, and the
 // time-vs-size trade-off as a scatter. Fixed heights: the page does not move when they draw.
@@ -11,17 +12,20 @@ const SIZE_COLORS = ["#64748b", "#0ea5e9", "#22c55e", "#f97316"];
 const HEIGHT = 300;
 const tick = { fontSize: 11 };
 
-export default function ComparisonCharts({ time, size, points }: { time: TimeRow[]; size: SizeRow[]; points: ScatterPoint[] }) {
+export default function ComparisonCharts({ report }: { report: Report }) {
+  const time = buildTimeRows(report);
+  const size = imageSizeRows(report);
+  const points = timeSizePoints(report);
   const chartHeight = Math.max(HEIGHT, 60 + time.length * 48);
   return (
     <div className="grid gap-6 lg:grid-cols-2" data-testid="charts">
       <StackedBars
         testId="chart-build-time"
         caption="Build time, minutes (stacked from the low estimate; the grey end reaches the high one)"
-        summary={time.map((r) => `${r.label}: ${sum(r).toFixed(1)} to ${(sum(r) + r.uncertainty).toFixed(1)} minutes`).join("; ")}
+        summary={buildTimeSummary(time)}
         data={time}
         height={chartHeight}
-        unit={(v) => `${v.toFixed(2)} min`}
+        unit={minutesValue}
         bars={[
           ...TIME_CATEGORIES.map((c, i) => ({ key: c.key, label: c.label, fill: TIME_COLORS[i] ?? "#64748b" })),
           { key: "uncertainty", label: "Range (up to high estimate)", fill: "#cbd5e1", opacity: 0.6 },
@@ -30,15 +34,15 @@ export default function ComparisonCharts({ time, size, points }: { time: TimeRow
       <StackedBars
         testId="chart-image-size"
         caption="Image size, MB (the orange end is what a single-stage build adds)"
-        summary={size.map((r) => `${r.label}: ${(r.base + r["runtime-libraries"] + r["site-packages"]).toFixed(0)} MB multi-stage`).join("; ")}
+        summary={imageSizeSummary(size)}
         data={size}
         height={chartHeight}
-        unit={(v) => `${v.toFixed(0)} MB`}
+        unit={megabytesValue}
         bars={SIZE_CATEGORIES.map((c, i) => ({ key: c.key, label: c.label, fill: SIZE_COLORS[i] ?? "#64748b" }))}
       />
       <figure className="min-w-0 lg:col-span-2" data-testid="chart-scatter">
         <figcaption className="mb-1 text-sm font-semibold">Build time vs image size (lower left is better)</figcaption>
-        <div style={{ height: HEIGHT }} role="img" aria-label={points.map((p) => `${p.base}: about ${p.minutes} minutes, ${p.megabytes.toFixed(0)} MB`).join("; ")}>
+        <div style={{ height: HEIGHT }} role="img" aria-label={timeSizeSummary(points)}>
           <ResponsiveContainer width="100%" height="100%">
             <ScatterChart margin={{ left: 8, right: 24, top: 16, bottom: 8 }}>
               <CartesianGrid strokeDasharray="3 3" />
@@ -94,8 +98,4 @@ function StackedBars({
       </div>
     </figure>
   );
-}
-
-function sum(r: TimeRow): number {
-  return r.pull + r["os-packages"] + r.downloads + r.installs + r["build-environments"] + r.compiles;
 }

@@ -77,9 +77,9 @@ export function headlines(report: Report): Headline[] {
 // ---------------------------------------------------------------------------------------------------
 // A headline's words.
 
-/** "amd64 · Python 3.12.14 · glibc 2.36" */
+/** "amd64 · Python 3.12.14, glibc 2.36" (the arch first: the card's title is the image). */
 export function headlineFacts(h: Pick<Headline, "arch" | "python" | "libc">): string {
-  return `${h.arch} · Python ${h.python} · ${h.libc}`;
+  return `${h.arch} · Python ${h.python}, ${h.libc}`;
 }
 
 /** "2 of 25 (+1 for builds)": the image's own compiles among its packages, and those only builds need. */
@@ -109,7 +109,3 @@ export function headlineNotes(h: Headline): string[] {
 export function previewLine(h: Headline): string {
   return [h.failsToBuild ? "fails to build" : null, `${h.compiling} of ${h.packages} compile`, formatRange(h.buildSeconds), formatBytes(h.imageBytes.multiStage)].filter((p): p is string => p !== null).join(" · ");
 }
-
-// The charts' series moved to charts.ts (loaded with the charts); re-exported here until the charts
-// import them from there.
-export { SIZE_CATEGORIES, TIME_CATEGORIES, buildTimeRows, imageSizeRows, timeSizePoints, type ScatterPoint, type SizeRow, type TimeRow } from "./charts";

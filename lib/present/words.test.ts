@@ -237,7 +237,7 @@ describe("a headline", () => {
   };
 
   it("its facts and counts", () => {
-    expect(headlineFacts(h)).toBe("amd64 · Python 3.12.14 · musl 1.2.6");
+    expect(headlineFacts(h)).toBe("amd64 · Python 3.12.14, musl 1.2.6");
     expect(compileCount(h)).toBe("2 of 25 (+1 for builds)");
     expect(compileCount({ ...h, compilingForBuilds: 0 })).toBe("2 of 25");
     expect(previewLine(h)).toBe("2 of 25 compile · 20–25 min · 190 MB");

@@ -1,0 +1,86 @@
+import type { Report } from "@/lib/contract/report";
+import { errorsToShow, recommendedHeading } from "@/lib/present/analysis";
+import { headlines } from "@/lib/present/comparison";
+import { problemsOf } from "@/lib/present/problems";
+import { RANKING_RULE } from "@/lib/report/recommend";
+import { LazyComparisonCharts } from "./charts/LazyComparisonCharts";
+import { DiagnosticsList } from "./DiagnosticsList";
+import { DocLink } from "./DocLink";
+import { HeadlineCards } from "./HeadlineCards";
+import { RequirementsTable } from "./RequirementsTable";
+import { ShareBar } from "./ShareBar";
+import { TargetDetails } from "./TargetDetails";
+import { VerdictMatrix } from "./VerdictMatrix";
+
+// The report, rendered: the share bar, what went wrong, the recommendation, a card per image, the
+// charts, the file's notes and lines, the matrix and each image in detail. No state and no browser
+// API, so it renders anywhere; the interactive parts are client islands (share bar, charts, matrix
+// and its package dialog, each Dockerfile), and the heavy ones load when first used.
+
+export function ReportView({ report, shareUrl, shareError }: { report: Report; shareUrl: string | null; shareError: string | null }) {
+  const cards = headlines(report);
+  const problems = problemsOf(report);
+  const errors = errorsToShow(report);
+  const unreachable = problems.some((p) => p.kind === "index-unreachable");
+
+  return (
+    <div className="grid grid-cols-1 gap-6" data-testid="results-view">
+      <ShareBar report={report} url={shareUrl} error={shareError} />
+
+      {problems.length > 0 ? (
+        <ul className="grid gap-2" data-testid="problems">
+          {problems.map((p) => (
+            <li key={p.kind} className={`rounded border p-3 ${p.kind === "index-unreachable" ? "border-red-300 bg-red-50 text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-200" : "border-amber-300 bg-amber-50 text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-200"}`} data-testid={`problem-${p.kind}`}>
+              <div role="alert">
+                <p className="font-semibold">{p.title}</p>
+                <p className="text-sm">{p.detail}</p>
+              </div>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {errors.length > 0 ? (
+        <div role="alert" className="rounded border border-amber-300 bg-amber-50 p-3 text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-200">
+          <ul className="grid gap-1">
+            {errors.map((error) => (
+              <li key={`${error.subject}:${error.code}:${error.message}`}>{error.message}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+
+      {report.recommendation && !unreachable ? (
+        <section className="rounded border border-emerald-300 bg-emerald-50 p-3 dark:border-emerald-800 dark:bg-emerald-950" data-testid="recommendation">
+          <h2 className="text-lg font-semibold">{recommendedHeading(report.recommendation)}</h2>
+          <p className="text-sm">{report.recommendation.why}</p>
+          <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">
+            {RANKING_RULE} <DocLink slug="estimates">What the estimates assume</DocLink>
+          </p>
+        </section>
+      ) : null}
+
+      {unreachable ? null : (
+        <>
+          <HeadlineCards headlines={cards} />
+          <section aria-labelledby="charts-heading">
+            <h2 id="charts-heading" className="mb-2 text-xl font-semibold">
+              Build time and image size
+            </h2>
+            <LazyComparisonCharts report={report} />
+          </section>
+        </>
+      )}
+      <DiagnosticsList diagnostics={report.diagnostics} />
+      <RequirementsTable requirements={report.requirements} />
+      <VerdictMatrix report={report} />
+      <section>
+        <h2 className="mb-2 text-xl font-semibold">Base images in detail</h2>
+        <div className="grid gap-3 lg:grid-cols-2" data-testid="targets">
+          {report.targets.map((target) => (
+            <TargetDetails key={`${target.base}/${target.arch}`} target={target} />
+          ))}
+        </div>
+      </section>
+    </div>
+  );
+}
