@@ -37,6 +37,28 @@ const UBUNTU_PLATFORMS = ["linux/amd64", "linux/arm/v7", "linux/arm64/v8", "linu
 // of the 3.12 and 3.14 slim-bookworm reports.
 const RATIO_NOTE = "uncompressed estimated by python-images.json as compressed × 2.735 (3.12/3.14 slim-bookworm local/remote ratio)";
 
+// Images whose publisher gives only the compressed size: the uncompressed size is estimated from it
+// with a stated ratio (local "Virtual Size" / remote "Total Size" of a measured image of the same kind).
+/** python-images.json debian:bookworm-slim: local ~74.83 Mb / remote 28 232 590 bytes (a bare Debian-family OS image). */
+export const BARE_OS_RATIO = 2.65;
+/** python-images.json's own rule for python images: the 3.12/3.14 slim-bookworm local/remote ratio. */
+export const PYTHON_IMAGE_RATIO = 2.735;
+
+export function uncompressedFrom(compressed: Partial<Record<Arch, number>>, ratio: number): Partial<Record<Arch, number>> {
+  const out: Partial<Record<Arch, number>> = {};
+  for (const [arch, bytes] of Object.entries(compressed) as [Arch, number][]) out[arch] = Math.round(bytes * ratio);
+  return out;
+}
+
+const UBUNTU_SIZE_NOTE =
+  `uncompressed estimated as the compressed size (repo-info remote report) × ${BARE_OS_RATIO}, the local/remote ratio of debian:bookworm-slim in python-images.json (74.83 MB / 28.23 MB); ` +
+  "the bare OS image: python3 is not installed yet; the apt install adds size the data does not give";
+const UBUNTU_22_COMPRESSED = { amd64: 29_736_517, arm64: 27_620_032 };
+const UBUNTU_24_COMPRESSED = { amd64: 29_764_116, arm64: 28_941_580 };
+const CHAINGUARD_COMPRESSED = { amd64: 25_040_000 };
+const CHAINGUARD_DEV_COMPRESSED = { amd64: 232_780_000 };
+const CHAINGUARD_RATIO_NOTE = `uncompressed estimated as compressed × ${PYTHON_IMAGE_RATIO} (python-images.json's rule: the 3.12/3.14 slim-bookworm local/remote ratio)`;
+
 const LIST: MeasuredImage[] = [
   {
     tag: "python:3.14-slim-bookworm",
@@ -194,20 +216,20 @@ const LIST: MeasuredImage[] = [
   {
     tag: "ubuntu:22.04",
     platforms: UBUNTU_PLATFORMS,
-    compressedBytes: { amd64: 29_736_517, arm64: 27_620_032 },
-    uncompressedBytes: {},
-    estimated: false,
-    sizeNote: "the bare OS image: python3 is not installed yet; the apt install adds size the data does not give",
+    compressedBytes: UBUNTU_22_COMPRESSED,
+    uncompressedBytes: uncompressedFrom(UBUNTU_22_COMPRESSED, BARE_OS_RATIO),
+    estimated: true,
+    sizeNote: UBUNTU_SIZE_NOTE,
     built: "2026-07-31",
     source: "docker-library/repo-info repos/ubuntu/remote/22.04.md @01470af9",
   },
   {
     tag: "ubuntu:24.04",
     platforms: UBUNTU_PLATFORMS,
-    compressedBytes: { amd64: 29_764_116, arm64: 28_941_580 },
-    uncompressedBytes: {},
-    estimated: false,
-    sizeNote: "the bare OS image: python3 is not installed yet; the apt install adds size the data does not give",
+    compressedBytes: UBUNTU_24_COMPRESSED,
+    uncompressedBytes: uncompressedFrom(UBUNTU_24_COMPRESSED, BARE_OS_RATIO),
+    estimated: true,
+    sizeNote: UBUNTU_SIZE_NOTE,
     built: "2026-09-11",
     source: "docker-library/repo-info repos/ubuntu/remote/24.04.md @1c2b9d92",
   },
@@ -215,20 +237,20 @@ const LIST: MeasuredImage[] = [
     tag: "cgr.dev/chainguard/python:latest",
     pythonVersion: "3.14.7",
     platforms: ["linux/amd64", "linux/arm64"],
-    compressedBytes: { amd64: 25_040_000 },
-    uncompressedBytes: {},
+    compressedBytes: CHAINGUARD_COMPRESSED,
+    uncompressedBytes: uncompressedFrom(CHAINGUARD_COMPRESSED, PYTHON_IMAGE_RATIO),
     estimated: true,
-    sizeNote: "compressed size is that of python-fips:latest (3.14.5) on images.chainguard.dev; the non-FIPS page is not in the data",
+    sizeNote: `compressed size is that of python-fips:latest (3.14.5) on images.chainguard.dev; the non-FIPS page is not in the data; ${CHAINGUARD_RATIO_NOTE}`,
     source: "chainguard-images/images images/python/locked_config.json @cd7edd23 (2026-08-22)",
   },
   {
     tag: "cgr.dev/chainguard/python:latest-dev",
     pythonVersion: "3.14.7",
     platforms: ["linux/amd64", "linux/arm64"],
-    compressedBytes: { amd64: 232_780_000 },
-    uncompressedBytes: {},
+    compressedBytes: CHAINGUARD_DEV_COMPRESSED,
+    uncompressedBytes: uncompressedFrom(CHAINGUARD_DEV_COMPRESSED, PYTHON_IMAGE_RATIO),
     estimated: true,
-    sizeNote: "compressed size is that of python-fips:latest-dev on images.chainguard.dev",
+    sizeNote: `compressed size is that of python-fips:latest-dev on images.chainguard.dev; ${CHAINGUARD_RATIO_NOTE}`,
     pythonPackages: ["pip", "setuptools", "uv"],
     source: "chainguard-images/images images/python/locked_config.json devConfigs @cd7edd23",
   },
