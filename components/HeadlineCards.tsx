@@ -1,6 +1,6 @@
 import { NO_SOLUTION_NOTE, compileCount, failsToBuildNote, headlineFacts, uncheckedNote, type Headline } from "@/lib/present/comparison";
-import { formatBytes, formatRange } from "@/lib/present/format";
-import { STAGE_LABEL, incompleteNote } from "@/lib/present/target";
+import { formatRange } from "@/lib/present/format";
+import { SIZE_UNKNOWN, STAGE_LABEL, imageSize, incompleteNote } from "@/lib/present/target";
 
 // One card per base image: the numbers that decide, in the recommendation's order.
 
@@ -31,9 +31,15 @@ export function HeadlineCards({ headlines }: { headlines: Headline[] }) {
             <dd data-testid="card-build">{formatRange(h.buildSeconds)}</dd>
             <dt className="text-slate-600 dark:text-slate-400">Image</dt>
             <dd data-testid="card-size">
-              {formatBytes(h.imageBytes.multiStage)} <span className="text-xs text-slate-500 dark:text-slate-400">{STAGE_LABEL.multiStage}</span>
-              <br />
-              {formatBytes(h.imageBytes.singleStage)} <span className="text-xs text-slate-500 dark:text-slate-400">{STAGE_LABEL.singleStage}</span>
+              {h.imageBytes.baseUnknown ? (
+                SIZE_UNKNOWN
+              ) : (
+                <>
+                  {imageSize(h.imageBytes, "multiStage")} <span className="text-xs text-slate-500 dark:text-slate-400">{STAGE_LABEL.multiStage}</span>
+                  <br />
+                  {imageSize(h.imageBytes, "singleStage")} <span className="text-xs text-slate-500 dark:text-slate-400">{STAGE_LABEL.singleStage}</span>
+                </>
+              )}
             </dd>
           </dl>
           {h.failsToBuild ? (

@@ -305,7 +305,14 @@ const range = z.strictObject({ low: z.number(), high: z.number() });
 const estimate = z.strictObject({
   parameters: estimateParameters,
   buildSeconds: range,
-  imageBytes: doc(z.strictObject({ multiStage: z.number(), singleStage: z.number() }), "Uncompressed image size; parts not known are left out and named in notes."),
+  imageBytes: doc(
+    z.strictObject({
+      multiStage: z.number(),
+      singleStage: z.number(),
+      baseUnknown: doc(z.literal(true), "Present when the base image's size is not known: the two sums leave the base out, so they are not the image's size and must be shown as 'size unknown'.").optional(),
+    }),
+    "Uncompressed image size; parts not known are left out and named in notes.",
+  ),
   breakdown: z.strictObject({
     build: z.array(
       z.strictObject({

@@ -10,8 +10,8 @@ export function imageSizeParts(input: EstimateInput): { parts: SizePart[]; notes
   const parts: SizePart[] = [];
   const notes: string[] = [];
   const base = input.image.uncompressedBytes;
-  if (base === null) notes.push(`${input.image.reference}: no uncompressed size in the data; the base is not counted.`);
-  parts.push({ category: "base", part: `base image ${input.image.reference}`, bytes: base ?? 0, stage: "both", basis: base === null ? "unknown: not counted" : "uncompressed size from the base-image catalog" });
+  if (base === null) notes.push(`${input.image.reference}: no uncompressed size in the data: the image size is unknown (the figures count only what is added to it).`);
+  parts.push({ category: "base", part: `base image ${input.image.reference}`, bytes: base ?? 0, stage: "both", basis: base === null ? "unknown: not counted" : input.image.uncompressedBasis ?? "uncompressed size from the base-image catalog" });
 
   if (input.os.runtime.length > 0) {
     const bytes = input.os.runtime.reduce((sum, name) => sum + (OS_INSTALL.knownRuntimeBytes[name] ?? OS_INSTALL.runtimeLibraryBytes), 0);

@@ -18,7 +18,8 @@ export function estimate(input: EstimateInput, overrides: Partial<EstimateParame
   return {
     parameters,
     buildSeconds: { low: sum("lowSeconds"), high: sum("highSeconds") },
-    imageBytes: { multiStage, singleStage },
+    // A base with no size in the catalog: the sums leave it out, so they are no image size at all.
+    imageBytes: input.image.uncompressedBytes === null ? { multiStage, singleStage, baseUnknown: true } : { multiStage, singleStage },
     breakdown: { build: time.parts, size: size.parts },
     notes: [...time.notes, ...size.notes],
   };

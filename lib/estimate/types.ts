@@ -8,6 +8,8 @@ export interface EstimateInput {
     packageManager: "apt" | "apk" | "dnf" | "none";
     hasCompiler: boolean;
     uncompressedBytes: number | null;
+    /** Where uncompressedBytes comes from, when it is not the catalog's own figure for the arch (an estimate). */
+    uncompressedBasis?: string | null;
     compressedBytes: number | null;
     arch: "amd64" | "arm64";
   };
@@ -67,7 +69,8 @@ export interface Estimate {
   parameters: EstimateParameters;
   buildSeconds: { low: number; high: number };
   /** Uncompressed image size; null parts are left out and named in `notes`. */
-  imageBytes: { multiStage: number; singleStage: number };
+  /** baseUnknown: the base image's size is not known, so the sums leave it out and are no image size. */
+  imageBytes: { multiStage: number; singleStage: number; baseUnknown?: true };
   breakdown: { build: TimePart[]; size: SizePart[] };
   /** What the figures assume or could not know (unknown sizes, emulation, warm cache). */
   notes: string[];

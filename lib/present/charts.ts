@@ -42,8 +42,9 @@ export function buildTimeRows(report: Report): TimeRow[] {
   });
 }
 
+/** Images whose base size is not known are left out: a bar without the base would be no image size. */
 export function imageSizeRows(report: Report): SizeRow[] {
-  return report.targets.map((t) => {
+  return report.targets.filter((t) => !t.estimate.imageBytes.baseUnknown).map((t) => {
     const megabytes: Record<SizeCategory, number> = { base: 0, "runtime-libraries": 0, "site-packages": 0, "build-leftovers": 0 };
     for (const part of t.estimate.breakdown.size) megabytes[part.category] += part.bytes / MB;
     return { label: label(t, report), ...(Object.fromEntries(Object.entries(megabytes).map(([k, v]) => [k, round2(v)])) as Record<SizeCategory, number>) };
@@ -61,8 +62,9 @@ export interface ScatterPoint {
   failsToBuild: boolean;
 }
 
+/** Images whose base size is not known are left out (no size to place them at). */
 export function timeSizePoints(report: Report): ScatterPoint[] {
-  return report.targets.map((t) => ({
+  return report.targets.filter((t) => !t.estimate.imageBytes.baseUnknown).map((t) => ({
     base: label(t, report),
     minutes: round2((t.estimate.buildSeconds.low + t.estimate.buildSeconds.high) / 120),
     minutesLow: round2(t.estimate.buildSeconds.low / 60),

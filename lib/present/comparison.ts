@@ -5,8 +5,8 @@
  * them. (The charts' series are in charts.ts, loaded with the charts.)
  */
 import type { Report, TargetReport } from "@/lib/contract/report";
-import { formatBytes, formatRange } from "./format";
-import { incompleteNote, isNoSolution, libcLabel } from "./target";
+import { formatRange } from "./format";
+import { imageSize, incompleteNote, isNoSolution, libcLabel } from "./target";
 
 export interface Headline {
   key: string;
@@ -24,7 +24,8 @@ export interface Headline {
   notInstallable: number;
   unknown: number;
   buildSeconds: { low: number; high: number };
-  imageBytes: { multiStage: number; singleStage: number };
+  /** baseUnknown: the base's size is not known; show imageSize(h.imageBytes, ...) ("size unknown"), never the sums. */
+  imageBytes: { multiStage: number; singleStage: number; baseUnknown?: true };
   /** Why the build fails here, when it does. */
   failsToBuild: string | null;
   /** pip finds no set of versions here. */
@@ -107,5 +108,5 @@ export function headlineNotes(h: Headline): string[] {
 
 /** The link preview's one line per image: "fails to build · 2 of 25 compile · 20–25 min · 190 MB". */
 export function previewLine(h: Headline): string {
-  return [h.failsToBuild ? "fails to build" : null, `${h.compiling} of ${h.packages} compile`, formatRange(h.buildSeconds), formatBytes(h.imageBytes.multiStage)].filter((p): p is string => p !== null).join(" · ");
+  return [h.failsToBuild ? "fails to build" : null, `${h.compiling} of ${h.packages} compile`, formatRange(h.buildSeconds), imageSize(h.imageBytes, "multiStage")].filter((p): p is string => p !== null).join(" · ");
 }

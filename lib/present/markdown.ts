@@ -6,8 +6,8 @@
 import type { Report } from "@/lib/contract/report";
 import { RECOMMENDED, estimateBasis, indexAsOf } from "./analysis";
 import { compileCount, headlineNotes, headlines } from "./comparison";
-import { formatBytes, formatRange } from "./format";
-import { builderInstallsNote, compilesList } from "./target";
+import { formatRange } from "./format";
+import { builderInstallsNote, compilesList, imageSize } from "./target";
 
 export function reportMarkdown(report: Report, shareUrl: string | null): string {
   const rows = headlines(report);
@@ -15,7 +15,7 @@ export function reportMarkdown(report: Report, shareUrl: string | null): string 
   if (report.recommendation) out.push(`**${RECOMMENDED}:** \`${code(report.recommendation.base)}\` (${report.recommendation.arch}). ${text(report.recommendation.why)}`, "");
   out.push("| Base image | Python | Compiles | Build time (cold) | Image (multi-stage) | Image (single-stage) | Notes |", "|---|---|---|---|---|---|---|");
   for (const h of rows) {
-    out.push(`| \`${code(h.base)}\` (${h.arch}) | ${text(h.python)} | ${compileCount(h)} | ${formatRange(h.buildSeconds)} | ${formatBytes(h.imageBytes.multiStage)} | ${formatBytes(h.imageBytes.singleStage)} | ${text(headlineNotes(h).join("; "))} |`);
+    out.push(`| \`${code(h.base)}\` (${h.arch}) | ${text(h.python)} | ${compileCount(h)} | ${formatRange(h.buildSeconds)} | ${imageSize(h.imageBytes, "multiStage")} | ${imageSize(h.imageBytes, "singleStage")} | ${text(headlineNotes(h).join("; "))} |`);
   }
   out.push("");
   const compiled = report.targets.filter((t) => t.compiles.length > 0);

@@ -123,8 +123,17 @@ export function missingAtRuntimeNote(sysdeps: Pick<Sysdeps, "missingAtRuntime">)
 
 export const STAGE_LABEL = { multiStage: "multi-stage", singleStage: "single-stage" } as const;
 
-/** "150 MB multi-stage, 420 MB single-stage"; one size when a single stage adds nothing. */
+/** Said instead of a figure when the base image's size is not known: a sum without the base is no image size. */
+export const SIZE_UNKNOWN = "size unknown";
+
+/** One stage's image size, or "size unknown" when the base's size is not known. */
+export function imageSize(imageBytes: ReportEstimate["imageBytes"], stage: keyof typeof STAGE_LABEL): string {
+  return imageBytes.baseUnknown ? SIZE_UNKNOWN : formatBytes(imageBytes[stage]);
+}
+
+/** "150 MB multi-stage, 420 MB single-stage"; one size when a single stage adds nothing; "size unknown (...)" without the base's size. */
 export function imageSizes(imageBytes: ReportEstimate["imageBytes"]): string {
+  if (imageBytes.baseUnknown) return `${SIZE_UNKNOWN} (the base image's size is not known)`;
   const multi = `${formatBytes(imageBytes.multiStage)} ${STAGE_LABEL.multiStage}`;
   return imageBytes.singleStage > imageBytes.multiStage ? `${multi}, ${formatBytes(imageBytes.singleStage)} ${STAGE_LABEL.singleStage}` : multi;
 }
@@ -136,6 +145,11 @@ export function estimateLine(estimate: Pick<ReportEstimate, "buildSeconds" | "im
 
 /** Why one stage or two, and what the second saves. */
 export function stagesNote(dockerfile: Pick<ReportDockerfile, "multiStage">, imageBytes: ReportEstimate["imageBytes"]): string {
+  if (imageBytes.baseUnknown) {
+    return dockerfile.multiStage
+      ? `Two stages: the builder has the compilers and -dev packages; the final image gets only the virtualenv and runtime libraries (image ${SIZE_UNKNOWN}: the base image's size is not known).`
+      : `One stage is enough: nothing compiles, so there are no compilers to leave behind (image ${SIZE_UNKNOWN}: the base image's size is not known; pip's cache stays in a cache mount, not the image).`;
+  }
   if (!dockerfile.multiStage) {
     return `One stage is enough: nothing compiles, so there are no compilers to leave behind (${formatBytes(imageBytes.multiStage)}; pip's cache stays in a cache mount, not the image).`;
   }

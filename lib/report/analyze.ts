@@ -127,6 +127,7 @@ export async function analyze(input: AnalyzeInput, deps: AnalyzeDependencies): P
         base: t.target.image.reference,
         arch: t.target.arch,
         blocker: t.blocker?.text ?? null,
+        blockers: t.blocker?.count ?? 0,
         // A package not reached could hide a compile, as an unknown one could.
         unknown: t.packages.filter((p) => p.status === "unknown").length + t.unreached.length,
         compiles: t.compiles.map((c) => (c.version ? `${c.name} ${c.version}` : c.name)),
@@ -204,11 +205,12 @@ async function analyzeTarget(
 /** Why `docker build` would fail on this image, in one phrase with its code; null when nothing stops it. */
 function blockerOf(resolution: TargetResult["resolution"], packages: readonly TargetPackage[], builds: readonly BuildEnvironment[], stoppedBuilds: ReadonlySet<string | null>): Blocker | null {
   // A stopped resolution is not known to fail: its unreached packages count as unknown instead.
-  if (!resolution.ok && (resolution.code === "conflict" || resolution.code === "too-deep")) return { code: "no-solution", text: "pip finds no set of versions that works here" };
+  if (!resolution.ok && (resolution.code === "conflict" || resolution.code === "too-deep")) return { code: "no-solution", text: "pip finds no set of versions that works here", count: 1 };
   const none = packages.filter((p) => p.status === "none").map((p) => p.name);
-  if (none.length > 0) return { code: "nothing-installable", text: `nothing installable for ${none.join(", ")}` };
-  const broken = builds.find((b) => b.explanation !== null && !stoppedBuilds.has(`${b.name} ${b.version}`));
-  if (broken) return { code: "build-environment", text: `the build environment of ${broken.name} ${broken.version} cannot be set up` };
+  if (none.length > 0) return { code: "nothing-installable", text: `nothing installable for ${none.join(", ")}`, count: none.length };
+  const broken = builds.filter((b) => b.explanation !== null && !stoppedBuilds.has(`${b.name} ${b.version}`));
+  const [first] = broken;
+  if (first) return { code: "build-environment", text: `the build environment of ${first.name} ${first.version} cannot be set up`, count: broken.length };
   return null;
 }
 

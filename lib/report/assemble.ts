@@ -110,7 +110,9 @@ function targetReport(result: TargetResult): TargetReport {
     estimate: {
       parameters: { ...plan.estimate.parameters },
       buildSeconds: { low: plan.estimate.buildSeconds.low, high: plan.estimate.buildSeconds.high },
-      imageBytes: { multiStage: plan.estimate.imageBytes.multiStage, singleStage: plan.estimate.imageBytes.singleStage },
+      imageBytes: plan.estimate.imageBytes.baseUnknown
+        ? { multiStage: plan.estimate.imageBytes.multiStage, singleStage: plan.estimate.imageBytes.singleStage, baseUnknown: true }
+        : { multiStage: plan.estimate.imageBytes.multiStage, singleStage: plan.estimate.imageBytes.singleStage },
       breakdown: {
         build: plan.estimate.breakdown.build.map(({ part, category, lowSeconds, highSeconds, basis }) => ({ part, category, lowSeconds, highSeconds, basis })),
         size: plan.estimate.breakdown.size.map(({ part, category, bytes, stage, basis }) => ({ part, category, bytes, stage, basis })),

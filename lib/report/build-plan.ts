@@ -2,7 +2,7 @@ import { generateDockerfile, type GeneratedDockerfile } from "@/lib/dockerfile";
 import { estimate, type Estimate, type EstimateParameters } from "@/lib/estimate";
 import { nativeBuildFor, osPackagesFor } from "@/lib/native-builds";
 import { isPurePythonTag } from "@/lib/tags";
-import type { BaseImage, PackageManager, Target } from "@/lib/targets";
+import { baseImageBytes, type BaseImage, type PackageManager, type Target } from "@/lib/targets";
 import { systemDependencies, type CompileNeeds, type OsPackage, type SystemDependencies } from "./sysdeps";
 import type { CompiledPackage, TargetPackage } from "./types";
 
@@ -59,13 +59,15 @@ export function buildPlan(target: Target, packages: readonly TargetPackage[], co
   // A wheel matched one of the image's own tags (its verdict carries it as a value); matched on a
   // none-any tag, it holds no compiled code. Without one, it is counted as compiled.
   const compiledWheel = (p: TargetPackage) => p.matchedTag === null || !isPurePythonTag(p.matchedTag);
+  const baseSize = baseImageBytes(image, target.arch);
   const est = estimate(
     {
       image: {
         reference: image.reference,
         packageManager: image.packageManager,
         hasCompiler: image.hasCompiler,
-        uncompressedBytes: image.sizes.uncompressedBytes[target.arch] ?? null,
+        uncompressedBytes: baseSize?.bytes ?? null,
+        uncompressedBasis: baseSize?.basis ?? null,
         compressedBytes: image.sizes.compressedBytes[target.arch] ?? null,
         arch: target.arch,
       },

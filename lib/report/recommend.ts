@@ -1,5 +1,6 @@
 // Which base image to take for this requirements set, by a rule a person can check:
 //   1. images where the build fails are out (pip finds no solution, or a package has nothing installable);
+//      among them, the one with the fewest blockers comes first: it is the closest to building;
 //   2. then fewer packages Basewise could not check (an unknown could hide a compile);
 //   3. then the cold build time's upper bound, in whole minutes (minutes of compiling dominate);
 //   4. then the recommended (multi-stage) image size.
@@ -10,6 +11,8 @@ export interface RankInput {
   arch: "amd64" | "arm64";
   /** Why the build fails here, when it does. */
   blocker: string | null;
+  /** How many things stop the build (packages with nothing installable, build environments that cannot be set up; 1 for no solution); 0 when blocker is null. */
+  blockers?: number;
   unknown: number;
   /** Packages compiled on the way (build requirements included), by name and version. */
   compiles: string[];
@@ -41,6 +44,8 @@ export function recommend(inputs: readonly RankInput[]): Recommendation | null {
 
 function compareImages(a: RankInput, b: RankInput): number {
   if ((a.blocker === null) !== (b.blocker === null)) return a.blocker === null ? -1 : 1;
+  const fewerBlockers = (a.blockers ?? 0) - (b.blockers ?? 0);
+  if (fewerBlockers !== 0) return fewerBlockers;
   if (a.unknown !== b.unknown) return a.unknown - b.unknown;
   const minutes = Math.ceil(a.buildSeconds.high / 60) - Math.ceil(b.buildSeconds.high / 60);
   if (minutes !== 0) return minutes;

@@ -101,6 +101,8 @@ export interface UnreachedPackage {
 export interface Blocker {
   code: "no-solution" | "nothing-installable" | "build-environment";
   text: string;
+  /** How many things stop the build: packages with nothing installable, or build environments that cannot be set up; 1 for no solution. */
+  count: number;
 }
 
 /** One image's analysis, as the engine leaves it. */
