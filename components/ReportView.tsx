@@ -1,5 +1,5 @@
 import type { Report } from "@/lib/contract/report";
-import { errorsToShow, recommendedHeading } from "@/lib/present/analysis";
+import { errorsToShow, recommendationWords } from "@/lib/present/analysis";
 import { headlines } from "@/lib/present/comparison";
 import { problemsOf } from "@/lib/present/problems";
 import { RANKING_RULE } from "@/lib/report/recommend";
@@ -22,6 +22,7 @@ export function ReportView({ report, shareUrl, shareError }: { report: Report; s
   const problems = problemsOf(report);
   const errors = errorsToShow(report);
   const unreachable = problems.some((p) => p.kind === "index-unreachable");
+  const recommendation = recommendationWords(report);
 
   return (
     <div className="grid grid-cols-1 gap-6" data-testid="results-view">
@@ -49,10 +50,14 @@ export function ReportView({ report, shareUrl, shareError }: { report: Report; s
         </div>
       ) : null}
 
-      {report.recommendation && !unreachable ? (
-        <section className="rounded border border-emerald-300 bg-emerald-50 p-3 dark:border-emerald-800 dark:bg-emerald-950" data-testid="recommendation">
-          <h2 className="text-lg font-semibold">{recommendedHeading(report.recommendation)}</h2>
-          <p className="text-sm">{report.recommendation.why}</p>
+      {recommendation && !unreachable ? (
+        <section
+          className={`rounded border p-3 ${recommendation.recommended ? "border-emerald-300 bg-emerald-50 dark:border-emerald-800 dark:bg-emerald-950" : "border-red-300 bg-red-50 text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-200"}`}
+          data-testid="recommendation"
+          data-recommended={recommendation.recommended}
+        >
+          <h2 className="text-lg font-semibold">{recommendation.heading}</h2>
+          <p className="text-sm">{recommendation.why}</p>
           <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">
             {RANKING_RULE} <DocLink slug="estimates">What the estimates assume</DocLink>
           </p>

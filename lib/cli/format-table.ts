@@ -1,6 +1,6 @@
 import type { Report } from "@/lib/contract/report";
 import { JUDGED_LINE_BY_LINE, RESOLUTION_SHORT, buildBasisNote, buildBlockedNote, buildCompilesNote, buildHeadline, builderInstallsNote, estimateLine, finalKeepsNote, imageLabel, incompleteNote, installSetTally, pythonAndLibc, skippedNote } from "@/lib/present/target";
-import { diagnosticLine, recommendedHeading } from "@/lib/present/analysis";
+import { diagnosticLine, recommendationWords } from "@/lib/present/analysis";
 import { incompleteness } from "@/lib/present/comparison";
 import { nearestWheelNote, viaNote } from "@/lib/present/package";
 import { STATUS_LABEL, needsAttention, type PackageStatus } from "@/lib/present/status";
@@ -21,7 +21,8 @@ export function formatReportTable(report: Report): string {
   for (const e of report.errors) lines.push(`error: ${e.message}`);
   if (lines.length > 0) lines.push("");
 
-  if (report.recommendation) lines.push(`${recommendedHeading(report.recommendation)}. ${report.recommendation.why}`, "");
+  const recommendation = recommendationWords(report);
+  if (recommendation) lines.push(`${recommendation.heading}. ${recommendation.why}`, "");
 
   for (const target of report.targets) {
     lines.push(`${imageLabel(target)} — ${pythonAndLibc(target)}`);

@@ -3,8 +3,9 @@
  * link preview), the recommendation's heading, the index and the date it answered as of, what the
  * estimates assume, and a diagnostic's line.
  */
-import type { Recommendation, Report } from "@/lib/contract/report";
-import { counted, formatUtcMinute } from "./format";
+import type { BlockerCode, Recommendation, Report, TargetReport } from "@/lib/contract/report";
+import { counted, formatUtcMinute, listed } from "./format";
+import { nearestWheelNote } from "./package";
 import { imageLabel } from "./target";
 
 /** "3 requirements on 2 base images (amd64)" */
@@ -22,6 +23,73 @@ export const RECOMMENDED = "Recommended";
 /** "Recommended: python:3.12-slim-bookworm (amd64)" */
 export function recommendedHeading(recommendation: Pick<Recommendation, "base" | "arch">): string {
   return `${RECOMMENDED}: ${imageLabel(recommendation)}`;
+}
+
+export const NO_RECOMMENDATION = "No image can be recommended";
+
+/** Why the build fails on an image, by the report's blocker code: the end of "on 2 images, …". */
+export const BLOCKER_PHRASE: Record<BlockerCode, string> = {
+  "no-solution": "pip finds no set of versions that works",
+  "nothing-installable": "a package has nothing installable",
+  "build-environment": "a build environment pip needs cannot be set up",
+};
+
+/** What the recommendation box reads of an image: why its build fails and what stands in the way. */
+export type BlockedImage = Pick<TargetReport, "base" | "arch" | "blockerCode" | "resolution"> & {
+  packages: readonly Pick<TargetReport["packages"][number], "name" | "status" | "alternative">[];
+  builds: readonly Pick<TargetReport["builds"][number], "name" | "version" | "code" | "explanation">[];
+};
+
+/** The recommendation box: its heading and its sentence; `recommended` is false when every image's build fails. */
+export interface RecommendationWords {
+  recommended: boolean;
+  heading: string;
+  why: string;
+}
+
+/**
+ * "Recommended: <image>" and the engine's reason when an image can be taken; otherwise no
+ * "Recommended" at all: what blocks every image (by the ranking's codes) and what would unblock the
+ * first of them (the engine ranks the image with the fewest blockers first).
+ */
+export function recommendationWords(report: { recommendation: Report["recommendation"]; targets: readonly BlockedImage[] }): RecommendationWords | null {
+  const recommendation = report.recommendation;
+  if (!recommendation) return null;
+  const [first] = recommendation.ranking;
+  if (!first || first.outCode === null) return { recommended: true, heading: recommendedHeading(recommendation), why: recommendation.why };
+  const closest = report.targets.find((t) => t.base === first.base && t.arch === first.arch);
+  return { recommended: false, heading: NO_RECOMMENDATION, why: [blockedEverywhere(recommendation.ranking), closest ? closestToBuilding(closest) : null].filter((s) => s !== null).join(" ") };
+}
+
+/** "The build fails on every image: a package has nothing installable on 2, pip finds no set of versions that works on 1." */
+export function blockedEverywhere(ranking: Recommendation["ranking"]): string {
+  const byCode = new Map<BlockerCode, number>();
+  for (const r of ranking) if (r.outCode) byCode.set(r.outCode, (byCode.get(r.outCode) ?? 0) + 1);
+  const parts = [...byCode].sort((a, b) => b[1] - a[1]).map(([code, n]) => (ranking.length === 1 ? BLOCKER_PHRASE[code] : `${BLOCKER_PHRASE[code]} on ${n}`));
+  const every = ranking.length === 1 ? "the only image" : `every image (${ranking.length})`;
+  return `The build fails on ${every}: ${parts.join(", ")}.`;
+}
+
+/** What stands between the first-ranked blocked image and a build, from its packages, builds and resolution. */
+export function closestToBuilding(target: BlockedImage): string | null {
+  const label = imageLabel(target);
+  switch (target.blockerCode) {
+    case null:
+      return null;
+    case "nothing-installable": {
+      const none = target.packages.filter((p) => p.status === "none");
+      const nearest = none.map(nearestWheelNote).filter((n): n is string => n !== null);
+      return `Closest to building: ${label}, if ${listed(none.map((p) => p.name))} had something installable there${nearest.length ? ` (${nearest.join("; ")})` : ""}.`;
+    }
+    case "build-environment": {
+      const coded = target.builds.filter((b) => b.code !== null);
+      const failed = coded.filter((b) => b.code !== "work-budget" && b.code !== "deadline");
+      const broken = failed.length > 0 ? failed : coded;
+      return `Closest to building: ${label}, if the build environment of ${listed(broken.map((b) => `${b.name} ${b.version}`))} could be set up${broken[0]?.explanation ? ` (${broken[0].explanation})` : ""}.`;
+    }
+    case "no-solution":
+      return `Closest to building: ${label}, if your requirements left pip a set of versions that works there${target.resolution.ok ? "" : ` (${target.resolution.explanation})`}.`;
+  }
 }
 
 /** "Index pypi.org as of 2024-05-01 12:00 UTC" */

@@ -4,7 +4,7 @@
  * cannot become a link, an image or HTML in the doc it is pasted into.
  */
 import type { Report } from "@/lib/contract/report";
-import { RECOMMENDED, estimateBasis, indexAsOf } from "./analysis";
+import { RECOMMENDED, estimateBasis, indexAsOf, recommendationWords } from "./analysis";
 import { compileCount, headlineNotes, headlines } from "./comparison";
 import { formatRange } from "./format";
 import { builderInstallsNote, compilesList, imageSize } from "./target";
@@ -12,7 +12,9 @@ import { builderInstallsNote, compilesList, imageSize } from "./target";
 export function reportMarkdown(report: Report, shareUrl: string | null): string {
   const rows = headlines(report);
   const out: string[] = ["## Base image comparison (Basewise)", ""];
-  if (report.recommendation) out.push(`**${RECOMMENDED}:** \`${code(report.recommendation.base)}\` (${report.recommendation.arch}). ${text(report.recommendation.why)}`, "");
+  const recommendation = recommendationWords(report);
+  if (report.recommendation && recommendation?.recommended) out.push(`**${RECOMMENDED}:** \`${code(report.recommendation.base)}\` (${report.recommendation.arch}). ${text(recommendation.why)}`, "");
+  else if (recommendation) out.push(`**${text(recommendation.heading)}.** ${text(recommendation.why)}`, "");
   out.push("| Base image | Python | Compiles | Build time (cold) | Image (multi-stage) | Image (single-stage) | Notes |", "|---|---|---|---|---|---|---|");
   for (const h of rows) {
     out.push(`| \`${code(h.base)}\` (${h.arch}) | ${text(h.python)} | ${compileCount(h)} | ${formatRange(h.buildSeconds)} | ${imageSize(h.imageBytes, "multiStage")} | ${imageSize(h.imageBytes, "singleStage")} | ${text(headlineNotes(h).join("; "))} |`);
@@ -27,7 +29,7 @@ export function reportMarkdown(report: Report, shareUrl: string | null): string 
     }
     out.push("");
   }
-  const chosen = report.targets.find((t) => t.base === report.recommendation?.base && t.arch === report.recommendation?.arch);
+  const chosen = recommendation?.recommended ? report.targets.find((t) => t.base === report.recommendation?.base && t.arch === report.recommendation?.arch) : undefined;
   if (chosen) {
     const fence = fenceFor(chosen.dockerfile.text);
     out.push(`### Recommended Dockerfile for \`${code(chosen.base)}\``, "", `${fence}dockerfile`, chosen.dockerfile.text.trimEnd(), fence, "");

@@ -6,6 +6,7 @@
 
 import { DEFAULT_DEADLINE_MS } from "@/lib/index";
 import { headlines } from "@/lib/present/comparison";
+import { recommendationWords } from "@/lib/present/analysis";
 import type { Report } from "@/lib/report";
 import { runAnalysis } from "./analysis-entry";
 import type { AnalysisOutcome, AnalysisTask, ReportPreview } from "./analysis-task";
@@ -32,7 +33,8 @@ export default async function runAnalysisTask(task: AnalysisTask): Promise<Analy
 const PREVIEW_ROWS = 5;
 
 function previewOf(report: Report): ReportPreview {
-  return { recommended: report.recommendation?.base ?? null, headlines: headlines(report).slice(0, PREVIEW_ROWS) };
+  // No "recommended" when every image's build fails (recommendationWords says so).
+  return { recommended: recommendationWords(report)?.recommended ? (report.recommendation?.base ?? null) : null, headlines: headlines(report).slice(0, PREVIEW_ROWS) };
 }
 
 /**

@@ -1,0 +1,123 @@
+import { describe, expect, it } from "vitest";
+import type { Recommendation } from "@/lib/contract/report";
+import { recommend, type RankInput } from "@/lib/report/recommend";
+import { NO_RECOMMENDATION, blockedEverywhere, closestToBuilding, recommendationWords, type BlockedImage } from "./analysis";
+
+// The recommendation box from concrete report values: "Recommended" only when an image can be taken;
+// otherwise what blocks every image, by code, and what would unblock the one closest to building.
+
+const SLIM = "python:3.12-slim-bookworm";
+const ALPINE = "python:3.12-alpine3.24";
+const UBI = "registry.access.redhat.com/ubi9/python-312";
+
+const ok: BlockedImage = { base: SLIM, arch: "amd64", blockerCode: null, resolution: { ok: true }, packages: [], builds: [] };
+const noneHere = (base: string, names: string[]): BlockedImage => ({
+  base,
+  arch: "amd64",
+  blockerCode: "nothing-installable",
+  resolution: { ok: true },
+  packages: names.map((name) => ({ name, status: "none" as const, alternative: null })),
+  builds: [],
+});
+const conflict: BlockedImage = {
+  base: UBI,
+  arch: "amd64",
+  blockerCode: "no-solution",
+  resolution: { ok: false, code: "conflict", explanation: "numpy>=2 and numpy<1.25 exclude each other" },
+  packages: [],
+  builds: [],
+};
+const brokenBuild: BlockedImage = {
+  base: ALPINE,
+  arch: "arm64",
+  blockerCode: "build-environment",
+  resolution: { ok: true },
+  packages: [],
+  builds: [
+    { name: "numpy", version: "1.26.4", code: null, explanation: null },
+    { name: "pandas", version: "1.5.2", code: "conflict", explanation: "oldest-supported-numpy has nothing for Python 3.12" },
+  ],
+};
+
+const ranking = (...rows: [BlockedImage, Recommendation["ranking"][number]["out"]][]): Recommendation => ({
+  base: rows[0]![0].base,
+  arch: rows[0]![0].arch,
+  why: "engine words",
+  ranking: rows.map(([t, out]) => ({ base: t.base, arch: t.arch, out, outCode: t.blockerCode })),
+});
+
+describe("recommendationWords", () => {
+  it("an image that builds is recommended, with the engine's reason", () => {
+    expect(recommendationWords({ recommendation: ranking([ok, null], [conflict, "no solution"]), targets: [ok, conflict] })).toEqual({
+      recommended: true,
+      heading: `Recommended: ${SLIM} (amd64)`,
+      why: "engine words",
+    });
+  });
+
+  it("no analysed image, no box", () => {
+    expect(recommendationWords({ recommendation: null, targets: [] })).toBeNull();
+  });
+
+  const blockedCases: [name: string, rows: [BlockedImage, string][], why: string][] = [
+    [
+      "one package missing on the closest image, two on the next, no solution on the last",
+      [
+        [noneHere(SLIM, ["torch"]), "nothing installable for torch"],
+        [noneHere(ALPINE, ["torch", "tensorflow"]), "nothing installable for torch, tensorflow"],
+        [conflict, "pip finds no set of versions that works here"],
+      ],
+      "The build fails on every image (3): a package has nothing installable on 2, pip finds no set of versions that works on 1. " +
+        `Closest to building: ${SLIM} (amd64), if torch had something installable there.`,
+    ],
+    [
+      "the only image has no solution",
+      [[conflict, "pip finds no set of versions that works here"]],
+      "The build fails on the only image: pip finds no set of versions that works. " +
+        `Closest to building: ${UBI} (amd64), if your requirements left pip a set of versions that works there (numpy>=2 and numpy<1.25 exclude each other).`,
+    ],
+    [
+      "a build environment that cannot be set up names the build and why",
+      [
+        [brokenBuild, "the build environment of pandas 1.5.2 cannot be set up"],
+        [noneHere(SLIM, ["a", "b"]), "nothing installable for a, b"],
+      ],
+      "The build fails on every image (2): a build environment pip needs cannot be set up on 1, a package has nothing installable on 1. " +
+        `Closest to building: ${ALPINE} (arm64), if the build environment of pandas 1.5.2 could be set up (oldest-supported-numpy has nothing for Python 3.12).`,
+    ],
+  ];
+
+  it.each(blockedCases)("nothing can be recommended: %s", (_name, rows, why) => {
+    const words = recommendationWords({ recommendation: ranking(...rows), targets: rows.map(([t]) => t) });
+    expect(words).toEqual({ recommended: false, heading: NO_RECOMMENDATION, why });
+    expect(words?.heading).not.toMatch(/Recommended/);
+  });
+
+  it("the nearest wheel is named when the report has one", () => {
+    const torch: BlockedImage = {
+      ...noneHere(ALPINE, ["torch"]),
+      packages: [{ name: "torch", status: "none", alternative: { version: "2.2.0", filename: "torch-2.2.0-cp312-cp312-musllinux_1_2_x86_64.whl", tag: "cp312-cp312-musllinux_1_2_x86_64", tagParts: null, satisfiesSpecifier: false } }],
+    };
+    expect(closestToBuilding(torch)).toBe(
+      `Closest to building: ${ALPINE} (amd64), if torch had something installable there (nearest wheel here: torch==2.2.0 (cp312-cp312-musllinux_1_2_x86_64, outside your specifier)).`,
+    );
+    expect(closestToBuilding(ok)).toBeNull();
+  });
+
+  it("counts blocked images by code", () => {
+    expect(blockedEverywhere(ranking([noneHere(SLIM, ["x"]), "x"], [noneHere(ALPINE, ["x"]), "x"]).ranking)).toBe(
+      "The build fails on every image (2): a package has nothing installable on 2.",
+    );
+  });
+});
+
+describe("recommend orders blocked images by their blockers", () => {
+  const input = (base: string, blockers: number, imageBytes: number): RankInput => ({
+    base, arch: "amd64", blocker: `${blockers} blockers`, blockers, unknown: 0, compiles: [], buildSeconds: { low: 10, high: 20 }, imageBytes,
+  });
+
+  it("the image with the fewest blockers comes first, however large", () => {
+    const result = recommend([input(ALPINE, 3, 50e6), input(UBI, 2, 80e6), input(SLIM, 1, 150e6)]);
+    expect(result?.ranking.map((r) => r.base)).toEqual([SLIM, UBI, ALPINE]);
+  });
+});
