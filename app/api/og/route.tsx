@@ -1,10 +1,11 @@
 import { ImageResponse } from "next/og";
-import { RECOMMENDED, requestSummary } from "@/lib/present/analysis";
+import { NO_RECOMMENDATION, RECOMMENDED, requestSummary } from "@/lib/present/analysis";
 import { previewLine } from "@/lib/present/comparison";
 import { analysisService } from "@/lib/server/analysis-service";
 import { clientKey } from "@/lib/server/rate-limit";
 import { decodeShareState } from "@/lib/share/decode";
 import { requestFor, requirementLineCount } from "@/lib/share/state";
+import { NAME_CHARS, PREVIEW, PreviewCard, SUBTITLE_CHARS, fitLabel, type PreviewRow } from "./preview";
 
 // The link preview for a share link: the headline comparison as a 1200×630 PNG. The state comes from
 // the link (validated like any input). The numbers come from the same analysis the link's page asks
@@ -21,7 +22,7 @@ const SHORT_LIVED = "public, max-age=60";
 export async function GET(request: Request) {
   const param = new URL(request.url).searchParams.get("s") ?? "";
   const decoded = decodeShareState(param);
-  const lines: { base: string; detail: string; best: boolean }[] = [];
+  const lines: PreviewRow[] = [];
   let title = "Basewise: Docker base images for Python";
   let subtitle = "Which packages compile, build time and image size, per base image.";
   let cacheControl = SHORT_LIVED;
@@ -31,8 +32,10 @@ export async function GET(request: Request) {
     title = requestSummary(requirementLineCount(decoded.state), decoded.state.bases.length, decoded.state.arch);
     if (answer.ok) {
       if (answer.immutable) cacheControl = IMMUTABLE;
-      subtitle = answer.preview.recommended ? `${RECOMMENDED}: ${answer.preview.recommended}` : subtitle;
-      for (const h of answer.preview.headlines) {
+      const { recommended, headlines } = answer.preview;
+      if (recommended) subtitle = `${RECOMMENDED}: ${fitLabel(recommended, Math.min(NAME_CHARS, SUBTITLE_CHARS - RECOMMENDED.length - 2))}`;
+      else if (headlines.length > 0 && headlines.every((h) => h.failsToBuild !== null)) subtitle = NO_RECOMMENDATION;
+      for (const h of headlines) {
         lines.push({ base: h.base, detail: previewLine(h), best: h.recommended });
       }
     } else {
@@ -42,22 +45,9 @@ export async function GET(request: Request) {
   } else {
     subtitle = "This share link is damaged; open Basewise to analyse your requirements.";
   }
-  return new ImageResponse(
-    (
-      <div style={{ width: "100%", height: "100%", display: "flex", flexDirection: "column", padding: 56, background: "#0f172a", color: "#f8fafc", fontSize: 30 }}>
-        <div style={{ display: "flex", fontSize: 28, color: "#a5b4fc" }}>Basewise</div>
-        <div style={{ display: "flex", fontSize: 48, fontWeight: 700, marginTop: 12 }}>{title}</div>
-        <div style={{ display: "flex", fontSize: 30, color: "#cbd5e1", marginTop: 8 }}>{subtitle}</div>
-        <div style={{ display: "flex", flexDirection: "column", marginTop: 32 }}>
-          {lines.map((line) => (
-            <div key={line.base} style={{ display: "flex", justifyContent: "space-between", padding: "10px 16px", marginTop: 8, borderRadius: 8, background: line.best ? "#065f46" : "#1e293b" }}>
-              <span style={{ display: "flex" }}>{line.base}</span>
-              <span style={{ display: "flex", color: "#e2e8f0" }}>{line.detail}</span>
-            </div>
-          ))}
-        </div>
-      </div>
-    ),
-    { width: 1200, height: 630, headers: { "cache-control": cacheControl } },
-  );
+  return new ImageResponse(<PreviewCard title={title} subtitle={subtitle} rows={lines} />, {
+    width: PREVIEW.width,
+    height: PREVIEW.height,
+    headers: { "cache-control": cacheControl },
+  });
 }
