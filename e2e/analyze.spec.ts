@@ -96,6 +96,14 @@ test("a set pip cannot resolve is explained in words, and each line is still jud
   await expect(slim.getByTestId("resolution-conflict")).toContainText("pip finds no set of versions");
   await expect(slim.getByTestId("resolution-conflict")).toContainText("urllib3");
   await expect(app.packageVerdict(slim, "requests")).toHaveAttribute("data-status", "wheel");
+
+  // Every image fails the same way: nothing is recommended, and the box says what blocks them.
+  const recommendation = page.getByTestId("recommendation");
+  await expect(recommendation).toHaveAttribute("data-recommended", "false");
+  await expect(recommendation).toContainText("No image can be recommended");
+  await expect(recommendation).not.toContainText("Recommended:");
+  await expect(recommendation).toContainText("The build fails on every image");
+  await expect(recommendation).toContainText("Closest to building:");
 });
 
 test("the comparison recommends an image in one sentence, and each image has its estimate and an annotated Dockerfile", async ({ page }) => {
