@@ -132,7 +132,7 @@ export async function analyze(input: AnalyzeInput, deps: AnalyzeDependencies): P
         unknown: t.packages.filter((p) => p.status === "unknown").length + t.unreached.length,
         compiles: t.compiles.map((c) => (c.version ? `${c.name} ${c.version}` : c.name)),
         buildSeconds: t.plan.estimate.buildSeconds,
-        imageBytes: t.plan.estimate.imageBytes.multiStage,
+        imageBytes: t.plan.estimate.imageBytes.baseUnknown ? null : t.plan.estimate.imageBytes.multiStage,
       })),
     ),
     errors,

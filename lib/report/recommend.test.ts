@@ -44,4 +44,14 @@ describe("recommend", () => {
     expect(formatBytes(45_400_000)).toBe("45 MB");
     expect(formatBytes(1_118_700_000)).toBe("1.1 GB");
   });
+
+  it("an image whose base size is unknown is never given a size, and ranks after a known size at equal minutes", () => {
+    const ubi = { ...slim, base: "registry.access.redhat.com/ubi9/python-311", imageBytes: null };
+    const result = recommend([ubi, slim]);
+    expect(result?.ranking.map((r) => r.base)).toEqual(["python:3.10-bullseye", "registry.access.redhat.com/ubi9/python-311"]);
+    expect(result?.why).toContain("image sizes cannot be compared: a base image's size is unknown");
+    const alone = recommend([ubi]);
+    expect(alone?.why).toBe("registry.access.redhat.com/ubi9/python-311 wins: everything installs from wheels, it builds in 20–40 s and its image size is unknown (no published size for the base image).");
+    expect(alone?.why).not.toMatch(/MB|GB/);
+  });
 });

@@ -3,7 +3,8 @@
 //      among them, the one with the fewest blockers comes first: it is the closest to building;
 //   2. then fewer packages Basewise could not check (an unknown could hide a compile);
 //   3. then the cold build time's upper bound, in whole minutes (minutes of compiling dominate);
-//   4. then the recommended (multi-stage) image size.
+//   4. then the recommended (multi-stage) image size; an image whose base size is unknown ranks after
+//      those whose size is known (its size cannot be compared), and no sentence gives it a number.
 // One sentence says why the first wins and what the runner-up would cost.
 
 export interface RankInput {
@@ -17,7 +18,8 @@ export interface RankInput {
   /** Packages compiled on the way (build requirements included), by name and version. */
   compiles: string[];
   buildSeconds: { low: number; high: number };
-  imageBytes: number;
+  /** The multi-stage image size; null when the base image's size is unknown (a sum without it would mislead). */
+  imageBytes: number | null;
 }
 
 export interface Recommendation {
@@ -29,7 +31,7 @@ export interface Recommendation {
 }
 
 export const RANKING_RULE =
-  "Images whose build fails are out; then fewer packages Basewise could not check; then the shortest cold build (upper bound, whole minutes); then the smallest multi-stage image.";
+  "Images whose build fails are out; then fewer packages Basewise could not check; then the shortest cold build (upper bound, whole minutes); then the smallest multi-stage image (images of unknown size last).";
 
 export function recommend(inputs: readonly RankInput[]): Recommendation | null {
   const ordered = [...inputs].sort(compareImages);
@@ -49,22 +51,25 @@ function compareImages(a: RankInput, b: RankInput): number {
   if (a.unknown !== b.unknown) return a.unknown - b.unknown;
   const minutes = Math.ceil(a.buildSeconds.high / 60) - Math.ceil(b.buildSeconds.high / 60);
   if (minutes !== 0) return minutes;
+  if (a.imageBytes === null || b.imageBytes === null) return Number(a.imageBytes === null) - Number(b.imageBytes === null);
   return a.imageBytes - b.imageBytes;
 }
 
 function winReason(top: RankInput): string {
   const build = top.compiles.length === 0 ? "everything installs from wheels" : `${listNames(top.compiles)} compile${top.compiles.length === 1 ? "s" : ""}`;
   const unknown = top.unknown > 0 ? ` (${top.unknown} package${top.unknown === 1 ? "" : "s"} could not be checked)` : "";
-  return `${top.base} wins: ${build}${unknown}, it builds in ${formatRange(top.buildSeconds)} and the image is about ${formatBytes(top.imageBytes)}.`;
+  const size = top.imageBytes === null ? "its image size is unknown (no published size for the base image)" : `the image is about ${formatBytes(top.imageBytes)}`;
+  return `${top.base} wins: ${build}${unknown}, it builds in ${formatRange(top.buildSeconds)} and ${size}.`;
 }
 
 function runnerUp(top: RankInput, second: RankInput | undefined): string {
   if (!second) return "";
   if (second.blocker !== null) return `The runner-up, ${second.base}, fails to build: ${second.blocker}`;
   const slower = { low: Math.max(0, second.buildSeconds.low - top.buildSeconds.low), high: Math.max(0, second.buildSeconds.high - top.buildSeconds.high) };
-  const sizeDelta = second.imageBytes - top.imageBytes;
+  const sizeDelta = top.imageBytes === null || second.imageBytes === null ? null : second.imageBytes - top.imageBytes;
   const time = slower.high < 30 ? "builds about as fast" : `takes ${formatRange(slower)} longer to build${second.compiles.length ? ` (${listNames(second.compiles)} compile${second.compiles.length === 1 ? "s" : ""})` : ""}`;
-  const size = Math.abs(sizeDelta) < 5 * 1e6 ? "with an image about the same size" : sizeDelta < 0 ? `but its image is about ${formatBytes(-sizeDelta)} smaller` : `and its image is about ${formatBytes(sizeDelta)} larger`;
+  const size =
+    sizeDelta === null ? "(image sizes cannot be compared: a base image's size is unknown)" : Math.abs(sizeDelta) < 5 * 1e6 ? "with an image about the same size" : sizeDelta < 0 ? `but its image is about ${formatBytes(-sizeDelta)} smaller` : `and its image is about ${formatBytes(sizeDelta)} larger`;
   return `The runner-up, ${second.base}, ${time} ${size}.`;
 }
 
