@@ -60,7 +60,8 @@ export function selectCandidate(
  * tag), the file listed last winning ties; skip yanked files unless every one is yanked and the
  * specifier pins an exact version (PEP 592). The same, as a generator: versions are visited in
  * descending order and each version's files evaluated when it is reached. Checked against the eager
- * form on every project of the snapshot (choose.lazy.snapshot.test.ts).
+ * form (choose.reference.test-support.ts) on generated projects in choose.lazy.test.ts, and against
+ * the real pip by the snapshot differentials.
  */
 function* orderedCandidates(
   files: readonly IndexFile[],
