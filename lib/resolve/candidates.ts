@@ -229,13 +229,12 @@ function evaluateFile(
       bestByTags.set(facts.tagsKey, best);
     }
     if (!best) return "incompatible-wheel";
-    if (!requiresPythonAdmits(file.requiresPython, target.pythonFullVersion)) return "requires-python";
     candidate = { file, version: wheel.version, kind: "wheel", tag: best.tag, priority: best.priority, build: wheel.build };
   } else {
     if (!formats.includes("source")) return "source-not-allowed";
-    if (!requiresPythonAdmits(file.requiresPython, target.pythonFullVersion)) return "requires-python";
     candidate = { file, version: facts.version, kind: "sdist", tag: null, priority: Number.POSITIVE_INFINITY, build: null };
   }
+  if (!requiresPythonAdmits(file.requiresPython, target.pythonFullVersion)) return "requires-python";
   return candidate;
 }
 
