@@ -28,7 +28,10 @@ export function pipPlatformArgs(target: TagTarget): string[] {
  * has cpXY-abi3-* where targetTags has cpXY-abi3t-*.
  */
 export function pipTargetArgs(target: TagTarget): string[] {
-  const args = ["--python-version", target.pythonVersion, "--implementation", "cp", "--abi", interpreterAbi(target)];
+  // pip's --python-version takes digits only; a pre-release image ("3.13.0rc3") checks Requires-Python
+  // against sys.version_info[:3] anyway, i.e. 3.13.0.
+  const pythonVersion = target.pythonVersion.replace(/(?:a|b|rc)\d+$/, "");
+  const args = ["--python-version", pythonVersion, "--implementation", "cp", "--abi", interpreterAbi(target)];
   for (const p of pipPlatformArgs(target)) args.push("--platform", p);
   return args;
 }

@@ -5,7 +5,7 @@ import { TARGET_TAG_VECTORS } from "./vectors/target-tags.vectors";
 import { targetLabel as label, toTarget } from "./vectors/to-target";
 
 // Ground truth: packaging 26.2's sys_tags() in faked Linux images, recorded by
-// vectors/generate.py (98 targets: Python 3.8/3.10/3.12/3.13/3.13t/3.14/3.14t ×
+// vectors/generate.py (126 targets: Python 3.6/3.7 (ABI cp36m/cp37m)/3.8/3.10/3.12/3.13/3.13t/3.14/3.14t ×
 // glibc 2.17/2.28/2.31/2.36/2.41, musl 1.1/1.2 × x86_64/aarch64).
 
 const sha256 = (lines: string[]) => createHash("sha256").update(lines.join("\n")).digest("hex");
@@ -23,8 +23,9 @@ describe("targetTags matches packaging.tags.sys_tags()", () => {
     expect(sha256(tags)).toBe(v.sha256);
   });
 
-  it("records four complete lists", () => {
+  it("records five complete lists", () => {
     expect(TARGET_TAG_VECTORS.filter((v) => v.full).map((v) => label(v.target))).toEqual([
+      "3.7 glibc 2.28 x86_64",
       "3.8 glibc 2.17 aarch64",
       "3.12 glibc 2.36 x86_64",
       "3.12 musl 1.1 x86_64",
@@ -98,5 +99,36 @@ describe("targetTags structure", () => {
 
   it("rejects a free-threaded build before 3.13", () => {
     expect(() => targetTags({ ...glibc, freeThreaded: true })).toThrow(/3\.13/);
+  });
+});
+
+// CPython < 3.8: packaging.tags._cpython_abis gives the pymalloc ABI "cp37m" (WITH_PYMALLOC, configure's
+// default). Vectors from packaging 26.2:
+//   cpython_tags(python_version=(3, 7), abis=["cp37m"], platforms=["manylinux_2_28_x86_64", "linux_x86_64"])
+//   + compatible_tags(python_version=(3, 7), interpreter="cp37", platforms=[same]) → 44 tags, starting as below.
+describe("targetTags for CPython 3.6 and 3.7 (pymalloc ABI)", () => {
+  const py37: TagTarget = { pythonVersion: "3.7.17", implementation: "cp", libc: { family: "glibc", version: "2.28" }, arch: "x86_64" };
+
+  it("uses cp37m / cp36m, never cp37 / cp36, as the interpreter ABI", () => {
+    const tags = targetTags(py37).map(tagToString);
+    expect(tags[0]).toBe("cp37-cp37m-manylinux_2_28_x86_64");
+    expect(tags).not.toContain("cp37-cp37-manylinux_2_28_x86_64");
+    const py36 = targetTags({ ...py37, pythonVersion: "3.6.15", libc: { family: "musl", version: "1.1.24" } }).map(tagToString);
+    expect(py36.slice(0, 3)).toEqual(["cp36-cp36m-musllinux_1_1_x86_64", "cp36-cp36m-musllinux_1_0_x86_64", "cp36-cp36m-linux_x86_64"]);
+    expect(py36).not.toContain("cp36-cp36-linux_x86_64");
+  });
+
+  it("follows cp37m with abi3, none and the older abi3 minors, as cpython_tags() does", () => {
+    const tags = targetTags(py37).map(tagToString);
+    const platforms = linuxPlatforms(py37).length;
+    expect(tags[platforms]).toBe("cp37-abi3-manylinux_2_28_x86_64");
+    expect(tags[2 * platforms]).toBe("cp37-none-manylinux_2_28_x86_64");
+    expect(tags[3 * platforms]).toBe("cp36-abi3-manylinux_2_28_x86_64");
+    expect(tags.slice(-3)).toEqual(["py32-none-any", "py31-none-any", "py30-none-any"]);
+  });
+
+  it("treats a pre-release image like its minor (3.13.0rc3 → cp313)", () => {
+    const rc = { ...py37, pythonVersion: "3.13.0rc3" };
+    expect(targetTags(rc)).toEqual(targetTags({ ...py37, pythonVersion: "3.13" }));
   });
 });

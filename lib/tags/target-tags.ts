@@ -2,7 +2,7 @@ import { makeTag, type Tag } from "./tag";
 
 /** A CPython interpreter inside a Linux image: everything packaging.tags.sys_tags() reads from the system. */
 export interface TagTarget {
-  /** "3.12" or "3.12.4"; only major.minor affects tags */
+  /** "3.12", "3.12.4" or a pre-release such as "3.13.0rc3"; only major.minor affects tags */
   pythonVersion: string;
   implementation: "cp";
   /** a --disable-gil build (3.13t+): ABI "cp313t" */
@@ -36,8 +36,8 @@ export interface PythonMinor {
 }
 
 export function pythonMinorOf(target: TagTarget): PythonMinor {
-  const m = /^3\.(\d+)(?:\.\d+)?$/.exec(target.pythonVersion);
-  if (!m) throw new RangeError(`unsupported Python version "${target.pythonVersion}" (expected "3.X" or "3.X.Y")`);
+  const m = /^3\.(\d+)(?:\.\d+(?:(?:a|b|rc)\d+)?)?$/.exec(target.pythonVersion);
+  if (!m) throw new RangeError(`unsupported Python version "${target.pythonVersion}" (expected "3.X", "3.X.Y" or "3.X.YrcN")`);
   const minor = Number(m[1]);
   // packaging only adds the "t" ABI flag for 3.13+ (Py_GIL_DISABLED appeared in 3.13).
   if (target.freeThreaded && minor < 13) {
@@ -54,9 +54,14 @@ export function parseLibcVersion(target: TagTarget): { major: number; minor: num
   return { major: Number(m[1]), minor: Number(m[2]) };
 }
 
-/** The ABI tag of the target's interpreter: "cp312", or "cp313t" for a free-threaded build. */
+/**
+ * The ABI tag of the target's interpreter: "cp312", "cp313t" for a free-threaded build, and "cp37m" /
+ * "cp36m" before 3.8: packaging.tags._cpython_abis adds the pymalloc flag "m" for Python < 3.8 built
+ * WITH_PYMALLOC (configure's default, and every docker-library image). 3.8 removed the flag (bpo-36707).
+ */
 export function interpreterAbi(target: TagTarget): string {
   const { minor } = pythonMinorOf(target);
+  if (minor < 8) return `cp3${minor}m`;
   return `cp3${minor}${target.freeThreaded ? "t" : ""}`;
 }
 
@@ -105,7 +110,7 @@ export function linuxPlatforms(target: TagTarget): string[] {
  * Index = priority, lower is better; pip picks, within one version, the wheel
  * whose best tag comes first.
  *
- * cpython_tags():   cpXY-<abi>-<plat>, cpXY-<stable abi>-<plat>, cpXY-none-<plat>,
+ * cpython_tags():   cpXY-<abi>-<plat> (abi cp37m/cp36m before 3.8), cpXY-<stable abi>-<plat>, cpXY-none-<plat>,
  *                   then cpXW-<stable abi>-<plat> for each older minor W down to 2
  *                   (abi3 exists since 3.2, PEP 384)
  * compatible_tags(): pyXY-none-<plat>, py3-none-<plat>, py3W-none-<plat> ... py30,

@@ -46,6 +46,11 @@ def fake_sys_tags(tags_mod, many_mod, musl_mod, py, free_threaded, libc, arch):
     )
 
 
+def abi_flags(py, free_threaded):
+    """The ABI suffix of a release build: "m" (pymalloc) before 3.8, "t" for free-threaded."""
+    return "m" if py < (3, 8) else ("t" if free_threaded else "")
+
+
 def in_fake_image(tags_mod, many_mod, musl_mod, py, free_threaded, libc, arch, run):
     """Call run() while tags_mod believes it is CPython `py` in a Linux image."""
     family, (lmaj, lmin) = libc
@@ -53,8 +58,10 @@ def in_fake_image(tags_mod, many_mod, musl_mod, py, free_threaded, libc, arch, r
         "py_version_nodot": f"{py[0]}{py[1]}",
         "Py_DEBUG": 0,
         "Py_GIL_DISABLED": 1 if free_threaded else 0,
-        "WITH_PYMALLOC": 0,
-        "EXT_SUFFIX": f".cpython-{py[0]}{py[1]}{'t' if free_threaded else ''}-{arch}-linux-{'gnu' if family == 'glibc' else 'musl'}.so",
+        # CPython < 3.8 built with pymalloc (configure's default, docker-library's
+        # builds) has the "m" ABI flag: cp37m. 3.8 dropped the flag.
+        "WITH_PYMALLOC": 1 if py < (3, 8) else 0,
+        "EXT_SUFFIX": f".cpython-{py[0]}{py[1]}{abi_flags(py, free_threaded)}-{arch}-linux-{'gnu' if family == 'glibc' else 'musl'}.so",
     }
     saved = (
         tags_mod._get_config_var,
@@ -99,10 +106,11 @@ def platforms_of(tag_list, arch):
     return [t[len(prefix):] for t in tag_list if t.startswith(prefix)]
 
 
-PYTHONS = [("3.8", False), ("3.10", False), ("3.12", False), ("3.13", False), ("3.13", True), ("3.14", False), ("3.14", True)]
+PYTHONS = [("3.6", False), ("3.7", False), ("3.8", False), ("3.10", False), ("3.12", False), ("3.13", False), ("3.13", True), ("3.14", False), ("3.14", True)]
 LIBCS = [("glibc", "2.17"), ("glibc", "2.28"), ("glibc", "2.31"), ("glibc", "2.36"), ("glibc", "2.41"), ("musl", "1.1"), ("musl", "1.2")]
 ARCHS = ["x86_64", "aarch64"]
 FULL = {
+    ("3.7", False, "glibc", "2.28", "x86_64"),
     ("3.8", False, "glibc", "2.17", "aarch64"),
     ("3.12", False, "musl", "1.1", "x86_64"),
     ("3.13", True, "musl", "1.2", "aarch64"),
@@ -117,7 +125,7 @@ def sha256(lines):
 def probes(py, ft, arch, tag_list):
     """Tags whose positions the tests check (index or -1)."""
     nodot = f"{py[0]}{py[1]}"
-    abi = f"cp{nodot}{'t' if ft else ''}"
+    abi = f"cp{nodot}{abi_flags(py, ft)}"
     plat0 = platforms_of(tag_list, arch)[0]
     linux = f"linux_{arch}"
     names = [
@@ -147,6 +155,7 @@ def probes(py, ft, arch, tag_list):
         "py2-none-any",
         f"cp{nodot}-cp{nodot}-{linux}",
         f"cp{nodot}-cp{nodot}t-{linux}",
+        f"cp{nodot}-cp{nodot}m-{linux}",
     ]
     return {n: (tag_list.index(n) if n in tag_list else -1) for n in names}
 
@@ -164,7 +173,7 @@ def target_vectors():
                     lambda: [str(t) for t in compatibility_tags.get_supported()],
                 )
                 plats = platforms_of(cur, arch)
-                abi = f"cp{py[0]}{py[1]}{'t' if ft else ''}"
+                abi = f"cp{py[0]}{py[1]}{abi_flags(py, ft)}"
                 pip_list = [
                     str(t)
                     for t in compatibility_tags.get_supported(

@@ -7,6 +7,2162 @@ import type { PriorityVector, SdistPackagingVector, TargetTagVector, WheelFilena
 export const TARGET_TAG_VECTORS: readonly TargetTagVector[] = [
   {
     "target": {
+      "pythonVersion": "3.6",
+      "freeThreaded": false,
+      "libc": {
+        "family": "glibc",
+        "version": "2.17"
+      },
+      "arch": "x86_64"
+    },
+    "length": 264,
+    "sha256": "e1f39ff637e725adee2e939f62af6565cac7eea7275f00507d9f5fc7726b6d84",
+    "platforms": ["manylinux_2_17_x86_64", "manylinux2014_x86_64", "manylinux_2_16_x86_64", "manylinux_2_15_x86_64", "manylinux_2_14_x86_64", "manylinux_2_13_x86_64", "manylinux_2_12_x86_64", "manylinux2010_x86_64", "manylinux_2_11_x86_64", "manylinux_2_10_x86_64", "manylinux_2_9_x86_64", "manylinux_2_8_x86_64", "manylinux_2_7_x86_64", "manylinux_2_6_x86_64", "manylinux_2_5_x86_64", "manylinux1_x86_64", "linux_x86_64"],
+    "first20": ["cp36-cp36m-manylinux_2_17_x86_64", "cp36-cp36m-manylinux2014_x86_64", "cp36-cp36m-manylinux_2_16_x86_64", "cp36-cp36m-manylinux_2_15_x86_64", "cp36-cp36m-manylinux_2_14_x86_64", "cp36-cp36m-manylinux_2_13_x86_64", "cp36-cp36m-manylinux_2_12_x86_64", "cp36-cp36m-manylinux2010_x86_64", "cp36-cp36m-manylinux_2_11_x86_64", "cp36-cp36m-manylinux_2_10_x86_64", "cp36-cp36m-manylinux_2_9_x86_64", "cp36-cp36m-manylinux_2_8_x86_64", "cp36-cp36m-manylinux_2_7_x86_64", "cp36-cp36m-manylinux_2_6_x86_64", "cp36-cp36m-manylinux_2_5_x86_64", "cp36-cp36m-manylinux1_x86_64", "cp36-cp36m-linux_x86_64", "cp36-abi3-manylinux_2_17_x86_64", "cp36-abi3-manylinux2014_x86_64", "cp36-abi3-manylinux_2_16_x86_64"],
+    "last20": ["py30-none-manylinux_2_12_x86_64", "py30-none-manylinux2010_x86_64", "py30-none-manylinux_2_11_x86_64", "py30-none-manylinux_2_10_x86_64", "py30-none-manylinux_2_9_x86_64", "py30-none-manylinux_2_8_x86_64", "py30-none-manylinux_2_7_x86_64", "py30-none-manylinux_2_6_x86_64", "py30-none-manylinux_2_5_x86_64", "py30-none-manylinux1_x86_64", "py30-none-linux_x86_64", "cp36-none-any", "py36-none-any", "py3-none-any", "py35-none-any", "py34-none-any", "py33-none-any", "py32-none-any", "py31-none-any", "py30-none-any"],
+    "positions": {
+      "cp36-cp36m-manylinux_2_17_x86_64": 0,
+      "cp36-cp36m-linux_x86_64": 16,
+      "cp36-cp36m-manylinux2014_x86_64": 1,
+      "cp36-cp36m-manylinux2010_x86_64": 7,
+      "cp36-cp36m-manylinux1_x86_64": 15,
+      "cp36-cp36m-manylinux_2_28_x86_64": -1,
+      "cp36-cp36m-musllinux_1_1_x86_64": -1,
+      "cp36-abi3-manylinux_2_17_x86_64": 17,
+      "cp36-abi3t-manylinux_2_17_x86_64": -1,
+      "cp36-none-manylinux_2_17_x86_64": 34,
+      "cp36-none-linux_x86_64": 50,
+      "cp35-abi3-manylinux_2_17_x86_64": 51,
+      "cp32-abi3-linux_x86_64": 118,
+      "cp32-abi3t-linux_x86_64": -1,
+      "cp31-abi3-linux_x86_64": -1,
+      "py36-none-manylinux_2_17_x86_64": 119,
+      "py3-none-manylinux_2_17_x86_64": 136,
+      "py30-none-linux_x86_64": 254,
+      "cp36-none-any": 255,
+      "py36-none-any": 256,
+      "py3-none-any": 257,
+      "py30-none-any": 263,
+      "py2-none-any": -1,
+      "cp36-cp36-linux_x86_64": -1,
+      "cp36-cp36t-linux_x86_64": -1
+    },
+    "pipInImage": {
+      "sameList": true,
+      "onlyInPip": [],
+      "onlyInPipCount": 0,
+      "missingInPip": [],
+      "missingInPipCount": 0
+    },
+    "pipGetSupported": {
+      "platformArgs": ["manylinux_2_17_x86_64", "manylinux2014_x86_64", "manylinux_2_16_x86_64", "manylinux_2_15_x86_64", "manylinux_2_14_x86_64", "manylinux_2_13_x86_64", "manylinux_2_12_x86_64", "manylinux2010_x86_64", "manylinux_2_11_x86_64", "manylinux_2_10_x86_64", "manylinux_2_9_x86_64", "manylinux_2_8_x86_64", "manylinux_2_7_x86_64", "manylinux_2_6_x86_64", "manylinux_2_5_x86_64", "manylinux1_x86_64", "linux_x86_64"],
+      "sameSet": true,
+      "sameOrder": false,
+      "length": 264,
+      "sha256": "9e586d0587b6c996df4ab0c2a3e4932fe03a9252ab8d00b79849be52f136ca9a",
+      "onlyInPipCount": 0,
+      "missingInPipCount": 0
+    }
+  },
+  {
+    "target": {
+      "pythonVersion": "3.6",
+      "freeThreaded": false,
+      "libc": {
+        "family": "glibc",
+        "version": "2.17"
+      },
+      "arch": "aarch64"
+    },
+    "length": 54,
+    "sha256": "3a9bff8e344bd66a5ed817a0b6a5f2b1ea809a973319eae286bceae776a65072",
+    "platforms": ["manylinux_2_17_aarch64", "manylinux2014_aarch64", "linux_aarch64"],
+    "first20": ["cp36-cp36m-manylinux_2_17_aarch64", "cp36-cp36m-manylinux2014_aarch64", "cp36-cp36m-linux_aarch64", "cp36-abi3-manylinux_2_17_aarch64", "cp36-abi3-manylinux2014_aarch64", "cp36-abi3-linux_aarch64", "cp36-none-manylinux_2_17_aarch64", "cp36-none-manylinux2014_aarch64", "cp36-none-linux_aarch64", "cp35-abi3-manylinux_2_17_aarch64", "cp35-abi3-manylinux2014_aarch64", "cp35-abi3-linux_aarch64", "cp34-abi3-manylinux_2_17_aarch64", "cp34-abi3-manylinux2014_aarch64", "cp34-abi3-linux_aarch64", "cp33-abi3-manylinux_2_17_aarch64", "cp33-abi3-manylinux2014_aarch64", "cp33-abi3-linux_aarch64", "cp32-abi3-manylinux_2_17_aarch64", "cp32-abi3-manylinux2014_aarch64"],
+    "last20": ["py33-none-manylinux2014_aarch64", "py33-none-linux_aarch64", "py32-none-manylinux_2_17_aarch64", "py32-none-manylinux2014_aarch64", "py32-none-linux_aarch64", "py31-none-manylinux_2_17_aarch64", "py31-none-manylinux2014_aarch64", "py31-none-linux_aarch64", "py30-none-manylinux_2_17_aarch64", "py30-none-manylinux2014_aarch64", "py30-none-linux_aarch64", "cp36-none-any", "py36-none-any", "py3-none-any", "py35-none-any", "py34-none-any", "py33-none-any", "py32-none-any", "py31-none-any", "py30-none-any"],
+    "positions": {
+      "cp36-cp36m-manylinux_2_17_aarch64": 0,
+      "cp36-cp36m-linux_aarch64": 2,
+      "cp36-cp36m-manylinux2014_aarch64": 1,
+      "cp36-cp36m-manylinux2010_aarch64": -1,
+      "cp36-cp36m-manylinux1_aarch64": -1,
+      "cp36-cp36m-manylinux_2_28_aarch64": -1,
+      "cp36-cp36m-musllinux_1_1_aarch64": -1,
+      "cp36-abi3-manylinux_2_17_aarch64": 3,
+      "cp36-abi3t-manylinux_2_17_aarch64": -1,
+      "cp36-none-manylinux_2_17_aarch64": 6,
+      "cp36-none-linux_aarch64": 8,
+      "cp35-abi3-manylinux_2_17_aarch64": 9,
+      "cp32-abi3-linux_aarch64": 20,
+      "cp32-abi3t-linux_aarch64": -1,
+      "cp31-abi3-linux_aarch64": -1,
+      "py36-none-manylinux_2_17_aarch64": 21,
+      "py3-none-manylinux_2_17_aarch64": 24,
+      "py30-none-linux_aarch64": 44,
+      "cp36-none-any": 45,
+      "py36-none-any": 46,
+      "py3-none-any": 47,
+      "py30-none-any": 53,
+      "py2-none-any": -1,
+      "cp36-cp36-linux_aarch64": -1,
+      "cp36-cp36t-linux_aarch64": -1
+    },
+    "pipInImage": {
+      "sameList": true,
+      "onlyInPip": [],
+      "onlyInPipCount": 0,
+      "missingInPip": [],
+      "missingInPipCount": 0
+    },
+    "pipGetSupported": {
+      "platformArgs": ["manylinux_2_17_aarch64", "manylinux2014_aarch64", "linux_aarch64"],
+      "sameSet": true,
+      "sameOrder": true,
+      "length": 54,
+      "sha256": "3a9bff8e344bd66a5ed817a0b6a5f2b1ea809a973319eae286bceae776a65072",
+      "onlyInPipCount": 0,
+      "missingInPipCount": 0
+    }
+  },
+  {
+    "target": {
+      "pythonVersion": "3.6",
+      "freeThreaded": false,
+      "libc": {
+        "family": "glibc",
+        "version": "2.28"
+      },
+      "arch": "x86_64"
+    },
+    "length": 429,
+    "sha256": "b8818e8daf5e365dfacc4efda2f903c36c6d646eef84b09d7921a52db713d080",
+    "platforms": ["manylinux_2_28_x86_64", "manylinux_2_27_x86_64", "manylinux_2_26_x86_64", "manylinux_2_25_x86_64", "manylinux_2_24_x86_64", "manylinux_2_23_x86_64", "manylinux_2_22_x86_64", "manylinux_2_21_x86_64", "manylinux_2_20_x86_64", "manylinux_2_19_x86_64", "manylinux_2_18_x86_64", "manylinux_2_17_x86_64", "manylinux2014_x86_64", "manylinux_2_16_x86_64", "manylinux_2_15_x86_64", "manylinux_2_14_x86_64", "manylinux_2_13_x86_64", "manylinux_2_12_x86_64", "manylinux2010_x86_64", "manylinux_2_11_x86_64", "manylinux_2_10_x86_64", "manylinux_2_9_x86_64", "manylinux_2_8_x86_64", "manylinux_2_7_x86_64", "manylinux_2_6_x86_64", "manylinux_2_5_x86_64", "manylinux1_x86_64", "linux_x86_64"],
+    "first20": ["cp36-cp36m-manylinux_2_28_x86_64", "cp36-cp36m-manylinux_2_27_x86_64", "cp36-cp36m-manylinux_2_26_x86_64", "cp36-cp36m-manylinux_2_25_x86_64", "cp36-cp36m-manylinux_2_24_x86_64", "cp36-cp36m-manylinux_2_23_x86_64", "cp36-cp36m-manylinux_2_22_x86_64", "cp36-cp36m-manylinux_2_21_x86_64", "cp36-cp36m-manylinux_2_20_x86_64", "cp36-cp36m-manylinux_2_19_x86_64", "cp36-cp36m-manylinux_2_18_x86_64", "cp36-cp36m-manylinux_2_17_x86_64", "cp36-cp36m-manylinux2014_x86_64", "cp36-cp36m-manylinux_2_16_x86_64", "cp36-cp36m-manylinux_2_15_x86_64", "cp36-cp36m-manylinux_2_14_x86_64", "cp36-cp36m-manylinux_2_13_x86_64", "cp36-cp36m-manylinux_2_12_x86_64", "cp36-cp36m-manylinux2010_x86_64", "cp36-cp36m-manylinux_2_11_x86_64"],
+    "last20": ["py30-none-manylinux_2_12_x86_64", "py30-none-manylinux2010_x86_64", "py30-none-manylinux_2_11_x86_64", "py30-none-manylinux_2_10_x86_64", "py30-none-manylinux_2_9_x86_64", "py30-none-manylinux_2_8_x86_64", "py30-none-manylinux_2_7_x86_64", "py30-none-manylinux_2_6_x86_64", "py30-none-manylinux_2_5_x86_64", "py30-none-manylinux1_x86_64", "py30-none-linux_x86_64", "cp36-none-any", "py36-none-any", "py3-none-any", "py35-none-any", "py34-none-any", "py33-none-any", "py32-none-any", "py31-none-any", "py30-none-any"],
+    "positions": {
+      "cp36-cp36m-manylinux_2_28_x86_64": 0,
+      "cp36-cp36m-linux_x86_64": 27,
+      "cp36-cp36m-manylinux2014_x86_64": 12,
+      "cp36-cp36m-manylinux2010_x86_64": 18,
+      "cp36-cp36m-manylinux1_x86_64": 26,
+      "cp36-cp36m-manylinux_2_17_x86_64": 11,
+      "cp36-cp36m-musllinux_1_1_x86_64": -1,
+      "cp36-abi3-manylinux_2_28_x86_64": 28,
+      "cp36-abi3t-manylinux_2_28_x86_64": -1,
+      "cp36-none-manylinux_2_28_x86_64": 56,
+      "cp36-none-linux_x86_64": 83,
+      "cp35-abi3-manylinux_2_28_x86_64": 84,
+      "cp32-abi3-linux_x86_64": 195,
+      "cp32-abi3t-linux_x86_64": -1,
+      "cp31-abi3-linux_x86_64": -1,
+      "py36-none-manylinux_2_28_x86_64": 196,
+      "py3-none-manylinux_2_28_x86_64": 224,
+      "py30-none-linux_x86_64": 419,
+      "cp36-none-any": 420,
+      "py36-none-any": 421,
+      "py3-none-any": 422,
+      "py30-none-any": 428,
+      "py2-none-any": -1,
+      "cp36-cp36-linux_x86_64": -1,
+      "cp36-cp36t-linux_x86_64": -1
+    },
+    "pipInImage": {
+      "sameList": true,
+      "onlyInPip": [],
+      "onlyInPipCount": 0,
+      "missingInPip": [],
+      "missingInPipCount": 0
+    },
+    "pipGetSupported": {
+      "platformArgs": ["manylinux_2_28_x86_64", "manylinux_2_27_x86_64", "manylinux_2_26_x86_64", "manylinux_2_25_x86_64", "manylinux_2_24_x86_64", "manylinux_2_23_x86_64", "manylinux_2_22_x86_64", "manylinux_2_21_x86_64", "manylinux_2_20_x86_64", "manylinux_2_19_x86_64", "manylinux_2_18_x86_64", "manylinux_2_17_x86_64", "manylinux2014_x86_64", "manylinux_2_16_x86_64", "manylinux_2_15_x86_64", "manylinux_2_14_x86_64", "manylinux_2_13_x86_64", "manylinux_2_12_x86_64", "manylinux2010_x86_64", "manylinux_2_11_x86_64", "manylinux_2_10_x86_64", "manylinux_2_9_x86_64", "manylinux_2_8_x86_64", "manylinux_2_7_x86_64", "manylinux_2_6_x86_64", "manylinux_2_5_x86_64", "manylinux1_x86_64", "linux_x86_64"],
+      "sameSet": true,
+      "sameOrder": false,
+      "length": 429,
+      "sha256": "876d0650071eb777f4e86b5162f14e3725b37c2b0bdae08b61417b5d16ad92a0",
+      "onlyInPipCount": 0,
+      "missingInPipCount": 0
+    }
+  },
+  {
+    "target": {
+      "pythonVersion": "3.6",
+      "freeThreaded": false,
+      "libc": {
+        "family": "glibc",
+        "version": "2.28"
+      },
+      "arch": "aarch64"
+    },
+    "length": 219,
+    "sha256": "a0a0a74668f7de4557ae791b36384e815902ff0d552737b2ad4cf27ba59aa000",
+    "platforms": ["manylinux_2_28_aarch64", "manylinux_2_27_aarch64", "manylinux_2_26_aarch64", "manylinux_2_25_aarch64", "manylinux_2_24_aarch64", "manylinux_2_23_aarch64", "manylinux_2_22_aarch64", "manylinux_2_21_aarch64", "manylinux_2_20_aarch64", "manylinux_2_19_aarch64", "manylinux_2_18_aarch64", "manylinux_2_17_aarch64", "manylinux2014_aarch64", "linux_aarch64"],
+    "first20": ["cp36-cp36m-manylinux_2_28_aarch64", "cp36-cp36m-manylinux_2_27_aarch64", "cp36-cp36m-manylinux_2_26_aarch64", "cp36-cp36m-manylinux_2_25_aarch64", "cp36-cp36m-manylinux_2_24_aarch64", "cp36-cp36m-manylinux_2_23_aarch64", "cp36-cp36m-manylinux_2_22_aarch64", "cp36-cp36m-manylinux_2_21_aarch64", "cp36-cp36m-manylinux_2_20_aarch64", "cp36-cp36m-manylinux_2_19_aarch64", "cp36-cp36m-manylinux_2_18_aarch64", "cp36-cp36m-manylinux_2_17_aarch64", "cp36-cp36m-manylinux2014_aarch64", "cp36-cp36m-linux_aarch64", "cp36-abi3-manylinux_2_28_aarch64", "cp36-abi3-manylinux_2_27_aarch64", "cp36-abi3-manylinux_2_26_aarch64", "cp36-abi3-manylinux_2_25_aarch64", "cp36-abi3-manylinux_2_24_aarch64", "cp36-abi3-manylinux_2_23_aarch64"],
+    "last20": ["py30-none-manylinux_2_25_aarch64", "py30-none-manylinux_2_24_aarch64", "py30-none-manylinux_2_23_aarch64", "py30-none-manylinux_2_22_aarch64", "py30-none-manylinux_2_21_aarch64", "py30-none-manylinux_2_20_aarch64", "py30-none-manylinux_2_19_aarch64", "py30-none-manylinux_2_18_aarch64", "py30-none-manylinux_2_17_aarch64", "py30-none-manylinux2014_aarch64", "py30-none-linux_aarch64", "cp36-none-any", "py36-none-any", "py3-none-any", "py35-none-any", "py34-none-any", "py33-none-any", "py32-none-any", "py31-none-any", "py30-none-any"],
+    "positions": {
+      "cp36-cp36m-manylinux_2_28_aarch64": 0,
+      "cp36-cp36m-linux_aarch64": 13,
+      "cp36-cp36m-manylinux2014_aarch64": 12,
+      "cp36-cp36m-manylinux2010_aarch64": -1,
+      "cp36-cp36m-manylinux1_aarch64": -1,
+      "cp36-cp36m-manylinux_2_17_aarch64": 11,
+      "cp36-cp36m-musllinux_1_1_aarch64": -1,
+      "cp36-abi3-manylinux_2_28_aarch64": 14,
+      "cp36-abi3t-manylinux_2_28_aarch64": -1,
+      "cp36-none-manylinux_2_28_aarch64": 28,
+      "cp36-none-linux_aarch64": 41,
+      "cp35-abi3-manylinux_2_28_aarch64": 42,
+      "cp32-abi3-linux_aarch64": 97,
+      "cp32-abi3t-linux_aarch64": -1,
+      "cp31-abi3-linux_aarch64": -1,
+      "py36-none-manylinux_2_28_aarch64": 98,
+      "py3-none-manylinux_2_28_aarch64": 112,
+      "py30-none-linux_aarch64": 209,
+      "cp36-none-any": 210,
+      "py36-none-any": 211,
+      "py3-none-any": 212,
+      "py30-none-any": 218,
+      "py2-none-any": -1,
+      "cp36-cp36-linux_aarch64": -1,
+      "cp36-cp36t-linux_aarch64": -1
+    },
+    "pipInImage": {
+      "sameList": true,
+      "onlyInPip": [],
+      "onlyInPipCount": 0,
+      "missingInPip": [],
+      "missingInPipCount": 0
+    },
+    "pipGetSupported": {
+      "platformArgs": ["manylinux_2_28_aarch64", "manylinux_2_27_aarch64", "manylinux_2_26_aarch64", "manylinux_2_25_aarch64", "manylinux_2_24_aarch64", "manylinux_2_23_aarch64", "manylinux_2_22_aarch64", "manylinux_2_21_aarch64", "manylinux_2_20_aarch64", "manylinux_2_19_aarch64", "manylinux_2_18_aarch64", "manylinux_2_17_aarch64", "manylinux2014_aarch64", "linux_aarch64"],
+      "sameSet": true,
+      "sameOrder": true,
+      "length": 219,
+      "sha256": "a0a0a74668f7de4557ae791b36384e815902ff0d552737b2ad4cf27ba59aa000",
+      "onlyInPipCount": 0,
+      "missingInPipCount": 0
+    }
+  },
+  {
+    "target": {
+      "pythonVersion": "3.6",
+      "freeThreaded": false,
+      "libc": {
+        "family": "glibc",
+        "version": "2.31"
+      },
+      "arch": "x86_64"
+    },
+    "length": 474,
+    "sha256": "f4b96eb636cc7e0a3bb41e2416ff60f9f7a9a9f163a510b3c3eb45eb4e006372",
+    "platforms": ["manylinux_2_31_x86_64", "manylinux_2_30_x86_64", "manylinux_2_29_x86_64", "manylinux_2_28_x86_64", "manylinux_2_27_x86_64", "manylinux_2_26_x86_64", "manylinux_2_25_x86_64", "manylinux_2_24_x86_64", "manylinux_2_23_x86_64", "manylinux_2_22_x86_64", "manylinux_2_21_x86_64", "manylinux_2_20_x86_64", "manylinux_2_19_x86_64", "manylinux_2_18_x86_64", "manylinux_2_17_x86_64", "manylinux2014_x86_64", "manylinux_2_16_x86_64", "manylinux_2_15_x86_64", "manylinux_2_14_x86_64", "manylinux_2_13_x86_64", "manylinux_2_12_x86_64", "manylinux2010_x86_64", "manylinux_2_11_x86_64", "manylinux_2_10_x86_64", "manylinux_2_9_x86_64", "manylinux_2_8_x86_64", "manylinux_2_7_x86_64", "manylinux_2_6_x86_64", "manylinux_2_5_x86_64", "manylinux1_x86_64", "linux_x86_64"],
+    "first20": ["cp36-cp36m-manylinux_2_31_x86_64", "cp36-cp36m-manylinux_2_30_x86_64", "cp36-cp36m-manylinux_2_29_x86_64", "cp36-cp36m-manylinux_2_28_x86_64", "cp36-cp36m-manylinux_2_27_x86_64", "cp36-cp36m-manylinux_2_26_x86_64", "cp36-cp36m-manylinux_2_25_x86_64", "cp36-cp36m-manylinux_2_24_x86_64", "cp36-cp36m-manylinux_2_23_x86_64", "cp36-cp36m-manylinux_2_22_x86_64", "cp36-cp36m-manylinux_2_21_x86_64", "cp36-cp36m-manylinux_2_20_x86_64", "cp36-cp36m-manylinux_2_19_x86_64", "cp36-cp36m-manylinux_2_18_x86_64", "cp36-cp36m-manylinux_2_17_x86_64", "cp36-cp36m-manylinux2014_x86_64", "cp36-cp36m-manylinux_2_16_x86_64", "cp36-cp36m-manylinux_2_15_x86_64", "cp36-cp36m-manylinux_2_14_x86_64", "cp36-cp36m-manylinux_2_13_x86_64"],
+    "last20": ["py30-none-manylinux_2_12_x86_64", "py30-none-manylinux2010_x86_64", "py30-none-manylinux_2_11_x86_64", "py30-none-manylinux_2_10_x86_64", "py30-none-manylinux_2_9_x86_64", "py30-none-manylinux_2_8_x86_64", "py30-none-manylinux_2_7_x86_64", "py30-none-manylinux_2_6_x86_64", "py30-none-manylinux_2_5_x86_64", "py30-none-manylinux1_x86_64", "py30-none-linux_x86_64", "cp36-none-any", "py36-none-any", "py3-none-any", "py35-none-any", "py34-none-any", "py33-none-any", "py32-none-any", "py31-none-any", "py30-none-any"],
+    "positions": {
+      "cp36-cp36m-manylinux_2_31_x86_64": 0,
+      "cp36-cp36m-linux_x86_64": 30,
+      "cp36-cp36m-manylinux2014_x86_64": 15,
+      "cp36-cp36m-manylinux2010_x86_64": 21,
+      "cp36-cp36m-manylinux1_x86_64": 29,
+      "cp36-cp36m-manylinux_2_17_x86_64": 14,
+      "cp36-cp36m-manylinux_2_28_x86_64": 3,
+      "cp36-cp36m-musllinux_1_1_x86_64": -1,
+      "cp36-abi3-manylinux_2_31_x86_64": 31,
+      "cp36-abi3t-manylinux_2_31_x86_64": -1,
+      "cp36-none-manylinux_2_31_x86_64": 62,
+      "cp36-none-linux_x86_64": 92,
+      "cp35-abi3-manylinux_2_31_x86_64": 93,
+      "cp32-abi3-linux_x86_64": 216,
+      "cp32-abi3t-linux_x86_64": -1,
+      "cp31-abi3-linux_x86_64": -1,
+      "py36-none-manylinux_2_31_x86_64": 217,
+      "py3-none-manylinux_2_31_x86_64": 248,
+      "py30-none-linux_x86_64": 464,
+      "cp36-none-any": 465,
+      "py36-none-any": 466,
+      "py3-none-any": 467,
+      "py30-none-any": 473,
+      "py2-none-any": -1,
+      "cp36-cp36-linux_x86_64": -1,
+      "cp36-cp36t-linux_x86_64": -1
+    },
+    "pipInImage": {
+      "sameList": true,
+      "onlyInPip": [],
+      "onlyInPipCount": 0,
+      "missingInPip": [],
+      "missingInPipCount": 0
+    },
+    "pipGetSupported": {
+      "platformArgs": ["manylinux_2_31_x86_64", "manylinux_2_30_x86_64", "manylinux_2_29_x86_64", "manylinux_2_28_x86_64", "manylinux_2_27_x86_64", "manylinux_2_26_x86_64", "manylinux_2_25_x86_64", "manylinux_2_24_x86_64", "manylinux_2_23_x86_64", "manylinux_2_22_x86_64", "manylinux_2_21_x86_64", "manylinux_2_20_x86_64", "manylinux_2_19_x86_64", "manylinux_2_18_x86_64", "manylinux_2_17_x86_64", "manylinux2014_x86_64", "manylinux_2_16_x86_64", "manylinux_2_15_x86_64", "manylinux_2_14_x86_64", "manylinux_2_13_x86_64", "manylinux_2_12_x86_64", "manylinux2010_x86_64", "manylinux_2_11_x86_64", "manylinux_2_10_x86_64", "manylinux_2_9_x86_64", "manylinux_2_8_x86_64", "manylinux_2_7_x86_64", "manylinux_2_6_x86_64", "manylinux_2_5_x86_64", "manylinux1_x86_64", "linux_x86_64"],
+      "sameSet": true,
+      "sameOrder": false,
+      "length": 474,
+      "sha256": "31d61887019b77a5f9711b5fe0ea0579dabf4793a10a41c8eb04dcd08ed5a181",
+      "onlyInPipCount": 0,
+      "missingInPipCount": 0
+    }
+  },
+  {
+    "target": {
+      "pythonVersion": "3.6",
+      "freeThreaded": false,
+      "libc": {
+        "family": "glibc",
+        "version": "2.31"
+      },
+      "arch": "aarch64"
+    },
+    "length": 264,
+    "sha256": "a56fd0af47f22680464f91e5738e065b15e6f4849dbbfb0f3a6ac0b6163a8eb0",
+    "platforms": ["manylinux_2_31_aarch64", "manylinux_2_30_aarch64", "manylinux_2_29_aarch64", "manylinux_2_28_aarch64", "manylinux_2_27_aarch64", "manylinux_2_26_aarch64", "manylinux_2_25_aarch64", "manylinux_2_24_aarch64", "manylinux_2_23_aarch64", "manylinux_2_22_aarch64", "manylinux_2_21_aarch64", "manylinux_2_20_aarch64", "manylinux_2_19_aarch64", "manylinux_2_18_aarch64", "manylinux_2_17_aarch64", "manylinux2014_aarch64", "linux_aarch64"],
+    "first20": ["cp36-cp36m-manylinux_2_31_aarch64", "cp36-cp36m-manylinux_2_30_aarch64", "cp36-cp36m-manylinux_2_29_aarch64", "cp36-cp36m-manylinux_2_28_aarch64", "cp36-cp36m-manylinux_2_27_aarch64", "cp36-cp36m-manylinux_2_26_aarch64", "cp36-cp36m-manylinux_2_25_aarch64", "cp36-cp36m-manylinux_2_24_aarch64", "cp36-cp36m-manylinux_2_23_aarch64", "cp36-cp36m-manylinux_2_22_aarch64", "cp36-cp36m-manylinux_2_21_aarch64", "cp36-cp36m-manylinux_2_20_aarch64", "cp36-cp36m-manylinux_2_19_aarch64", "cp36-cp36m-manylinux_2_18_aarch64", "cp36-cp36m-manylinux_2_17_aarch64", "cp36-cp36m-manylinux2014_aarch64", "cp36-cp36m-linux_aarch64", "cp36-abi3-manylinux_2_31_aarch64", "cp36-abi3-manylinux_2_30_aarch64", "cp36-abi3-manylinux_2_29_aarch64"],
+    "last20": ["py30-none-manylinux_2_25_aarch64", "py30-none-manylinux_2_24_aarch64", "py30-none-manylinux_2_23_aarch64", "py30-none-manylinux_2_22_aarch64", "py30-none-manylinux_2_21_aarch64", "py30-none-manylinux_2_20_aarch64", "py30-none-manylinux_2_19_aarch64", "py30-none-manylinux_2_18_aarch64", "py30-none-manylinux_2_17_aarch64", "py30-none-manylinux2014_aarch64", "py30-none-linux_aarch64", "cp36-none-any", "py36-none-any", "py3-none-any", "py35-none-any", "py34-none-any", "py33-none-any", "py32-none-any", "py31-none-any", "py30-none-any"],
+    "positions": {
+      "cp36-cp36m-manylinux_2_31_aarch64": 0,
+      "cp36-cp36m-linux_aarch64": 16,
+      "cp36-cp36m-manylinux2014_aarch64": 15,
+      "cp36-cp36m-manylinux2010_aarch64": -1,
+      "cp36-cp36m-manylinux1_aarch64": -1,
+      "cp36-cp36m-manylinux_2_17_aarch64": 14,
+      "cp36-cp36m-manylinux_2_28_aarch64": 3,
+      "cp36-cp36m-musllinux_1_1_aarch64": -1,
+      "cp36-abi3-manylinux_2_31_aarch64": 17,
+      "cp36-abi3t-manylinux_2_31_aarch64": -1,
+      "cp36-none-manylinux_2_31_aarch64": 34,
+      "cp36-none-linux_aarch64": 50,
+      "cp35-abi3-manylinux_2_31_aarch64": 51,
+      "cp32-abi3-linux_aarch64": 118,
+      "cp32-abi3t-linux_aarch64": -1,
+      "cp31-abi3-linux_aarch64": -1,
+      "py36-none-manylinux_2_31_aarch64": 119,
+      "py3-none-manylinux_2_31_aarch64": 136,
+      "py30-none-linux_aarch64": 254,
+      "cp36-none-any": 255,
+      "py36-none-any": 256,
+      "py3-none-any": 257,
+      "py30-none-any": 263,
+      "py2-none-any": -1,
+      "cp36-cp36-linux_aarch64": -1,
+      "cp36-cp36t-linux_aarch64": -1
+    },
+    "pipInImage": {
+      "sameList": true,
+      "onlyInPip": [],
+      "onlyInPipCount": 0,
+      "missingInPip": [],
+      "missingInPipCount": 0
+    },
+    "pipGetSupported": {
+      "platformArgs": ["manylinux_2_31_aarch64", "manylinux_2_30_aarch64", "manylinux_2_29_aarch64", "manylinux_2_28_aarch64", "manylinux_2_27_aarch64", "manylinux_2_26_aarch64", "manylinux_2_25_aarch64", "manylinux_2_24_aarch64", "manylinux_2_23_aarch64", "manylinux_2_22_aarch64", "manylinux_2_21_aarch64", "manylinux_2_20_aarch64", "manylinux_2_19_aarch64", "manylinux_2_18_aarch64", "manylinux_2_17_aarch64", "manylinux2014_aarch64", "linux_aarch64"],
+      "sameSet": true,
+      "sameOrder": true,
+      "length": 264,
+      "sha256": "a56fd0af47f22680464f91e5738e065b15e6f4849dbbfb0f3a6ac0b6163a8eb0",
+      "onlyInPipCount": 0,
+      "missingInPipCount": 0
+    }
+  },
+  {
+    "target": {
+      "pythonVersion": "3.6",
+      "freeThreaded": false,
+      "libc": {
+        "family": "glibc",
+        "version": "2.36"
+      },
+      "arch": "x86_64"
+    },
+    "length": 549,
+    "sha256": "d39b5cb1aa338f2ac832957fbf825a9d69f4f859f71971ccbfe81a1c23d08969",
+    "platforms": ["manylinux_2_36_x86_64", "manylinux_2_35_x86_64", "manylinux_2_34_x86_64", "manylinux_2_33_x86_64", "manylinux_2_32_x86_64", "manylinux_2_31_x86_64", "manylinux_2_30_x86_64", "manylinux_2_29_x86_64", "manylinux_2_28_x86_64", "manylinux_2_27_x86_64", "manylinux_2_26_x86_64", "manylinux_2_25_x86_64", "manylinux_2_24_x86_64", "manylinux_2_23_x86_64", "manylinux_2_22_x86_64", "manylinux_2_21_x86_64", "manylinux_2_20_x86_64", "manylinux_2_19_x86_64", "manylinux_2_18_x86_64", "manylinux_2_17_x86_64", "manylinux2014_x86_64", "manylinux_2_16_x86_64", "manylinux_2_15_x86_64", "manylinux_2_14_x86_64", "manylinux_2_13_x86_64", "manylinux_2_12_x86_64", "manylinux2010_x86_64", "manylinux_2_11_x86_64", "manylinux_2_10_x86_64", "manylinux_2_9_x86_64", "manylinux_2_8_x86_64", "manylinux_2_7_x86_64", "manylinux_2_6_x86_64", "manylinux_2_5_x86_64", "manylinux1_x86_64", "linux_x86_64"],
+    "first20": ["cp36-cp36m-manylinux_2_36_x86_64", "cp36-cp36m-manylinux_2_35_x86_64", "cp36-cp36m-manylinux_2_34_x86_64", "cp36-cp36m-manylinux_2_33_x86_64", "cp36-cp36m-manylinux_2_32_x86_64", "cp36-cp36m-manylinux_2_31_x86_64", "cp36-cp36m-manylinux_2_30_x86_64", "cp36-cp36m-manylinux_2_29_x86_64", "cp36-cp36m-manylinux_2_28_x86_64", "cp36-cp36m-manylinux_2_27_x86_64", "cp36-cp36m-manylinux_2_26_x86_64", "cp36-cp36m-manylinux_2_25_x86_64", "cp36-cp36m-manylinux_2_24_x86_64", "cp36-cp36m-manylinux_2_23_x86_64", "cp36-cp36m-manylinux_2_22_x86_64", "cp36-cp36m-manylinux_2_21_x86_64", "cp36-cp36m-manylinux_2_20_x86_64", "cp36-cp36m-manylinux_2_19_x86_64", "cp36-cp36m-manylinux_2_18_x86_64", "cp36-cp36m-manylinux_2_17_x86_64"],
+    "last20": ["py30-none-manylinux_2_12_x86_64", "py30-none-manylinux2010_x86_64", "py30-none-manylinux_2_11_x86_64", "py30-none-manylinux_2_10_x86_64", "py30-none-manylinux_2_9_x86_64", "py30-none-manylinux_2_8_x86_64", "py30-none-manylinux_2_7_x86_64", "py30-none-manylinux_2_6_x86_64", "py30-none-manylinux_2_5_x86_64", "py30-none-manylinux1_x86_64", "py30-none-linux_x86_64", "cp36-none-any", "py36-none-any", "py3-none-any", "py35-none-any", "py34-none-any", "py33-none-any", "py32-none-any", "py31-none-any", "py30-none-any"],
+    "positions": {
+      "cp36-cp36m-manylinux_2_36_x86_64": 0,
+      "cp36-cp36m-linux_x86_64": 35,
+      "cp36-cp36m-manylinux2014_x86_64": 20,
+      "cp36-cp36m-manylinux2010_x86_64": 26,
+      "cp36-cp36m-manylinux1_x86_64": 34,
+      "cp36-cp36m-manylinux_2_17_x86_64": 19,
+      "cp36-cp36m-manylinux_2_28_x86_64": 8,
+      "cp36-cp36m-musllinux_1_1_x86_64": -1,
+      "cp36-abi3-manylinux_2_36_x86_64": 36,
+      "cp36-abi3t-manylinux_2_36_x86_64": -1,
+      "cp36-none-manylinux_2_36_x86_64": 72,
+      "cp36-none-linux_x86_64": 107,
+      "cp35-abi3-manylinux_2_36_x86_64": 108,
+      "cp32-abi3-linux_x86_64": 251,
+      "cp32-abi3t-linux_x86_64": -1,
+      "cp31-abi3-linux_x86_64": -1,
+      "py36-none-manylinux_2_36_x86_64": 252,
+      "py3-none-manylinux_2_36_x86_64": 288,
+      "py30-none-linux_x86_64": 539,
+      "cp36-none-any": 540,
+      "py36-none-any": 541,
+      "py3-none-any": 542,
+      "py30-none-any": 548,
+      "py2-none-any": -1,
+      "cp36-cp36-linux_x86_64": -1,
+      "cp36-cp36t-linux_x86_64": -1
+    },
+    "pipInImage": {
+      "sameList": true,
+      "onlyInPip": [],
+      "onlyInPipCount": 0,
+      "missingInPip": [],
+      "missingInPipCount": 0
+    },
+    "pipGetSupported": {
+      "platformArgs": ["manylinux_2_36_x86_64", "manylinux_2_35_x86_64", "manylinux_2_34_x86_64", "manylinux_2_33_x86_64", "manylinux_2_32_x86_64", "manylinux_2_31_x86_64", "manylinux_2_30_x86_64", "manylinux_2_29_x86_64", "manylinux_2_28_x86_64", "manylinux_2_27_x86_64", "manylinux_2_26_x86_64", "manylinux_2_25_x86_64", "manylinux_2_24_x86_64", "manylinux_2_23_x86_64", "manylinux_2_22_x86_64", "manylinux_2_21_x86_64", "manylinux_2_20_x86_64", "manylinux_2_19_x86_64", "manylinux_2_18_x86_64", "manylinux_2_17_x86_64", "manylinux2014_x86_64", "manylinux_2_16_x86_64", "manylinux_2_15_x86_64", "manylinux_2_14_x86_64", "manylinux_2_13_x86_64", "manylinux_2_12_x86_64", "manylinux2010_x86_64", "manylinux_2_11_x86_64", "manylinux_2_10_x86_64", "manylinux_2_9_x86_64", "manylinux_2_8_x86_64", "manylinux_2_7_x86_64", "manylinux_2_6_x86_64", "manylinux_2_5_x86_64", "manylinux1_x86_64", "linux_x86_64"],
+      "sameSet": true,
+      "sameOrder": false,
+      "length": 549,
+      "sha256": "392f385de0eda47abb037f5fb8b59b560cd5dfd3b6ce959ce506b067459ea9f0",
+      "onlyInPipCount": 0,
+      "missingInPipCount": 0
+    }
+  },
+  {
+    "target": {
+      "pythonVersion": "3.6",
+      "freeThreaded": false,
+      "libc": {
+        "family": "glibc",
+        "version": "2.36"
+      },
+      "arch": "aarch64"
+    },
+    "length": 339,
+    "sha256": "74fb175a153e90e3119e86a0054c71c7fd2e7dd9b0d5ce0850d6a93a02dda800",
+    "platforms": ["manylinux_2_36_aarch64", "manylinux_2_35_aarch64", "manylinux_2_34_aarch64", "manylinux_2_33_aarch64", "manylinux_2_32_aarch64", "manylinux_2_31_aarch64", "manylinux_2_30_aarch64", "manylinux_2_29_aarch64", "manylinux_2_28_aarch64", "manylinux_2_27_aarch64", "manylinux_2_26_aarch64", "manylinux_2_25_aarch64", "manylinux_2_24_aarch64", "manylinux_2_23_aarch64", "manylinux_2_22_aarch64", "manylinux_2_21_aarch64", "manylinux_2_20_aarch64", "manylinux_2_19_aarch64", "manylinux_2_18_aarch64", "manylinux_2_17_aarch64", "manylinux2014_aarch64", "linux_aarch64"],
+    "first20": ["cp36-cp36m-manylinux_2_36_aarch64", "cp36-cp36m-manylinux_2_35_aarch64", "cp36-cp36m-manylinux_2_34_aarch64", "cp36-cp36m-manylinux_2_33_aarch64", "cp36-cp36m-manylinux_2_32_aarch64", "cp36-cp36m-manylinux_2_31_aarch64", "cp36-cp36m-manylinux_2_30_aarch64", "cp36-cp36m-manylinux_2_29_aarch64", "cp36-cp36m-manylinux_2_28_aarch64", "cp36-cp36m-manylinux_2_27_aarch64", "cp36-cp36m-manylinux_2_26_aarch64", "cp36-cp36m-manylinux_2_25_aarch64", "cp36-cp36m-manylinux_2_24_aarch64", "cp36-cp36m-manylinux_2_23_aarch64", "cp36-cp36m-manylinux_2_22_aarch64", "cp36-cp36m-manylinux_2_21_aarch64", "cp36-cp36m-manylinux_2_20_aarch64", "cp36-cp36m-manylinux_2_19_aarch64", "cp36-cp36m-manylinux_2_18_aarch64", "cp36-cp36m-manylinux_2_17_aarch64"],
+    "last20": ["py30-none-manylinux_2_25_aarch64", "py30-none-manylinux_2_24_aarch64", "py30-none-manylinux_2_23_aarch64", "py30-none-manylinux_2_22_aarch64", "py30-none-manylinux_2_21_aarch64", "py30-none-manylinux_2_20_aarch64", "py30-none-manylinux_2_19_aarch64", "py30-none-manylinux_2_18_aarch64", "py30-none-manylinux_2_17_aarch64", "py30-none-manylinux2014_aarch64", "py30-none-linux_aarch64", "cp36-none-any", "py36-none-any", "py3-none-any", "py35-none-any", "py34-none-any", "py33-none-any", "py32-none-any", "py31-none-any", "py30-none-any"],
+    "positions": {
+      "cp36-cp36m-manylinux_2_36_aarch64": 0,
+      "cp36-cp36m-linux_aarch64": 21,
+      "cp36-cp36m-manylinux2014_aarch64": 20,
+      "cp36-cp36m-manylinux2010_aarch64": -1,
+      "cp36-cp36m-manylinux1_aarch64": -1,
+      "cp36-cp36m-manylinux_2_17_aarch64": 19,
+      "cp36-cp36m-manylinux_2_28_aarch64": 8,
+      "cp36-cp36m-musllinux_1_1_aarch64": -1,
+      "cp36-abi3-manylinux_2_36_aarch64": 22,
+      "cp36-abi3t-manylinux_2_36_aarch64": -1,
+      "cp36-none-manylinux_2_36_aarch64": 44,
+      "cp36-none-linux_aarch64": 65,
+      "cp35-abi3-manylinux_2_36_aarch64": 66,
+      "cp32-abi3-linux_aarch64": 153,
+      "cp32-abi3t-linux_aarch64": -1,
+      "cp31-abi3-linux_aarch64": -1,
+      "py36-none-manylinux_2_36_aarch64": 154,
+      "py3-none-manylinux_2_36_aarch64": 176,
+      "py30-none-linux_aarch64": 329,
+      "cp36-none-any": 330,
+      "py36-none-any": 331,
+      "py3-none-any": 332,
+      "py30-none-any": 338,
+      "py2-none-any": -1,
+      "cp36-cp36-linux_aarch64": -1,
+      "cp36-cp36t-linux_aarch64": -1
+    },
+    "pipInImage": {
+      "sameList": true,
+      "onlyInPip": [],
+      "onlyInPipCount": 0,
+      "missingInPip": [],
+      "missingInPipCount": 0
+    },
+    "pipGetSupported": {
+      "platformArgs": ["manylinux_2_36_aarch64", "manylinux_2_35_aarch64", "manylinux_2_34_aarch64", "manylinux_2_33_aarch64", "manylinux_2_32_aarch64", "manylinux_2_31_aarch64", "manylinux_2_30_aarch64", "manylinux_2_29_aarch64", "manylinux_2_28_aarch64", "manylinux_2_27_aarch64", "manylinux_2_26_aarch64", "manylinux_2_25_aarch64", "manylinux_2_24_aarch64", "manylinux_2_23_aarch64", "manylinux_2_22_aarch64", "manylinux_2_21_aarch64", "manylinux_2_20_aarch64", "manylinux_2_19_aarch64", "manylinux_2_18_aarch64", "manylinux_2_17_aarch64", "manylinux2014_aarch64", "linux_aarch64"],
+      "sameSet": true,
+      "sameOrder": true,
+      "length": 339,
+      "sha256": "74fb175a153e90e3119e86a0054c71c7fd2e7dd9b0d5ce0850d6a93a02dda800",
+      "onlyInPipCount": 0,
+      "missingInPipCount": 0
+    }
+  },
+  {
+    "target": {
+      "pythonVersion": "3.6",
+      "freeThreaded": false,
+      "libc": {
+        "family": "glibc",
+        "version": "2.41"
+      },
+      "arch": "x86_64"
+    },
+    "length": 624,
+    "sha256": "f6217431a89867c39686f2a912f218aa7aa4a96acb30857e89945183c4b320f9",
+    "platforms": ["manylinux_2_41_x86_64", "manylinux_2_40_x86_64", "manylinux_2_39_x86_64", "manylinux_2_38_x86_64", "manylinux_2_37_x86_64", "manylinux_2_36_x86_64", "manylinux_2_35_x86_64", "manylinux_2_34_x86_64", "manylinux_2_33_x86_64", "manylinux_2_32_x86_64", "manylinux_2_31_x86_64", "manylinux_2_30_x86_64", "manylinux_2_29_x86_64", "manylinux_2_28_x86_64", "manylinux_2_27_x86_64", "manylinux_2_26_x86_64", "manylinux_2_25_x86_64", "manylinux_2_24_x86_64", "manylinux_2_23_x86_64", "manylinux_2_22_x86_64", "manylinux_2_21_x86_64", "manylinux_2_20_x86_64", "manylinux_2_19_x86_64", "manylinux_2_18_x86_64", "manylinux_2_17_x86_64", "manylinux2014_x86_64", "manylinux_2_16_x86_64", "manylinux_2_15_x86_64", "manylinux_2_14_x86_64", "manylinux_2_13_x86_64", "manylinux_2_12_x86_64", "manylinux2010_x86_64", "manylinux_2_11_x86_64", "manylinux_2_10_x86_64", "manylinux_2_9_x86_64", "manylinux_2_8_x86_64", "manylinux_2_7_x86_64", "manylinux_2_6_x86_64", "manylinux_2_5_x86_64", "manylinux1_x86_64", "linux_x86_64"],
+    "first20": ["cp36-cp36m-manylinux_2_41_x86_64", "cp36-cp36m-manylinux_2_40_x86_64", "cp36-cp36m-manylinux_2_39_x86_64", "cp36-cp36m-manylinux_2_38_x86_64", "cp36-cp36m-manylinux_2_37_x86_64", "cp36-cp36m-manylinux_2_36_x86_64", "cp36-cp36m-manylinux_2_35_x86_64", "cp36-cp36m-manylinux_2_34_x86_64", "cp36-cp36m-manylinux_2_33_x86_64", "cp36-cp36m-manylinux_2_32_x86_64", "cp36-cp36m-manylinux_2_31_x86_64", "cp36-cp36m-manylinux_2_30_x86_64", "cp36-cp36m-manylinux_2_29_x86_64", "cp36-cp36m-manylinux_2_28_x86_64", "cp36-cp36m-manylinux_2_27_x86_64", "cp36-cp36m-manylinux_2_26_x86_64", "cp36-cp36m-manylinux_2_25_x86_64", "cp36-cp36m-manylinux_2_24_x86_64", "cp36-cp36m-manylinux_2_23_x86_64", "cp36-cp36m-manylinux_2_22_x86_64"],
+    "last20": ["py30-none-manylinux_2_12_x86_64", "py30-none-manylinux2010_x86_64", "py30-none-manylinux_2_11_x86_64", "py30-none-manylinux_2_10_x86_64", "py30-none-manylinux_2_9_x86_64", "py30-none-manylinux_2_8_x86_64", "py30-none-manylinux_2_7_x86_64", "py30-none-manylinux_2_6_x86_64", "py30-none-manylinux_2_5_x86_64", "py30-none-manylinux1_x86_64", "py30-none-linux_x86_64", "cp36-none-any", "py36-none-any", "py3-none-any", "py35-none-any", "py34-none-any", "py33-none-any", "py32-none-any", "py31-none-any", "py30-none-any"],
+    "positions": {
+      "cp36-cp36m-manylinux_2_41_x86_64": 0,
+      "cp36-cp36m-linux_x86_64": 40,
+      "cp36-cp36m-manylinux2014_x86_64": 25,
+      "cp36-cp36m-manylinux2010_x86_64": 31,
+      "cp36-cp36m-manylinux1_x86_64": 39,
+      "cp36-cp36m-manylinux_2_17_x86_64": 24,
+      "cp36-cp36m-manylinux_2_28_x86_64": 13,
+      "cp36-cp36m-musllinux_1_1_x86_64": -1,
+      "cp36-abi3-manylinux_2_41_x86_64": 41,
+      "cp36-abi3t-manylinux_2_41_x86_64": -1,
+      "cp36-none-manylinux_2_41_x86_64": 82,
+      "cp36-none-linux_x86_64": 122,
+      "cp35-abi3-manylinux_2_41_x86_64": 123,
+      "cp32-abi3-linux_x86_64": 286,
+      "cp32-abi3t-linux_x86_64": -1,
+      "cp31-abi3-linux_x86_64": -1,
+      "py36-none-manylinux_2_41_x86_64": 287,
+      "py3-none-manylinux_2_41_x86_64": 328,
+      "py30-none-linux_x86_64": 614,
+      "cp36-none-any": 615,
+      "py36-none-any": 616,
+      "py3-none-any": 617,
+      "py30-none-any": 623,
+      "py2-none-any": -1,
+      "cp36-cp36-linux_x86_64": -1,
+      "cp36-cp36t-linux_x86_64": -1
+    },
+    "pipInImage": {
+      "sameList": true,
+      "onlyInPip": [],
+      "onlyInPipCount": 0,
+      "missingInPip": [],
+      "missingInPipCount": 0
+    },
+    "pipGetSupported": {
+      "platformArgs": ["manylinux_2_41_x86_64", "manylinux_2_40_x86_64", "manylinux_2_39_x86_64", "manylinux_2_38_x86_64", "manylinux_2_37_x86_64", "manylinux_2_36_x86_64", "manylinux_2_35_x86_64", "manylinux_2_34_x86_64", "manylinux_2_33_x86_64", "manylinux_2_32_x86_64", "manylinux_2_31_x86_64", "manylinux_2_30_x86_64", "manylinux_2_29_x86_64", "manylinux_2_28_x86_64", "manylinux_2_27_x86_64", "manylinux_2_26_x86_64", "manylinux_2_25_x86_64", "manylinux_2_24_x86_64", "manylinux_2_23_x86_64", "manylinux_2_22_x86_64", "manylinux_2_21_x86_64", "manylinux_2_20_x86_64", "manylinux_2_19_x86_64", "manylinux_2_18_x86_64", "manylinux_2_17_x86_64", "manylinux2014_x86_64", "manylinux_2_16_x86_64", "manylinux_2_15_x86_64", "manylinux_2_14_x86_64", "manylinux_2_13_x86_64", "manylinux_2_12_x86_64", "manylinux2010_x86_64", "manylinux_2_11_x86_64", "manylinux_2_10_x86_64", "manylinux_2_9_x86_64", "manylinux_2_8_x86_64", "manylinux_2_7_x86_64", "manylinux_2_6_x86_64", "manylinux_2_5_x86_64", "manylinux1_x86_64", "linux_x86_64"],
+      "sameSet": true,
+      "sameOrder": false,
+      "length": 624,
+      "sha256": "413d8c9901854676c28e4e046b53486ba554b0599ad748d6cadcf2ff3e55c144",
+      "onlyInPipCount": 0,
+      "missingInPipCount": 0
+    }
+  },
+  {
+    "target": {
+      "pythonVersion": "3.6",
+      "freeThreaded": false,
+      "libc": {
+        "family": "glibc",
+        "version": "2.41"
+      },
+      "arch": "aarch64"
+    },
+    "length": 414,
+    "sha256": "84035f18daf6b45a9f7d61421b8cbb1c90beead58b6a2a644aa39ec53194bb8a",
+    "platforms": ["manylinux_2_41_aarch64", "manylinux_2_40_aarch64", "manylinux_2_39_aarch64", "manylinux_2_38_aarch64", "manylinux_2_37_aarch64", "manylinux_2_36_aarch64", "manylinux_2_35_aarch64", "manylinux_2_34_aarch64", "manylinux_2_33_aarch64", "manylinux_2_32_aarch64", "manylinux_2_31_aarch64", "manylinux_2_30_aarch64", "manylinux_2_29_aarch64", "manylinux_2_28_aarch64", "manylinux_2_27_aarch64", "manylinux_2_26_aarch64", "manylinux_2_25_aarch64", "manylinux_2_24_aarch64", "manylinux_2_23_aarch64", "manylinux_2_22_aarch64", "manylinux_2_21_aarch64", "manylinux_2_20_aarch64", "manylinux_2_19_aarch64", "manylinux_2_18_aarch64", "manylinux_2_17_aarch64", "manylinux2014_aarch64", "linux_aarch64"],
+    "first20": ["cp36-cp36m-manylinux_2_41_aarch64", "cp36-cp36m-manylinux_2_40_aarch64", "cp36-cp36m-manylinux_2_39_aarch64", "cp36-cp36m-manylinux_2_38_aarch64", "cp36-cp36m-manylinux_2_37_aarch64", "cp36-cp36m-manylinux_2_36_aarch64", "cp36-cp36m-manylinux_2_35_aarch64", "cp36-cp36m-manylinux_2_34_aarch64", "cp36-cp36m-manylinux_2_33_aarch64", "cp36-cp36m-manylinux_2_32_aarch64", "cp36-cp36m-manylinux_2_31_aarch64", "cp36-cp36m-manylinux_2_30_aarch64", "cp36-cp36m-manylinux_2_29_aarch64", "cp36-cp36m-manylinux_2_28_aarch64", "cp36-cp36m-manylinux_2_27_aarch64", "cp36-cp36m-manylinux_2_26_aarch64", "cp36-cp36m-manylinux_2_25_aarch64", "cp36-cp36m-manylinux_2_24_aarch64", "cp36-cp36m-manylinux_2_23_aarch64", "cp36-cp36m-manylinux_2_22_aarch64"],
+    "last20": ["py30-none-manylinux_2_25_aarch64", "py30-none-manylinux_2_24_aarch64", "py30-none-manylinux_2_23_aarch64", "py30-none-manylinux_2_22_aarch64", "py30-none-manylinux_2_21_aarch64", "py30-none-manylinux_2_20_aarch64", "py30-none-manylinux_2_19_aarch64", "py30-none-manylinux_2_18_aarch64", "py30-none-manylinux_2_17_aarch64", "py30-none-manylinux2014_aarch64", "py30-none-linux_aarch64", "cp36-none-any", "py36-none-any", "py3-none-any", "py35-none-any", "py34-none-any", "py33-none-any", "py32-none-any", "py31-none-any", "py30-none-any"],
+    "positions": {
+      "cp36-cp36m-manylinux_2_41_aarch64": 0,
+      "cp36-cp36m-linux_aarch64": 26,
+      "cp36-cp36m-manylinux2014_aarch64": 25,
+      "cp36-cp36m-manylinux2010_aarch64": -1,
+      "cp36-cp36m-manylinux1_aarch64": -1,
+      "cp36-cp36m-manylinux_2_17_aarch64": 24,
+      "cp36-cp36m-manylinux_2_28_aarch64": 13,
+      "cp36-cp36m-musllinux_1_1_aarch64": -1,
+      "cp36-abi3-manylinux_2_41_aarch64": 27,
+      "cp36-abi3t-manylinux_2_41_aarch64": -1,
+      "cp36-none-manylinux_2_41_aarch64": 54,
+      "cp36-none-linux_aarch64": 80,
+      "cp35-abi3-manylinux_2_41_aarch64": 81,
+      "cp32-abi3-linux_aarch64": 188,
+      "cp32-abi3t-linux_aarch64": -1,
+      "cp31-abi3-linux_aarch64": -1,
+      "py36-none-manylinux_2_41_aarch64": 189,
+      "py3-none-manylinux_2_41_aarch64": 216,
+      "py30-none-linux_aarch64": 404,
+      "cp36-none-any": 405,
+      "py36-none-any": 406,
+      "py3-none-any": 407,
+      "py30-none-any": 413,
+      "py2-none-any": -1,
+      "cp36-cp36-linux_aarch64": -1,
+      "cp36-cp36t-linux_aarch64": -1
+    },
+    "pipInImage": {
+      "sameList": true,
+      "onlyInPip": [],
+      "onlyInPipCount": 0,
+      "missingInPip": [],
+      "missingInPipCount": 0
+    },
+    "pipGetSupported": {
+      "platformArgs": ["manylinux_2_41_aarch64", "manylinux_2_40_aarch64", "manylinux_2_39_aarch64", "manylinux_2_38_aarch64", "manylinux_2_37_aarch64", "manylinux_2_36_aarch64", "manylinux_2_35_aarch64", "manylinux_2_34_aarch64", "manylinux_2_33_aarch64", "manylinux_2_32_aarch64", "manylinux_2_31_aarch64", "manylinux_2_30_aarch64", "manylinux_2_29_aarch64", "manylinux_2_28_aarch64", "manylinux_2_27_aarch64", "manylinux_2_26_aarch64", "manylinux_2_25_aarch64", "manylinux_2_24_aarch64", "manylinux_2_23_aarch64", "manylinux_2_22_aarch64", "manylinux_2_21_aarch64", "manylinux_2_20_aarch64", "manylinux_2_19_aarch64", "manylinux_2_18_aarch64", "manylinux_2_17_aarch64", "manylinux2014_aarch64", "linux_aarch64"],
+      "sameSet": true,
+      "sameOrder": true,
+      "length": 414,
+      "sha256": "84035f18daf6b45a9f7d61421b8cbb1c90beead58b6a2a644aa39ec53194bb8a",
+      "onlyInPipCount": 0,
+      "missingInPipCount": 0
+    }
+  },
+  {
+    "target": {
+      "pythonVersion": "3.6",
+      "freeThreaded": false,
+      "libc": {
+        "family": "musl",
+        "version": "1.1"
+      },
+      "arch": "x86_64"
+    },
+    "length": 54,
+    "sha256": "a48c6c4c93459d028a31188fec7f6c0762e2cd472ebea1a38eb77bcf6ca3049d",
+    "platforms": ["musllinux_1_1_x86_64", "musllinux_1_0_x86_64", "linux_x86_64"],
+    "first20": ["cp36-cp36m-musllinux_1_1_x86_64", "cp36-cp36m-musllinux_1_0_x86_64", "cp36-cp36m-linux_x86_64", "cp36-abi3-musllinux_1_1_x86_64", "cp36-abi3-musllinux_1_0_x86_64", "cp36-abi3-linux_x86_64", "cp36-none-musllinux_1_1_x86_64", "cp36-none-musllinux_1_0_x86_64", "cp36-none-linux_x86_64", "cp35-abi3-musllinux_1_1_x86_64", "cp35-abi3-musllinux_1_0_x86_64", "cp35-abi3-linux_x86_64", "cp34-abi3-musllinux_1_1_x86_64", "cp34-abi3-musllinux_1_0_x86_64", "cp34-abi3-linux_x86_64", "cp33-abi3-musllinux_1_1_x86_64", "cp33-abi3-musllinux_1_0_x86_64", "cp33-abi3-linux_x86_64", "cp32-abi3-musllinux_1_1_x86_64", "cp32-abi3-musllinux_1_0_x86_64"],
+    "last20": ["py33-none-musllinux_1_0_x86_64", "py33-none-linux_x86_64", "py32-none-musllinux_1_1_x86_64", "py32-none-musllinux_1_0_x86_64", "py32-none-linux_x86_64", "py31-none-musllinux_1_1_x86_64", "py31-none-musllinux_1_0_x86_64", "py31-none-linux_x86_64", "py30-none-musllinux_1_1_x86_64", "py30-none-musllinux_1_0_x86_64", "py30-none-linux_x86_64", "cp36-none-any", "py36-none-any", "py3-none-any", "py35-none-any", "py34-none-any", "py33-none-any", "py32-none-any", "py31-none-any", "py30-none-any"],
+    "positions": {
+      "cp36-cp36m-musllinux_1_1_x86_64": 0,
+      "cp36-cp36m-linux_x86_64": 2,
+      "cp36-cp36m-manylinux2014_x86_64": -1,
+      "cp36-cp36m-manylinux2010_x86_64": -1,
+      "cp36-cp36m-manylinux1_x86_64": -1,
+      "cp36-cp36m-manylinux_2_17_x86_64": -1,
+      "cp36-cp36m-manylinux_2_28_x86_64": -1,
+      "cp36-abi3-musllinux_1_1_x86_64": 3,
+      "cp36-abi3t-musllinux_1_1_x86_64": -1,
+      "cp36-none-musllinux_1_1_x86_64": 6,
+      "cp36-none-linux_x86_64": 8,
+      "cp35-abi3-musllinux_1_1_x86_64": 9,
+      "cp32-abi3-linux_x86_64": 20,
+      "cp32-abi3t-linux_x86_64": -1,
+      "cp31-abi3-linux_x86_64": -1,
+      "py36-none-musllinux_1_1_x86_64": 21,
+      "py3-none-musllinux_1_1_x86_64": 24,
+      "py30-none-linux_x86_64": 44,
+      "cp36-none-any": 45,
+      "py36-none-any": 46,
+      "py3-none-any": 47,
+      "py30-none-any": 53,
+      "py2-none-any": -1,
+      "cp36-cp36-linux_x86_64": -1,
+      "cp36-cp36t-linux_x86_64": -1
+    },
+    "pipInImage": {
+      "sameList": true,
+      "onlyInPip": [],
+      "onlyInPipCount": 0,
+      "missingInPip": [],
+      "missingInPipCount": 0
+    },
+    "pipGetSupported": {
+      "platformArgs": ["musllinux_1_1_x86_64", "musllinux_1_0_x86_64", "linux_x86_64"],
+      "sameSet": true,
+      "sameOrder": true,
+      "length": 54,
+      "sha256": "a48c6c4c93459d028a31188fec7f6c0762e2cd472ebea1a38eb77bcf6ca3049d",
+      "onlyInPipCount": 0,
+      "missingInPipCount": 0
+    }
+  },
+  {
+    "target": {
+      "pythonVersion": "3.6",
+      "freeThreaded": false,
+      "libc": {
+        "family": "musl",
+        "version": "1.1"
+      },
+      "arch": "aarch64"
+    },
+    "length": 54,
+    "sha256": "1a3591cc71989d20741d0793789455c4e06b83043ea23b5ac3fb7b531fbb8d9c",
+    "platforms": ["musllinux_1_1_aarch64", "musllinux_1_0_aarch64", "linux_aarch64"],
+    "first20": ["cp36-cp36m-musllinux_1_1_aarch64", "cp36-cp36m-musllinux_1_0_aarch64", "cp36-cp36m-linux_aarch64", "cp36-abi3-musllinux_1_1_aarch64", "cp36-abi3-musllinux_1_0_aarch64", "cp36-abi3-linux_aarch64", "cp36-none-musllinux_1_1_aarch64", "cp36-none-musllinux_1_0_aarch64", "cp36-none-linux_aarch64", "cp35-abi3-musllinux_1_1_aarch64", "cp35-abi3-musllinux_1_0_aarch64", "cp35-abi3-linux_aarch64", "cp34-abi3-musllinux_1_1_aarch64", "cp34-abi3-musllinux_1_0_aarch64", "cp34-abi3-linux_aarch64", "cp33-abi3-musllinux_1_1_aarch64", "cp33-abi3-musllinux_1_0_aarch64", "cp33-abi3-linux_aarch64", "cp32-abi3-musllinux_1_1_aarch64", "cp32-abi3-musllinux_1_0_aarch64"],
+    "last20": ["py33-none-musllinux_1_0_aarch64", "py33-none-linux_aarch64", "py32-none-musllinux_1_1_aarch64", "py32-none-musllinux_1_0_aarch64", "py32-none-linux_aarch64", "py31-none-musllinux_1_1_aarch64", "py31-none-musllinux_1_0_aarch64", "py31-none-linux_aarch64", "py30-none-musllinux_1_1_aarch64", "py30-none-musllinux_1_0_aarch64", "py30-none-linux_aarch64", "cp36-none-any", "py36-none-any", "py3-none-any", "py35-none-any", "py34-none-any", "py33-none-any", "py32-none-any", "py31-none-any", "py30-none-any"],
+    "positions": {
+      "cp36-cp36m-musllinux_1_1_aarch64": 0,
+      "cp36-cp36m-linux_aarch64": 2,
+      "cp36-cp36m-manylinux2014_aarch64": -1,
+      "cp36-cp36m-manylinux2010_aarch64": -1,
+      "cp36-cp36m-manylinux1_aarch64": -1,
+      "cp36-cp36m-manylinux_2_17_aarch64": -1,
+      "cp36-cp36m-manylinux_2_28_aarch64": -1,
+      "cp36-abi3-musllinux_1_1_aarch64": 3,
+      "cp36-abi3t-musllinux_1_1_aarch64": -1,
+      "cp36-none-musllinux_1_1_aarch64": 6,
+      "cp36-none-linux_aarch64": 8,
+      "cp35-abi3-musllinux_1_1_aarch64": 9,
+      "cp32-abi3-linux_aarch64": 20,
+      "cp32-abi3t-linux_aarch64": -1,
+      "cp31-abi3-linux_aarch64": -1,
+      "py36-none-musllinux_1_1_aarch64": 21,
+      "py3-none-musllinux_1_1_aarch64": 24,
+      "py30-none-linux_aarch64": 44,
+      "cp36-none-any": 45,
+      "py36-none-any": 46,
+      "py3-none-any": 47,
+      "py30-none-any": 53,
+      "py2-none-any": -1,
+      "cp36-cp36-linux_aarch64": -1,
+      "cp36-cp36t-linux_aarch64": -1
+    },
+    "pipInImage": {
+      "sameList": true,
+      "onlyInPip": [],
+      "onlyInPipCount": 0,
+      "missingInPip": [],
+      "missingInPipCount": 0
+    },
+    "pipGetSupported": {
+      "platformArgs": ["musllinux_1_1_aarch64", "musllinux_1_0_aarch64", "linux_aarch64"],
+      "sameSet": true,
+      "sameOrder": true,
+      "length": 54,
+      "sha256": "1a3591cc71989d20741d0793789455c4e06b83043ea23b5ac3fb7b531fbb8d9c",
+      "onlyInPipCount": 0,
+      "missingInPipCount": 0
+    }
+  },
+  {
+    "target": {
+      "pythonVersion": "3.6",
+      "freeThreaded": false,
+      "libc": {
+        "family": "musl",
+        "version": "1.2"
+      },
+      "arch": "x86_64"
+    },
+    "length": 69,
+    "sha256": "9f286ebe8c90ea38594dabb9990859925712c4eadfa1cce626dcd3a5b7e43c42",
+    "platforms": ["musllinux_1_2_x86_64", "musllinux_1_1_x86_64", "musllinux_1_0_x86_64", "linux_x86_64"],
+    "first20": ["cp36-cp36m-musllinux_1_2_x86_64", "cp36-cp36m-musllinux_1_1_x86_64", "cp36-cp36m-musllinux_1_0_x86_64", "cp36-cp36m-linux_x86_64", "cp36-abi3-musllinux_1_2_x86_64", "cp36-abi3-musllinux_1_1_x86_64", "cp36-abi3-musllinux_1_0_x86_64", "cp36-abi3-linux_x86_64", "cp36-none-musllinux_1_2_x86_64", "cp36-none-musllinux_1_1_x86_64", "cp36-none-musllinux_1_0_x86_64", "cp36-none-linux_x86_64", "cp35-abi3-musllinux_1_2_x86_64", "cp35-abi3-musllinux_1_1_x86_64", "cp35-abi3-musllinux_1_0_x86_64", "cp35-abi3-linux_x86_64", "cp34-abi3-musllinux_1_2_x86_64", "cp34-abi3-musllinux_1_1_x86_64", "cp34-abi3-musllinux_1_0_x86_64", "cp34-abi3-linux_x86_64"],
+    "last20": ["py32-none-musllinux_1_1_x86_64", "py32-none-musllinux_1_0_x86_64", "py32-none-linux_x86_64", "py31-none-musllinux_1_2_x86_64", "py31-none-musllinux_1_1_x86_64", "py31-none-musllinux_1_0_x86_64", "py31-none-linux_x86_64", "py30-none-musllinux_1_2_x86_64", "py30-none-musllinux_1_1_x86_64", "py30-none-musllinux_1_0_x86_64", "py30-none-linux_x86_64", "cp36-none-any", "py36-none-any", "py3-none-any", "py35-none-any", "py34-none-any", "py33-none-any", "py32-none-any", "py31-none-any", "py30-none-any"],
+    "positions": {
+      "cp36-cp36m-musllinux_1_2_x86_64": 0,
+      "cp36-cp36m-linux_x86_64": 3,
+      "cp36-cp36m-manylinux2014_x86_64": -1,
+      "cp36-cp36m-manylinux2010_x86_64": -1,
+      "cp36-cp36m-manylinux1_x86_64": -1,
+      "cp36-cp36m-manylinux_2_17_x86_64": -1,
+      "cp36-cp36m-manylinux_2_28_x86_64": -1,
+      "cp36-cp36m-musllinux_1_1_x86_64": 1,
+      "cp36-abi3-musllinux_1_2_x86_64": 4,
+      "cp36-abi3t-musllinux_1_2_x86_64": -1,
+      "cp36-none-musllinux_1_2_x86_64": 8,
+      "cp36-none-linux_x86_64": 11,
+      "cp35-abi3-musllinux_1_2_x86_64": 12,
+      "cp32-abi3-linux_x86_64": 27,
+      "cp32-abi3t-linux_x86_64": -1,
+      "cp31-abi3-linux_x86_64": -1,
+      "py36-none-musllinux_1_2_x86_64": 28,
+      "py3-none-musllinux_1_2_x86_64": 32,
+      "py30-none-linux_x86_64": 59,
+      "cp36-none-any": 60,
+      "py36-none-any": 61,
+      "py3-none-any": 62,
+      "py30-none-any": 68,
+      "py2-none-any": -1,
+      "cp36-cp36-linux_x86_64": -1,
+      "cp36-cp36t-linux_x86_64": -1
+    },
+    "pipInImage": {
+      "sameList": true,
+      "onlyInPip": [],
+      "onlyInPipCount": 0,
+      "missingInPip": [],
+      "missingInPipCount": 0
+    },
+    "pipGetSupported": {
+      "platformArgs": ["musllinux_1_2_x86_64", "musllinux_1_1_x86_64", "musllinux_1_0_x86_64", "linux_x86_64"],
+      "sameSet": true,
+      "sameOrder": true,
+      "length": 69,
+      "sha256": "9f286ebe8c90ea38594dabb9990859925712c4eadfa1cce626dcd3a5b7e43c42",
+      "onlyInPipCount": 0,
+      "missingInPipCount": 0
+    }
+  },
+  {
+    "target": {
+      "pythonVersion": "3.6",
+      "freeThreaded": false,
+      "libc": {
+        "family": "musl",
+        "version": "1.2"
+      },
+      "arch": "aarch64"
+    },
+    "length": 69,
+    "sha256": "cc0f1a1c8b5cc1d29ea0feeeda3a27b9a131f94df9eff5eb2c0c9a20d3a929a5",
+    "platforms": ["musllinux_1_2_aarch64", "musllinux_1_1_aarch64", "musllinux_1_0_aarch64", "linux_aarch64"],
+    "first20": ["cp36-cp36m-musllinux_1_2_aarch64", "cp36-cp36m-musllinux_1_1_aarch64", "cp36-cp36m-musllinux_1_0_aarch64", "cp36-cp36m-linux_aarch64", "cp36-abi3-musllinux_1_2_aarch64", "cp36-abi3-musllinux_1_1_aarch64", "cp36-abi3-musllinux_1_0_aarch64", "cp36-abi3-linux_aarch64", "cp36-none-musllinux_1_2_aarch64", "cp36-none-musllinux_1_1_aarch64", "cp36-none-musllinux_1_0_aarch64", "cp36-none-linux_aarch64", "cp35-abi3-musllinux_1_2_aarch64", "cp35-abi3-musllinux_1_1_aarch64", "cp35-abi3-musllinux_1_0_aarch64", "cp35-abi3-linux_aarch64", "cp34-abi3-musllinux_1_2_aarch64", "cp34-abi3-musllinux_1_1_aarch64", "cp34-abi3-musllinux_1_0_aarch64", "cp34-abi3-linux_aarch64"],
+    "last20": ["py32-none-musllinux_1_1_aarch64", "py32-none-musllinux_1_0_aarch64", "py32-none-linux_aarch64", "py31-none-musllinux_1_2_aarch64", "py31-none-musllinux_1_1_aarch64", "py31-none-musllinux_1_0_aarch64", "py31-none-linux_aarch64", "py30-none-musllinux_1_2_aarch64", "py30-none-musllinux_1_1_aarch64", "py30-none-musllinux_1_0_aarch64", "py30-none-linux_aarch64", "cp36-none-any", "py36-none-any", "py3-none-any", "py35-none-any", "py34-none-any", "py33-none-any", "py32-none-any", "py31-none-any", "py30-none-any"],
+    "positions": {
+      "cp36-cp36m-musllinux_1_2_aarch64": 0,
+      "cp36-cp36m-linux_aarch64": 3,
+      "cp36-cp36m-manylinux2014_aarch64": -1,
+      "cp36-cp36m-manylinux2010_aarch64": -1,
+      "cp36-cp36m-manylinux1_aarch64": -1,
+      "cp36-cp36m-manylinux_2_17_aarch64": -1,
+      "cp36-cp36m-manylinux_2_28_aarch64": -1,
+      "cp36-cp36m-musllinux_1_1_aarch64": 1,
+      "cp36-abi3-musllinux_1_2_aarch64": 4,
+      "cp36-abi3t-musllinux_1_2_aarch64": -1,
+      "cp36-none-musllinux_1_2_aarch64": 8,
+      "cp36-none-linux_aarch64": 11,
+      "cp35-abi3-musllinux_1_2_aarch64": 12,
+      "cp32-abi3-linux_aarch64": 27,
+      "cp32-abi3t-linux_aarch64": -1,
+      "cp31-abi3-linux_aarch64": -1,
+      "py36-none-musllinux_1_2_aarch64": 28,
+      "py3-none-musllinux_1_2_aarch64": 32,
+      "py30-none-linux_aarch64": 59,
+      "cp36-none-any": 60,
+      "py36-none-any": 61,
+      "py3-none-any": 62,
+      "py30-none-any": 68,
+      "py2-none-any": -1,
+      "cp36-cp36-linux_aarch64": -1,
+      "cp36-cp36t-linux_aarch64": -1
+    },
+    "pipInImage": {
+      "sameList": true,
+      "onlyInPip": [],
+      "onlyInPipCount": 0,
+      "missingInPip": [],
+      "missingInPipCount": 0
+    },
+    "pipGetSupported": {
+      "platformArgs": ["musllinux_1_2_aarch64", "musllinux_1_1_aarch64", "musllinux_1_0_aarch64", "linux_aarch64"],
+      "sameSet": true,
+      "sameOrder": true,
+      "length": 69,
+      "sha256": "cc0f1a1c8b5cc1d29ea0feeeda3a27b9a131f94df9eff5eb2c0c9a20d3a929a5",
+      "onlyInPipCount": 0,
+      "missingInPipCount": 0
+    }
+  },
+  {
+    "target": {
+      "pythonVersion": "3.7",
+      "freeThreaded": false,
+      "libc": {
+        "family": "glibc",
+        "version": "2.17"
+      },
+      "arch": "x86_64"
+    },
+    "length": 299,
+    "sha256": "9d2fc68186dda42c0d55d0b956446665e92317e3571a6bd3db4c0088a91d3818",
+    "platforms": ["manylinux_2_17_x86_64", "manylinux2014_x86_64", "manylinux_2_16_x86_64", "manylinux_2_15_x86_64", "manylinux_2_14_x86_64", "manylinux_2_13_x86_64", "manylinux_2_12_x86_64", "manylinux2010_x86_64", "manylinux_2_11_x86_64", "manylinux_2_10_x86_64", "manylinux_2_9_x86_64", "manylinux_2_8_x86_64", "manylinux_2_7_x86_64", "manylinux_2_6_x86_64", "manylinux_2_5_x86_64", "manylinux1_x86_64", "linux_x86_64"],
+    "first20": ["cp37-cp37m-manylinux_2_17_x86_64", "cp37-cp37m-manylinux2014_x86_64", "cp37-cp37m-manylinux_2_16_x86_64", "cp37-cp37m-manylinux_2_15_x86_64", "cp37-cp37m-manylinux_2_14_x86_64", "cp37-cp37m-manylinux_2_13_x86_64", "cp37-cp37m-manylinux_2_12_x86_64", "cp37-cp37m-manylinux2010_x86_64", "cp37-cp37m-manylinux_2_11_x86_64", "cp37-cp37m-manylinux_2_10_x86_64", "cp37-cp37m-manylinux_2_9_x86_64", "cp37-cp37m-manylinux_2_8_x86_64", "cp37-cp37m-manylinux_2_7_x86_64", "cp37-cp37m-manylinux_2_6_x86_64", "cp37-cp37m-manylinux_2_5_x86_64", "cp37-cp37m-manylinux1_x86_64", "cp37-cp37m-linux_x86_64", "cp37-abi3-manylinux_2_17_x86_64", "cp37-abi3-manylinux2014_x86_64", "cp37-abi3-manylinux_2_16_x86_64"],
+    "last20": ["py30-none-manylinux2010_x86_64", "py30-none-manylinux_2_11_x86_64", "py30-none-manylinux_2_10_x86_64", "py30-none-manylinux_2_9_x86_64", "py30-none-manylinux_2_8_x86_64", "py30-none-manylinux_2_7_x86_64", "py30-none-manylinux_2_6_x86_64", "py30-none-manylinux_2_5_x86_64", "py30-none-manylinux1_x86_64", "py30-none-linux_x86_64", "cp37-none-any", "py37-none-any", "py3-none-any", "py36-none-any", "py35-none-any", "py34-none-any", "py33-none-any", "py32-none-any", "py31-none-any", "py30-none-any"],
+    "positions": {
+      "cp37-cp37m-manylinux_2_17_x86_64": 0,
+      "cp37-cp37m-linux_x86_64": 16,
+      "cp37-cp37m-manylinux2014_x86_64": 1,
+      "cp37-cp37m-manylinux2010_x86_64": 7,
+      "cp37-cp37m-manylinux1_x86_64": 15,
+      "cp37-cp37m-manylinux_2_28_x86_64": -1,
+      "cp37-cp37m-musllinux_1_1_x86_64": -1,
+      "cp37-abi3-manylinux_2_17_x86_64": 17,
+      "cp37-abi3t-manylinux_2_17_x86_64": -1,
+      "cp37-none-manylinux_2_17_x86_64": 34,
+      "cp37-none-linux_x86_64": 50,
+      "cp36-abi3-manylinux_2_17_x86_64": 51,
+      "cp32-abi3-linux_x86_64": 135,
+      "cp32-abi3t-linux_x86_64": -1,
+      "cp31-abi3-linux_x86_64": -1,
+      "py37-none-manylinux_2_17_x86_64": 136,
+      "py3-none-manylinux_2_17_x86_64": 153,
+      "py30-none-linux_x86_64": 288,
+      "cp37-none-any": 289,
+      "py37-none-any": 290,
+      "py3-none-any": 291,
+      "py30-none-any": 298,
+      "py2-none-any": -1,
+      "cp37-cp37-linux_x86_64": -1,
+      "cp37-cp37t-linux_x86_64": -1
+    },
+    "pipInImage": {
+      "sameList": true,
+      "onlyInPip": [],
+      "onlyInPipCount": 0,
+      "missingInPip": [],
+      "missingInPipCount": 0
+    },
+    "pipGetSupported": {
+      "platformArgs": ["manylinux_2_17_x86_64", "manylinux2014_x86_64", "manylinux_2_16_x86_64", "manylinux_2_15_x86_64", "manylinux_2_14_x86_64", "manylinux_2_13_x86_64", "manylinux_2_12_x86_64", "manylinux2010_x86_64", "manylinux_2_11_x86_64", "manylinux_2_10_x86_64", "manylinux_2_9_x86_64", "manylinux_2_8_x86_64", "manylinux_2_7_x86_64", "manylinux_2_6_x86_64", "manylinux_2_5_x86_64", "manylinux1_x86_64", "linux_x86_64"],
+      "sameSet": true,
+      "sameOrder": false,
+      "length": 299,
+      "sha256": "e4e790404f65ba35906c9f807dd129aef399636ef2f3634e04a33306ddda0bb0",
+      "onlyInPipCount": 0,
+      "missingInPipCount": 0
+    }
+  },
+  {
+    "target": {
+      "pythonVersion": "3.7",
+      "freeThreaded": false,
+      "libc": {
+        "family": "glibc",
+        "version": "2.17"
+      },
+      "arch": "aarch64"
+    },
+    "length": 61,
+    "sha256": "b360e1842a537a11f88d0f2fc289da4f9ce86a4d1e66d3a2280d7775ae3d4777",
+    "platforms": ["manylinux_2_17_aarch64", "manylinux2014_aarch64", "linux_aarch64"],
+    "first20": ["cp37-cp37m-manylinux_2_17_aarch64", "cp37-cp37m-manylinux2014_aarch64", "cp37-cp37m-linux_aarch64", "cp37-abi3-manylinux_2_17_aarch64", "cp37-abi3-manylinux2014_aarch64", "cp37-abi3-linux_aarch64", "cp37-none-manylinux_2_17_aarch64", "cp37-none-manylinux2014_aarch64", "cp37-none-linux_aarch64", "cp36-abi3-manylinux_2_17_aarch64", "cp36-abi3-manylinux2014_aarch64", "cp36-abi3-linux_aarch64", "cp35-abi3-manylinux_2_17_aarch64", "cp35-abi3-manylinux2014_aarch64", "cp35-abi3-linux_aarch64", "cp34-abi3-manylinux_2_17_aarch64", "cp34-abi3-manylinux2014_aarch64", "cp34-abi3-linux_aarch64", "cp33-abi3-manylinux_2_17_aarch64", "cp33-abi3-manylinux2014_aarch64"],
+    "last20": ["py33-none-linux_aarch64", "py32-none-manylinux_2_17_aarch64", "py32-none-manylinux2014_aarch64", "py32-none-linux_aarch64", "py31-none-manylinux_2_17_aarch64", "py31-none-manylinux2014_aarch64", "py31-none-linux_aarch64", "py30-none-manylinux_2_17_aarch64", "py30-none-manylinux2014_aarch64", "py30-none-linux_aarch64", "cp37-none-any", "py37-none-any", "py3-none-any", "py36-none-any", "py35-none-any", "py34-none-any", "py33-none-any", "py32-none-any", "py31-none-any", "py30-none-any"],
+    "positions": {
+      "cp37-cp37m-manylinux_2_17_aarch64": 0,
+      "cp37-cp37m-linux_aarch64": 2,
+      "cp37-cp37m-manylinux2014_aarch64": 1,
+      "cp37-cp37m-manylinux2010_aarch64": -1,
+      "cp37-cp37m-manylinux1_aarch64": -1,
+      "cp37-cp37m-manylinux_2_28_aarch64": -1,
+      "cp37-cp37m-musllinux_1_1_aarch64": -1,
+      "cp37-abi3-manylinux_2_17_aarch64": 3,
+      "cp37-abi3t-manylinux_2_17_aarch64": -1,
+      "cp37-none-manylinux_2_17_aarch64": 6,
+      "cp37-none-linux_aarch64": 8,
+      "cp36-abi3-manylinux_2_17_aarch64": 9,
+      "cp32-abi3-linux_aarch64": 23,
+      "cp32-abi3t-linux_aarch64": -1,
+      "cp31-abi3-linux_aarch64": -1,
+      "py37-none-manylinux_2_17_aarch64": 24,
+      "py3-none-manylinux_2_17_aarch64": 27,
+      "py30-none-linux_aarch64": 50,
+      "cp37-none-any": 51,
+      "py37-none-any": 52,
+      "py3-none-any": 53,
+      "py30-none-any": 60,
+      "py2-none-any": -1,
+      "cp37-cp37-linux_aarch64": -1,
+      "cp37-cp37t-linux_aarch64": -1
+    },
+    "pipInImage": {
+      "sameList": true,
+      "onlyInPip": [],
+      "onlyInPipCount": 0,
+      "missingInPip": [],
+      "missingInPipCount": 0
+    },
+    "pipGetSupported": {
+      "platformArgs": ["manylinux_2_17_aarch64", "manylinux2014_aarch64", "linux_aarch64"],
+      "sameSet": true,
+      "sameOrder": true,
+      "length": 61,
+      "sha256": "b360e1842a537a11f88d0f2fc289da4f9ce86a4d1e66d3a2280d7775ae3d4777",
+      "onlyInPipCount": 0,
+      "missingInPipCount": 0
+    }
+  },
+  {
+    "target": {
+      "pythonVersion": "3.7",
+      "freeThreaded": false,
+      "libc": {
+        "family": "glibc",
+        "version": "2.28"
+      },
+      "arch": "x86_64"
+    },
+    "length": 486,
+    "sha256": "17b9611e5fe282bbedafe4d78ca7bc1a056320a26a649266dd4342a918d689f9",
+    "platforms": ["manylinux_2_28_x86_64", "manylinux_2_27_x86_64", "manylinux_2_26_x86_64", "manylinux_2_25_x86_64", "manylinux_2_24_x86_64", "manylinux_2_23_x86_64", "manylinux_2_22_x86_64", "manylinux_2_21_x86_64", "manylinux_2_20_x86_64", "manylinux_2_19_x86_64", "manylinux_2_18_x86_64", "manylinux_2_17_x86_64", "manylinux2014_x86_64", "manylinux_2_16_x86_64", "manylinux_2_15_x86_64", "manylinux_2_14_x86_64", "manylinux_2_13_x86_64", "manylinux_2_12_x86_64", "manylinux2010_x86_64", "manylinux_2_11_x86_64", "manylinux_2_10_x86_64", "manylinux_2_9_x86_64", "manylinux_2_8_x86_64", "manylinux_2_7_x86_64", "manylinux_2_6_x86_64", "manylinux_2_5_x86_64", "manylinux1_x86_64", "linux_x86_64"],
+    "first20": ["cp37-cp37m-manylinux_2_28_x86_64", "cp37-cp37m-manylinux_2_27_x86_64", "cp37-cp37m-manylinux_2_26_x86_64", "cp37-cp37m-manylinux_2_25_x86_64", "cp37-cp37m-manylinux_2_24_x86_64", "cp37-cp37m-manylinux_2_23_x86_64", "cp37-cp37m-manylinux_2_22_x86_64", "cp37-cp37m-manylinux_2_21_x86_64", "cp37-cp37m-manylinux_2_20_x86_64", "cp37-cp37m-manylinux_2_19_x86_64", "cp37-cp37m-manylinux_2_18_x86_64", "cp37-cp37m-manylinux_2_17_x86_64", "cp37-cp37m-manylinux2014_x86_64", "cp37-cp37m-manylinux_2_16_x86_64", "cp37-cp37m-manylinux_2_15_x86_64", "cp37-cp37m-manylinux_2_14_x86_64", "cp37-cp37m-manylinux_2_13_x86_64", "cp37-cp37m-manylinux_2_12_x86_64", "cp37-cp37m-manylinux2010_x86_64", "cp37-cp37m-manylinux_2_11_x86_64"],
+    "last20": ["py30-none-manylinux2010_x86_64", "py30-none-manylinux_2_11_x86_64", "py30-none-manylinux_2_10_x86_64", "py30-none-manylinux_2_9_x86_64", "py30-none-manylinux_2_8_x86_64", "py30-none-manylinux_2_7_x86_64", "py30-none-manylinux_2_6_x86_64", "py30-none-manylinux_2_5_x86_64", "py30-none-manylinux1_x86_64", "py30-none-linux_x86_64", "cp37-none-any", "py37-none-any", "py3-none-any", "py36-none-any", "py35-none-any", "py34-none-any", "py33-none-any", "py32-none-any", "py31-none-any", "py30-none-any"],
+    "positions": {
+      "cp37-cp37m-manylinux_2_28_x86_64": 0,
+      "cp37-cp37m-linux_x86_64": 27,
+      "cp37-cp37m-manylinux2014_x86_64": 12,
+      "cp37-cp37m-manylinux2010_x86_64": 18,
+      "cp37-cp37m-manylinux1_x86_64": 26,
+      "cp37-cp37m-manylinux_2_17_x86_64": 11,
+      "cp37-cp37m-musllinux_1_1_x86_64": -1,
+      "cp37-abi3-manylinux_2_28_x86_64": 28,
+      "cp37-abi3t-manylinux_2_28_x86_64": -1,
+      "cp37-none-manylinux_2_28_x86_64": 56,
+      "cp37-none-linux_x86_64": 83,
+      "cp36-abi3-manylinux_2_28_x86_64": 84,
+      "cp32-abi3-linux_x86_64": 223,
+      "cp32-abi3t-linux_x86_64": -1,
+      "cp31-abi3-linux_x86_64": -1,
+      "py37-none-manylinux_2_28_x86_64": 224,
+      "py3-none-manylinux_2_28_x86_64": 252,
+      "py30-none-linux_x86_64": 475,
+      "cp37-none-any": 476,
+      "py37-none-any": 477,
+      "py3-none-any": 478,
+      "py30-none-any": 485,
+      "py2-none-any": -1,
+      "cp37-cp37-linux_x86_64": -1,
+      "cp37-cp37t-linux_x86_64": -1
+    },
+    "pipInImage": {
+      "sameList": true,
+      "onlyInPip": [],
+      "onlyInPipCount": 0,
+      "missingInPip": [],
+      "missingInPipCount": 0
+    },
+    "pipGetSupported": {
+      "platformArgs": ["manylinux_2_28_x86_64", "manylinux_2_27_x86_64", "manylinux_2_26_x86_64", "manylinux_2_25_x86_64", "manylinux_2_24_x86_64", "manylinux_2_23_x86_64", "manylinux_2_22_x86_64", "manylinux_2_21_x86_64", "manylinux_2_20_x86_64", "manylinux_2_19_x86_64", "manylinux_2_18_x86_64", "manylinux_2_17_x86_64", "manylinux2014_x86_64", "manylinux_2_16_x86_64", "manylinux_2_15_x86_64", "manylinux_2_14_x86_64", "manylinux_2_13_x86_64", "manylinux_2_12_x86_64", "manylinux2010_x86_64", "manylinux_2_11_x86_64", "manylinux_2_10_x86_64", "manylinux_2_9_x86_64", "manylinux_2_8_x86_64", "manylinux_2_7_x86_64", "manylinux_2_6_x86_64", "manylinux_2_5_x86_64", "manylinux1_x86_64", "linux_x86_64"],
+      "sameSet": true,
+      "sameOrder": false,
+      "length": 486,
+      "sha256": "8bd5d5b37af69f2df0d858516323a41fd7c9d0b1297ea3e6a8cedaaf3a8554b0",
+      "onlyInPipCount": 0,
+      "missingInPipCount": 0
+    },
+    "full": [
+      "cp37-cp37m-manylinux_2_28_x86_64",
+      "cp37-cp37m-manylinux_2_27_x86_64",
+      "cp37-cp37m-manylinux_2_26_x86_64",
+      "cp37-cp37m-manylinux_2_25_x86_64",
+      "cp37-cp37m-manylinux_2_24_x86_64",
+      "cp37-cp37m-manylinux_2_23_x86_64",
+      "cp37-cp37m-manylinux_2_22_x86_64",
+      "cp37-cp37m-manylinux_2_21_x86_64",
+      "cp37-cp37m-manylinux_2_20_x86_64",
+      "cp37-cp37m-manylinux_2_19_x86_64",
+      "cp37-cp37m-manylinux_2_18_x86_64",
+      "cp37-cp37m-manylinux_2_17_x86_64",
+      "cp37-cp37m-manylinux2014_x86_64",
+      "cp37-cp37m-manylinux_2_16_x86_64",
+      "cp37-cp37m-manylinux_2_15_x86_64",
+      "cp37-cp37m-manylinux_2_14_x86_64",
+      "cp37-cp37m-manylinux_2_13_x86_64",
+      "cp37-cp37m-manylinux_2_12_x86_64",
+      "cp37-cp37m-manylinux2010_x86_64",
+      "cp37-cp37m-manylinux_2_11_x86_64",
+      "cp37-cp37m-manylinux_2_10_x86_64",
+      "cp37-cp37m-manylinux_2_9_x86_64",
+      "cp37-cp37m-manylinux_2_8_x86_64",
+      "cp37-cp37m-manylinux_2_7_x86_64",
+      "cp37-cp37m-manylinux_2_6_x86_64",
+      "cp37-cp37m-manylinux_2_5_x86_64",
+      "cp37-cp37m-manylinux1_x86_64",
+      "cp37-cp37m-linux_x86_64",
+      "cp37-abi3-manylinux_2_28_x86_64",
+      "cp37-abi3-manylinux_2_27_x86_64",
+      "cp37-abi3-manylinux_2_26_x86_64",
+      "cp37-abi3-manylinux_2_25_x86_64",
+      "cp37-abi3-manylinux_2_24_x86_64",
+      "cp37-abi3-manylinux_2_23_x86_64",
+      "cp37-abi3-manylinux_2_22_x86_64",
+      "cp37-abi3-manylinux_2_21_x86_64",
+      "cp37-abi3-manylinux_2_20_x86_64",
+      "cp37-abi3-manylinux_2_19_x86_64",
+      "cp37-abi3-manylinux_2_18_x86_64",
+      "cp37-abi3-manylinux_2_17_x86_64",
+      "cp37-abi3-manylinux2014_x86_64",
+      "cp37-abi3-manylinux_2_16_x86_64",
+      "cp37-abi3-manylinux_2_15_x86_64",
+      "cp37-abi3-manylinux_2_14_x86_64",
+      "cp37-abi3-manylinux_2_13_x86_64",
+      "cp37-abi3-manylinux_2_12_x86_64",
+      "cp37-abi3-manylinux2010_x86_64",
+      "cp37-abi3-manylinux_2_11_x86_64",
+      "cp37-abi3-manylinux_2_10_x86_64",
+      "cp37-abi3-manylinux_2_9_x86_64",
+      "cp37-abi3-manylinux_2_8_x86_64",
+      "cp37-abi3-manylinux_2_7_x86_64",
+      "cp37-abi3-manylinux_2_6_x86_64",
+      "cp37-abi3-manylinux_2_5_x86_64",
+      "cp37-abi3-manylinux1_x86_64",
+      "cp37-abi3-linux_x86_64",
+      "cp37-none-manylinux_2_28_x86_64",
+      "cp37-none-manylinux_2_27_x86_64",
+      "cp37-none-manylinux_2_26_x86_64",
+      "cp37-none-manylinux_2_25_x86_64",
+      "cp37-none-manylinux_2_24_x86_64",
+      "cp37-none-manylinux_2_23_x86_64",
+      "cp37-none-manylinux_2_22_x86_64",
+      "cp37-none-manylinux_2_21_x86_64",
+      "cp37-none-manylinux_2_20_x86_64",
+      "cp37-none-manylinux_2_19_x86_64",
+      "cp37-none-manylinux_2_18_x86_64",
+      "cp37-none-manylinux_2_17_x86_64",
+      "cp37-none-manylinux2014_x86_64",
+      "cp37-none-manylinux_2_16_x86_64",
+      "cp37-none-manylinux_2_15_x86_64",
+      "cp37-none-manylinux_2_14_x86_64",
+      "cp37-none-manylinux_2_13_x86_64",
+      "cp37-none-manylinux_2_12_x86_64",
+      "cp37-none-manylinux2010_x86_64",
+      "cp37-none-manylinux_2_11_x86_64",
+      "cp37-none-manylinux_2_10_x86_64",
+      "cp37-none-manylinux_2_9_x86_64",
+      "cp37-none-manylinux_2_8_x86_64",
+      "cp37-none-manylinux_2_7_x86_64",
+      "cp37-none-manylinux_2_6_x86_64",
+      "cp37-none-manylinux_2_5_x86_64",
+      "cp37-none-manylinux1_x86_64",
+      "cp37-none-linux_x86_64",
+      "cp36-abi3-manylinux_2_28_x86_64",
+      "cp36-abi3-manylinux_2_27_x86_64",
+      "cp36-abi3-manylinux_2_26_x86_64",
+      "cp36-abi3-manylinux_2_25_x86_64",
+      "cp36-abi3-manylinux_2_24_x86_64",
+      "cp36-abi3-manylinux_2_23_x86_64",
+      "cp36-abi3-manylinux_2_22_x86_64",
+      "cp36-abi3-manylinux_2_21_x86_64",
+      "cp36-abi3-manylinux_2_20_x86_64",
+      "cp36-abi3-manylinux_2_19_x86_64",
+      "cp36-abi3-manylinux_2_18_x86_64",
+      "cp36-abi3-manylinux_2_17_x86_64",
+      "cp36-abi3-manylinux2014_x86_64",
+      "cp36-abi3-manylinux_2_16_x86_64",
+      "cp36-abi3-manylinux_2_15_x86_64",
+      "cp36-abi3-manylinux_2_14_x86_64",
+      "cp36-abi3-manylinux_2_13_x86_64",
+      "cp36-abi3-manylinux_2_12_x86_64",
+      "cp36-abi3-manylinux2010_x86_64",
+      "cp36-abi3-manylinux_2_11_x86_64",
+      "cp36-abi3-manylinux_2_10_x86_64",
+      "cp36-abi3-manylinux_2_9_x86_64",
+      "cp36-abi3-manylinux_2_8_x86_64",
+      "cp36-abi3-manylinux_2_7_x86_64",
+      "cp36-abi3-manylinux_2_6_x86_64",
+      "cp36-abi3-manylinux_2_5_x86_64",
+      "cp36-abi3-manylinux1_x86_64",
+      "cp36-abi3-linux_x86_64",
+      "cp35-abi3-manylinux_2_28_x86_64",
+      "cp35-abi3-manylinux_2_27_x86_64",
+      "cp35-abi3-manylinux_2_26_x86_64",
+      "cp35-abi3-manylinux_2_25_x86_64",
+      "cp35-abi3-manylinux_2_24_x86_64",
+      "cp35-abi3-manylinux_2_23_x86_64",
+      "cp35-abi3-manylinux_2_22_x86_64",
+      "cp35-abi3-manylinux_2_21_x86_64",
+      "cp35-abi3-manylinux_2_20_x86_64",
+      "cp35-abi3-manylinux_2_19_x86_64",
+      "cp35-abi3-manylinux_2_18_x86_64",
+      "cp35-abi3-manylinux_2_17_x86_64",
+      "cp35-abi3-manylinux2014_x86_64",
+      "cp35-abi3-manylinux_2_16_x86_64",
+      "cp35-abi3-manylinux_2_15_x86_64",
+      "cp35-abi3-manylinux_2_14_x86_64",
+      "cp35-abi3-manylinux_2_13_x86_64",
+      "cp35-abi3-manylinux_2_12_x86_64",
+      "cp35-abi3-manylinux2010_x86_64",
+      "cp35-abi3-manylinux_2_11_x86_64",
+      "cp35-abi3-manylinux_2_10_x86_64",
+      "cp35-abi3-manylinux_2_9_x86_64",
+      "cp35-abi3-manylinux_2_8_x86_64",
+      "cp35-abi3-manylinux_2_7_x86_64",
+      "cp35-abi3-manylinux_2_6_x86_64",
+      "cp35-abi3-manylinux_2_5_x86_64",
+      "cp35-abi3-manylinux1_x86_64",
+      "cp35-abi3-linux_x86_64",
+      "cp34-abi3-manylinux_2_28_x86_64",
+      "cp34-abi3-manylinux_2_27_x86_64",
+      "cp34-abi3-manylinux_2_26_x86_64",
+      "cp34-abi3-manylinux_2_25_x86_64",
+      "cp34-abi3-manylinux_2_24_x86_64",
+      "cp34-abi3-manylinux_2_23_x86_64",
+      "cp34-abi3-manylinux_2_22_x86_64",
+      "cp34-abi3-manylinux_2_21_x86_64",
+      "cp34-abi3-manylinux_2_20_x86_64",
+      "cp34-abi3-manylinux_2_19_x86_64",
+      "cp34-abi3-manylinux_2_18_x86_64",
+      "cp34-abi3-manylinux_2_17_x86_64",
+      "cp34-abi3-manylinux2014_x86_64",
+      "cp34-abi3-manylinux_2_16_x86_64",
+      "cp34-abi3-manylinux_2_15_x86_64",
+      "cp34-abi3-manylinux_2_14_x86_64",
+      "cp34-abi3-manylinux_2_13_x86_64",
+      "cp34-abi3-manylinux_2_12_x86_64",
+      "cp34-abi3-manylinux2010_x86_64",
+      "cp34-abi3-manylinux_2_11_x86_64",
+      "cp34-abi3-manylinux_2_10_x86_64",
+      "cp34-abi3-manylinux_2_9_x86_64",
+      "cp34-abi3-manylinux_2_8_x86_64",
+      "cp34-abi3-manylinux_2_7_x86_64",
+      "cp34-abi3-manylinux_2_6_x86_64",
+      "cp34-abi3-manylinux_2_5_x86_64",
+      "cp34-abi3-manylinux1_x86_64",
+      "cp34-abi3-linux_x86_64",
+      "cp33-abi3-manylinux_2_28_x86_64",
+      "cp33-abi3-manylinux_2_27_x86_64",
+      "cp33-abi3-manylinux_2_26_x86_64",
+      "cp33-abi3-manylinux_2_25_x86_64",
+      "cp33-abi3-manylinux_2_24_x86_64",
+      "cp33-abi3-manylinux_2_23_x86_64",
+      "cp33-abi3-manylinux_2_22_x86_64",
+      "cp33-abi3-manylinux_2_21_x86_64",
+      "cp33-abi3-manylinux_2_20_x86_64",
+      "cp33-abi3-manylinux_2_19_x86_64",
+      "cp33-abi3-manylinux_2_18_x86_64",
+      "cp33-abi3-manylinux_2_17_x86_64",
+      "cp33-abi3-manylinux2014_x86_64",
+      "cp33-abi3-manylinux_2_16_x86_64",
+      "cp33-abi3-manylinux_2_15_x86_64",
+      "cp33-abi3-manylinux_2_14_x86_64",
+      "cp33-abi3-manylinux_2_13_x86_64",
+      "cp33-abi3-manylinux_2_12_x86_64",
+      "cp33-abi3-manylinux2010_x86_64",
+      "cp33-abi3-manylinux_2_11_x86_64",
+      "cp33-abi3-manylinux_2_10_x86_64",
+      "cp33-abi3-manylinux_2_9_x86_64",
+      "cp33-abi3-manylinux_2_8_x86_64",
+      "cp33-abi3-manylinux_2_7_x86_64",
+      "cp33-abi3-manylinux_2_6_x86_64",
+      "cp33-abi3-manylinux_2_5_x86_64",
+      "cp33-abi3-manylinux1_x86_64",
+      "cp33-abi3-linux_x86_64",
+      "cp32-abi3-manylinux_2_28_x86_64",
+      "cp32-abi3-manylinux_2_27_x86_64",
+      "cp32-abi3-manylinux_2_26_x86_64",
+      "cp32-abi3-manylinux_2_25_x86_64",
+      "cp32-abi3-manylinux_2_24_x86_64",
+      "cp32-abi3-manylinux_2_23_x86_64",
+      "cp32-abi3-manylinux_2_22_x86_64",
+      "cp32-abi3-manylinux_2_21_x86_64",
+      "cp32-abi3-manylinux_2_20_x86_64",
+      "cp32-abi3-manylinux_2_19_x86_64",
+      "cp32-abi3-manylinux_2_18_x86_64",
+      "cp32-abi3-manylinux_2_17_x86_64",
+      "cp32-abi3-manylinux2014_x86_64",
+      "cp32-abi3-manylinux_2_16_x86_64",
+      "cp32-abi3-manylinux_2_15_x86_64",
+      "cp32-abi3-manylinux_2_14_x86_64",
+      "cp32-abi3-manylinux_2_13_x86_64",
+      "cp32-abi3-manylinux_2_12_x86_64",
+      "cp32-abi3-manylinux2010_x86_64",
+      "cp32-abi3-manylinux_2_11_x86_64",
+      "cp32-abi3-manylinux_2_10_x86_64",
+      "cp32-abi3-manylinux_2_9_x86_64",
+      "cp32-abi3-manylinux_2_8_x86_64",
+      "cp32-abi3-manylinux_2_7_x86_64",
+      "cp32-abi3-manylinux_2_6_x86_64",
+      "cp32-abi3-manylinux_2_5_x86_64",
+      "cp32-abi3-manylinux1_x86_64",
+      "cp32-abi3-linux_x86_64",
+      "py37-none-manylinux_2_28_x86_64",
+      "py37-none-manylinux_2_27_x86_64",
+      "py37-none-manylinux_2_26_x86_64",
+      "py37-none-manylinux_2_25_x86_64",
+      "py37-none-manylinux_2_24_x86_64",
+      "py37-none-manylinux_2_23_x86_64",
+      "py37-none-manylinux_2_22_x86_64",
+      "py37-none-manylinux_2_21_x86_64",
+      "py37-none-manylinux_2_20_x86_64",
+      "py37-none-manylinux_2_19_x86_64",
+      "py37-none-manylinux_2_18_x86_64",
+      "py37-none-manylinux_2_17_x86_64",
+      "py37-none-manylinux2014_x86_64",
+      "py37-none-manylinux_2_16_x86_64",
+      "py37-none-manylinux_2_15_x86_64",
+      "py37-none-manylinux_2_14_x86_64",
+      "py37-none-manylinux_2_13_x86_64",
+      "py37-none-manylinux_2_12_x86_64",
+      "py37-none-manylinux2010_x86_64",
+      "py37-none-manylinux_2_11_x86_64",
+      "py37-none-manylinux_2_10_x86_64",
+      "py37-none-manylinux_2_9_x86_64",
+      "py37-none-manylinux_2_8_x86_64",
+      "py37-none-manylinux_2_7_x86_64",
+      "py37-none-manylinux_2_6_x86_64",
+      "py37-none-manylinux_2_5_x86_64",
+      "py37-none-manylinux1_x86_64",
+      "py37-none-linux_x86_64",
+      "py3-none-manylinux_2_28_x86_64",
+      "py3-none-manylinux_2_27_x86_64",
+      "py3-none-manylinux_2_26_x86_64",
+      "py3-none-manylinux_2_25_x86_64",
+      "py3-none-manylinux_2_24_x86_64",
+      "py3-none-manylinux_2_23_x86_64",
+      "py3-none-manylinux_2_22_x86_64",
+      "py3-none-manylinux_2_21_x86_64",
+      "py3-none-manylinux_2_20_x86_64",
+      "py3-none-manylinux_2_19_x86_64",
+      "py3-none-manylinux_2_18_x86_64",
+      "py3-none-manylinux_2_17_x86_64",
+      "py3-none-manylinux2014_x86_64",
+      "py3-none-manylinux_2_16_x86_64",
+      "py3-none-manylinux_2_15_x86_64",
+      "py3-none-manylinux_2_14_x86_64",
+      "py3-none-manylinux_2_13_x86_64",
+      "py3-none-manylinux_2_12_x86_64",
+      "py3-none-manylinux2010_x86_64",
+      "py3-none-manylinux_2_11_x86_64",
+      "py3-none-manylinux_2_10_x86_64",
+      "py3-none-manylinux_2_9_x86_64",
+      "py3-none-manylinux_2_8_x86_64",
+      "py3-none-manylinux_2_7_x86_64",
+      "py3-none-manylinux_2_6_x86_64",
+      "py3-none-manylinux_2_5_x86_64",
+      "py3-none-manylinux1_x86_64",
+      "py3-none-linux_x86_64",
+      "py36-none-manylinux_2_28_x86_64",
+      "py36-none-manylinux_2_27_x86_64",
+      "py36-none-manylinux_2_26_x86_64",
+      "py36-none-manylinux_2_25_x86_64",
+      "py36-none-manylinux_2_24_x86_64",
+      "py36-none-manylinux_2_23_x86_64",
+      "py36-none-manylinux_2_22_x86_64",
+      "py36-none-manylinux_2_21_x86_64",
+      "py36-none-manylinux_2_20_x86_64",
+      "py36-none-manylinux_2_19_x86_64",
+      "py36-none-manylinux_2_18_x86_64",
+      "py36-none-manylinux_2_17_x86_64",
+      "py36-none-manylinux2014_x86_64",
+      "py36-none-manylinux_2_16_x86_64",
+      "py36-none-manylinux_2_15_x86_64",
+      "py36-none-manylinux_2_14_x86_64",
+      "py36-none-manylinux_2_13_x86_64",
+      "py36-none-manylinux_2_12_x86_64",
+      "py36-none-manylinux2010_x86_64",
+      "py36-none-manylinux_2_11_x86_64",
+      "py36-none-manylinux_2_10_x86_64",
+      "py36-none-manylinux_2_9_x86_64",
+      "py36-none-manylinux_2_8_x86_64",
+      "py36-none-manylinux_2_7_x86_64",
+      "py36-none-manylinux_2_6_x86_64",
+      "py36-none-manylinux_2_5_x86_64",
+      "py36-none-manylinux1_x86_64",
+      "py36-none-linux_x86_64",
+      "py35-none-manylinux_2_28_x86_64",
+      "py35-none-manylinux_2_27_x86_64",
+      "py35-none-manylinux_2_26_x86_64",
+      "py35-none-manylinux_2_25_x86_64",
+      "py35-none-manylinux_2_24_x86_64",
+      "py35-none-manylinux_2_23_x86_64",
+      "py35-none-manylinux_2_22_x86_64",
+      "py35-none-manylinux_2_21_x86_64",
+      "py35-none-manylinux_2_20_x86_64",
+      "py35-none-manylinux_2_19_x86_64",
+      "py35-none-manylinux_2_18_x86_64",
+      "py35-none-manylinux_2_17_x86_64",
+      "py35-none-manylinux2014_x86_64",
+      "py35-none-manylinux_2_16_x86_64",
+      "py35-none-manylinux_2_15_x86_64",
+      "py35-none-manylinux_2_14_x86_64",
+      "py35-none-manylinux_2_13_x86_64",
+      "py35-none-manylinux_2_12_x86_64",
+      "py35-none-manylinux2010_x86_64",
+      "py35-none-manylinux_2_11_x86_64",
+      "py35-none-manylinux_2_10_x86_64",
+      "py35-none-manylinux_2_9_x86_64",
+      "py35-none-manylinux_2_8_x86_64",
+      "py35-none-manylinux_2_7_x86_64",
+      "py35-none-manylinux_2_6_x86_64",
+      "py35-none-manylinux_2_5_x86_64",
+      "py35-none-manylinux1_x86_64",
+      "py35-none-linux_x86_64",
+      "py34-none-manylinux_2_28_x86_64",
+      "py34-none-manylinux_2_27_x86_64",
+      "py34-none-manylinux_2_26_x86_64",
+      "py34-none-manylinux_2_25_x86_64",
+      "py34-none-manylinux_2_24_x86_64",
+      "py34-none-manylinux_2_23_x86_64",
+      "py34-none-manylinux_2_22_x86_64",
+      "py34-none-manylinux_2_21_x86_64",
+      "py34-none-manylinux_2_20_x86_64",
+      "py34-none-manylinux_2_19_x86_64",
+      "py34-none-manylinux_2_18_x86_64",
+      "py34-none-manylinux_2_17_x86_64",
+      "py34-none-manylinux2014_x86_64",
+      "py34-none-manylinux_2_16_x86_64",
+      "py34-none-manylinux_2_15_x86_64",
+      "py34-none-manylinux_2_14_x86_64",
+      "py34-none-manylinux_2_13_x86_64",
+      "py34-none-manylinux_2_12_x86_64",
+      "py34-none-manylinux2010_x86_64",
+      "py34-none-manylinux_2_11_x86_64",
+      "py34-none-manylinux_2_10_x86_64",
+      "py34-none-manylinux_2_9_x86_64",
+      "py34-none-manylinux_2_8_x86_64",
+      "py34-none-manylinux_2_7_x86_64",
+      "py34-none-manylinux_2_6_x86_64",
+      "py34-none-manylinux_2_5_x86_64",
+      "py34-none-manylinux1_x86_64",
+      "py34-none-linux_x86_64",
+      "py33-none-manylinux_2_28_x86_64",
+      "py33-none-manylinux_2_27_x86_64",
+      "py33-none-manylinux_2_26_x86_64",
+      "py33-none-manylinux_2_25_x86_64",
+      "py33-none-manylinux_2_24_x86_64",
+      "py33-none-manylinux_2_23_x86_64",
+      "py33-none-manylinux_2_22_x86_64",
+      "py33-none-manylinux_2_21_x86_64",
+      "py33-none-manylinux_2_20_x86_64",
+      "py33-none-manylinux_2_19_x86_64",
+      "py33-none-manylinux_2_18_x86_64",
+      "py33-none-manylinux_2_17_x86_64",
+      "py33-none-manylinux2014_x86_64",
+      "py33-none-manylinux_2_16_x86_64",
+      "py33-none-manylinux_2_15_x86_64",
+      "py33-none-manylinux_2_14_x86_64",
+      "py33-none-manylinux_2_13_x86_64",
+      "py33-none-manylinux_2_12_x86_64",
+      "py33-none-manylinux2010_x86_64",
+      "py33-none-manylinux_2_11_x86_64",
+      "py33-none-manylinux_2_10_x86_64",
+      "py33-none-manylinux_2_9_x86_64",
+      "py33-none-manylinux_2_8_x86_64",
+      "py33-none-manylinux_2_7_x86_64",
+      "py33-none-manylinux_2_6_x86_64",
+      "py33-none-manylinux_2_5_x86_64",
+      "py33-none-manylinux1_x86_64",
+      "py33-none-linux_x86_64",
+      "py32-none-manylinux_2_28_x86_64",
+      "py32-none-manylinux_2_27_x86_64",
+      "py32-none-manylinux_2_26_x86_64",
+      "py32-none-manylinux_2_25_x86_64",
+      "py32-none-manylinux_2_24_x86_64",
+      "py32-none-manylinux_2_23_x86_64",
+      "py32-none-manylinux_2_22_x86_64",
+      "py32-none-manylinux_2_21_x86_64",
+      "py32-none-manylinux_2_20_x86_64",
+      "py32-none-manylinux_2_19_x86_64",
+      "py32-none-manylinux_2_18_x86_64",
+      "py32-none-manylinux_2_17_x86_64",
+      "py32-none-manylinux2014_x86_64",
+      "py32-none-manylinux_2_16_x86_64",
+      "py32-none-manylinux_2_15_x86_64",
+      "py32-none-manylinux_2_14_x86_64",
+      "py32-none-manylinux_2_13_x86_64",
+      "py32-none-manylinux_2_12_x86_64",
+      "py32-none-manylinux2010_x86_64",
+      "py32-none-manylinux_2_11_x86_64",
+      "py32-none-manylinux_2_10_x86_64",
+      "py32-none-manylinux_2_9_x86_64",
+      "py32-none-manylinux_2_8_x86_64",
+      "py32-none-manylinux_2_7_x86_64",
+      "py32-none-manylinux_2_6_x86_64",
+      "py32-none-manylinux_2_5_x86_64",
+      "py32-none-manylinux1_x86_64",
+      "py32-none-linux_x86_64",
+      "py31-none-manylinux_2_28_x86_64",
+      "py31-none-manylinux_2_27_x86_64",
+      "py31-none-manylinux_2_26_x86_64",
+      "py31-none-manylinux_2_25_x86_64",
+      "py31-none-manylinux_2_24_x86_64",
+      "py31-none-manylinux_2_23_x86_64",
+      "py31-none-manylinux_2_22_x86_64",
+      "py31-none-manylinux_2_21_x86_64",
+      "py31-none-manylinux_2_20_x86_64",
+      "py31-none-manylinux_2_19_x86_64",
+      "py31-none-manylinux_2_18_x86_64",
+      "py31-none-manylinux_2_17_x86_64",
+      "py31-none-manylinux2014_x86_64",
+      "py31-none-manylinux_2_16_x86_64",
+      "py31-none-manylinux_2_15_x86_64",
+      "py31-none-manylinux_2_14_x86_64",
+      "py31-none-manylinux_2_13_x86_64",
+      "py31-none-manylinux_2_12_x86_64",
+      "py31-none-manylinux2010_x86_64",
+      "py31-none-manylinux_2_11_x86_64",
+      "py31-none-manylinux_2_10_x86_64",
+      "py31-none-manylinux_2_9_x86_64",
+      "py31-none-manylinux_2_8_x86_64",
+      "py31-none-manylinux_2_7_x86_64",
+      "py31-none-manylinux_2_6_x86_64",
+      "py31-none-manylinux_2_5_x86_64",
+      "py31-none-manylinux1_x86_64",
+      "py31-none-linux_x86_64",
+      "py30-none-manylinux_2_28_x86_64",
+      "py30-none-manylinux_2_27_x86_64",
+      "py30-none-manylinux_2_26_x86_64",
+      "py30-none-manylinux_2_25_x86_64",
+      "py30-none-manylinux_2_24_x86_64",
+      "py30-none-manylinux_2_23_x86_64",
+      "py30-none-manylinux_2_22_x86_64",
+      "py30-none-manylinux_2_21_x86_64",
+      "py30-none-manylinux_2_20_x86_64",
+      "py30-none-manylinux_2_19_x86_64",
+      "py30-none-manylinux_2_18_x86_64",
+      "py30-none-manylinux_2_17_x86_64",
+      "py30-none-manylinux2014_x86_64",
+      "py30-none-manylinux_2_16_x86_64",
+      "py30-none-manylinux_2_15_x86_64",
+      "py30-none-manylinux_2_14_x86_64",
+      "py30-none-manylinux_2_13_x86_64",
+      "py30-none-manylinux_2_12_x86_64",
+      "py30-none-manylinux2010_x86_64",
+      "py30-none-manylinux_2_11_x86_64",
+      "py30-none-manylinux_2_10_x86_64",
+      "py30-none-manylinux_2_9_x86_64",
+      "py30-none-manylinux_2_8_x86_64",
+      "py30-none-manylinux_2_7_x86_64",
+      "py30-none-manylinux_2_6_x86_64",
+      "py30-none-manylinux_2_5_x86_64",
+      "py30-none-manylinux1_x86_64",
+      "py30-none-linux_x86_64",
+      "cp37-none-any",
+      "py37-none-any",
+      "py3-none-any",
+      "py36-none-any",
+      "py35-none-any",
+      "py34-none-any",
+      "py33-none-any",
+      "py32-none-any",
+      "py31-none-any",
+      "py30-none-any"
+    ]
+  },
+  {
+    "target": {
+      "pythonVersion": "3.7",
+      "freeThreaded": false,
+      "libc": {
+        "family": "glibc",
+        "version": "2.28"
+      },
+      "arch": "aarch64"
+    },
+    "length": 248,
+    "sha256": "ddc015ca2b3d00e717ddbb880fb6286fec962c0c2531b02d88ba6193fb7d8ecd",
+    "platforms": ["manylinux_2_28_aarch64", "manylinux_2_27_aarch64", "manylinux_2_26_aarch64", "manylinux_2_25_aarch64", "manylinux_2_24_aarch64", "manylinux_2_23_aarch64", "manylinux_2_22_aarch64", "manylinux_2_21_aarch64", "manylinux_2_20_aarch64", "manylinux_2_19_aarch64", "manylinux_2_18_aarch64", "manylinux_2_17_aarch64", "manylinux2014_aarch64", "linux_aarch64"],
+    "first20": ["cp37-cp37m-manylinux_2_28_aarch64", "cp37-cp37m-manylinux_2_27_aarch64", "cp37-cp37m-manylinux_2_26_aarch64", "cp37-cp37m-manylinux_2_25_aarch64", "cp37-cp37m-manylinux_2_24_aarch64", "cp37-cp37m-manylinux_2_23_aarch64", "cp37-cp37m-manylinux_2_22_aarch64", "cp37-cp37m-manylinux_2_21_aarch64", "cp37-cp37m-manylinux_2_20_aarch64", "cp37-cp37m-manylinux_2_19_aarch64", "cp37-cp37m-manylinux_2_18_aarch64", "cp37-cp37m-manylinux_2_17_aarch64", "cp37-cp37m-manylinux2014_aarch64", "cp37-cp37m-linux_aarch64", "cp37-abi3-manylinux_2_28_aarch64", "cp37-abi3-manylinux_2_27_aarch64", "cp37-abi3-manylinux_2_26_aarch64", "cp37-abi3-manylinux_2_25_aarch64", "cp37-abi3-manylinux_2_24_aarch64", "cp37-abi3-manylinux_2_23_aarch64"],
+    "last20": ["py30-none-manylinux_2_24_aarch64", "py30-none-manylinux_2_23_aarch64", "py30-none-manylinux_2_22_aarch64", "py30-none-manylinux_2_21_aarch64", "py30-none-manylinux_2_20_aarch64", "py30-none-manylinux_2_19_aarch64", "py30-none-manylinux_2_18_aarch64", "py30-none-manylinux_2_17_aarch64", "py30-none-manylinux2014_aarch64", "py30-none-linux_aarch64", "cp37-none-any", "py37-none-any", "py3-none-any", "py36-none-any", "py35-none-any", "py34-none-any", "py33-none-any", "py32-none-any", "py31-none-any", "py30-none-any"],
+    "positions": {
+      "cp37-cp37m-manylinux_2_28_aarch64": 0,
+      "cp37-cp37m-linux_aarch64": 13,
+      "cp37-cp37m-manylinux2014_aarch64": 12,
+      "cp37-cp37m-manylinux2010_aarch64": -1,
+      "cp37-cp37m-manylinux1_aarch64": -1,
+      "cp37-cp37m-manylinux_2_17_aarch64": 11,
+      "cp37-cp37m-musllinux_1_1_aarch64": -1,
+      "cp37-abi3-manylinux_2_28_aarch64": 14,
+      "cp37-abi3t-manylinux_2_28_aarch64": -1,
+      "cp37-none-manylinux_2_28_aarch64": 28,
+      "cp37-none-linux_aarch64": 41,
+      "cp36-abi3-manylinux_2_28_aarch64": 42,
+      "cp32-abi3-linux_aarch64": 111,
+      "cp32-abi3t-linux_aarch64": -1,
+      "cp31-abi3-linux_aarch64": -1,
+      "py37-none-manylinux_2_28_aarch64": 112,
+      "py3-none-manylinux_2_28_aarch64": 126,
+      "py30-none-linux_aarch64": 237,
+      "cp37-none-any": 238,
+      "py37-none-any": 239,
+      "py3-none-any": 240,
+      "py30-none-any": 247,
+      "py2-none-any": -1,
+      "cp37-cp37-linux_aarch64": -1,
+      "cp37-cp37t-linux_aarch64": -1
+    },
+    "pipInImage": {
+      "sameList": true,
+      "onlyInPip": [],
+      "onlyInPipCount": 0,
+      "missingInPip": [],
+      "missingInPipCount": 0
+    },
+    "pipGetSupported": {
+      "platformArgs": ["manylinux_2_28_aarch64", "manylinux_2_27_aarch64", "manylinux_2_26_aarch64", "manylinux_2_25_aarch64", "manylinux_2_24_aarch64", "manylinux_2_23_aarch64", "manylinux_2_22_aarch64", "manylinux_2_21_aarch64", "manylinux_2_20_aarch64", "manylinux_2_19_aarch64", "manylinux_2_18_aarch64", "manylinux_2_17_aarch64", "manylinux2014_aarch64", "linux_aarch64"],
+      "sameSet": true,
+      "sameOrder": true,
+      "length": 248,
+      "sha256": "ddc015ca2b3d00e717ddbb880fb6286fec962c0c2531b02d88ba6193fb7d8ecd",
+      "onlyInPipCount": 0,
+      "missingInPipCount": 0
+    }
+  },
+  {
+    "target": {
+      "pythonVersion": "3.7",
+      "freeThreaded": false,
+      "libc": {
+        "family": "glibc",
+        "version": "2.31"
+      },
+      "arch": "x86_64"
+    },
+    "length": 537,
+    "sha256": "4024db3ee6166c187f269d6f2dc489599dad68089f51aa61b0053b091beabaf0",
+    "platforms": ["manylinux_2_31_x86_64", "manylinux_2_30_x86_64", "manylinux_2_29_x86_64", "manylinux_2_28_x86_64", "manylinux_2_27_x86_64", "manylinux_2_26_x86_64", "manylinux_2_25_x86_64", "manylinux_2_24_x86_64", "manylinux_2_23_x86_64", "manylinux_2_22_x86_64", "manylinux_2_21_x86_64", "manylinux_2_20_x86_64", "manylinux_2_19_x86_64", "manylinux_2_18_x86_64", "manylinux_2_17_x86_64", "manylinux2014_x86_64", "manylinux_2_16_x86_64", "manylinux_2_15_x86_64", "manylinux_2_14_x86_64", "manylinux_2_13_x86_64", "manylinux_2_12_x86_64", "manylinux2010_x86_64", "manylinux_2_11_x86_64", "manylinux_2_10_x86_64", "manylinux_2_9_x86_64", "manylinux_2_8_x86_64", "manylinux_2_7_x86_64", "manylinux_2_6_x86_64", "manylinux_2_5_x86_64", "manylinux1_x86_64", "linux_x86_64"],
+    "first20": ["cp37-cp37m-manylinux_2_31_x86_64", "cp37-cp37m-manylinux_2_30_x86_64", "cp37-cp37m-manylinux_2_29_x86_64", "cp37-cp37m-manylinux_2_28_x86_64", "cp37-cp37m-manylinux_2_27_x86_64", "cp37-cp37m-manylinux_2_26_x86_64", "cp37-cp37m-manylinux_2_25_x86_64", "cp37-cp37m-manylinux_2_24_x86_64", "cp37-cp37m-manylinux_2_23_x86_64", "cp37-cp37m-manylinux_2_22_x86_64", "cp37-cp37m-manylinux_2_21_x86_64", "cp37-cp37m-manylinux_2_20_x86_64", "cp37-cp37m-manylinux_2_19_x86_64", "cp37-cp37m-manylinux_2_18_x86_64", "cp37-cp37m-manylinux_2_17_x86_64", "cp37-cp37m-manylinux2014_x86_64", "cp37-cp37m-manylinux_2_16_x86_64", "cp37-cp37m-manylinux_2_15_x86_64", "cp37-cp37m-manylinux_2_14_x86_64", "cp37-cp37m-manylinux_2_13_x86_64"],
+    "last20": ["py30-none-manylinux2010_x86_64", "py30-none-manylinux_2_11_x86_64", "py30-none-manylinux_2_10_x86_64", "py30-none-manylinux_2_9_x86_64", "py30-none-manylinux_2_8_x86_64", "py30-none-manylinux_2_7_x86_64", "py30-none-manylinux_2_6_x86_64", "py30-none-manylinux_2_5_x86_64", "py30-none-manylinux1_x86_64", "py30-none-linux_x86_64", "cp37-none-any", "py37-none-any", "py3-none-any", "py36-none-any", "py35-none-any", "py34-none-any", "py33-none-any", "py32-none-any", "py31-none-any", "py30-none-any"],
+    "positions": {
+      "cp37-cp37m-manylinux_2_31_x86_64": 0,
+      "cp37-cp37m-linux_x86_64": 30,
+      "cp37-cp37m-manylinux2014_x86_64": 15,
+      "cp37-cp37m-manylinux2010_x86_64": 21,
+      "cp37-cp37m-manylinux1_x86_64": 29,
+      "cp37-cp37m-manylinux_2_17_x86_64": 14,
+      "cp37-cp37m-manylinux_2_28_x86_64": 3,
+      "cp37-cp37m-musllinux_1_1_x86_64": -1,
+      "cp37-abi3-manylinux_2_31_x86_64": 31,
+      "cp37-abi3t-manylinux_2_31_x86_64": -1,
+      "cp37-none-manylinux_2_31_x86_64": 62,
+      "cp37-none-linux_x86_64": 92,
+      "cp36-abi3-manylinux_2_31_x86_64": 93,
+      "cp32-abi3-linux_x86_64": 247,
+      "cp32-abi3t-linux_x86_64": -1,
+      "cp31-abi3-linux_x86_64": -1,
+      "py37-none-manylinux_2_31_x86_64": 248,
+      "py3-none-manylinux_2_31_x86_64": 279,
+      "py30-none-linux_x86_64": 526,
+      "cp37-none-any": 527,
+      "py37-none-any": 528,
+      "py3-none-any": 529,
+      "py30-none-any": 536,
+      "py2-none-any": -1,
+      "cp37-cp37-linux_x86_64": -1,
+      "cp37-cp37t-linux_x86_64": -1
+    },
+    "pipInImage": {
+      "sameList": true,
+      "onlyInPip": [],
+      "onlyInPipCount": 0,
+      "missingInPip": [],
+      "missingInPipCount": 0
+    },
+    "pipGetSupported": {
+      "platformArgs": ["manylinux_2_31_x86_64", "manylinux_2_30_x86_64", "manylinux_2_29_x86_64", "manylinux_2_28_x86_64", "manylinux_2_27_x86_64", "manylinux_2_26_x86_64", "manylinux_2_25_x86_64", "manylinux_2_24_x86_64", "manylinux_2_23_x86_64", "manylinux_2_22_x86_64", "manylinux_2_21_x86_64", "manylinux_2_20_x86_64", "manylinux_2_19_x86_64", "manylinux_2_18_x86_64", "manylinux_2_17_x86_64", "manylinux2014_x86_64", "manylinux_2_16_x86_64", "manylinux_2_15_x86_64", "manylinux_2_14_x86_64", "manylinux_2_13_x86_64", "manylinux_2_12_x86_64", "manylinux2010_x86_64", "manylinux_2_11_x86_64", "manylinux_2_10_x86_64", "manylinux_2_9_x86_64", "manylinux_2_8_x86_64", "manylinux_2_7_x86_64", "manylinux_2_6_x86_64", "manylinux_2_5_x86_64", "manylinux1_x86_64", "linux_x86_64"],
+      "sameSet": true,
+      "sameOrder": false,
+      "length": 537,
+      "sha256": "a7ef8de3a14c34c80309ea0304244a1a47949c62c5294213ea4db5b0561846cc",
+      "onlyInPipCount": 0,
+      "missingInPipCount": 0
+    }
+  },
+  {
+    "target": {
+      "pythonVersion": "3.7",
+      "freeThreaded": false,
+      "libc": {
+        "family": "glibc",
+        "version": "2.31"
+      },
+      "arch": "aarch64"
+    },
+    "length": 299,
+    "sha256": "d7423bd7f49fb18bf6ae19426e6f33777e5acb789d1d2f126b5f8477d271a6f9",
+    "platforms": ["manylinux_2_31_aarch64", "manylinux_2_30_aarch64", "manylinux_2_29_aarch64", "manylinux_2_28_aarch64", "manylinux_2_27_aarch64", "manylinux_2_26_aarch64", "manylinux_2_25_aarch64", "manylinux_2_24_aarch64", "manylinux_2_23_aarch64", "manylinux_2_22_aarch64", "manylinux_2_21_aarch64", "manylinux_2_20_aarch64", "manylinux_2_19_aarch64", "manylinux_2_18_aarch64", "manylinux_2_17_aarch64", "manylinux2014_aarch64", "linux_aarch64"],
+    "first20": ["cp37-cp37m-manylinux_2_31_aarch64", "cp37-cp37m-manylinux_2_30_aarch64", "cp37-cp37m-manylinux_2_29_aarch64", "cp37-cp37m-manylinux_2_28_aarch64", "cp37-cp37m-manylinux_2_27_aarch64", "cp37-cp37m-manylinux_2_26_aarch64", "cp37-cp37m-manylinux_2_25_aarch64", "cp37-cp37m-manylinux_2_24_aarch64", "cp37-cp37m-manylinux_2_23_aarch64", "cp37-cp37m-manylinux_2_22_aarch64", "cp37-cp37m-manylinux_2_21_aarch64", "cp37-cp37m-manylinux_2_20_aarch64", "cp37-cp37m-manylinux_2_19_aarch64", "cp37-cp37m-manylinux_2_18_aarch64", "cp37-cp37m-manylinux_2_17_aarch64", "cp37-cp37m-manylinux2014_aarch64", "cp37-cp37m-linux_aarch64", "cp37-abi3-manylinux_2_31_aarch64", "cp37-abi3-manylinux_2_30_aarch64", "cp37-abi3-manylinux_2_29_aarch64"],
+    "last20": ["py30-none-manylinux_2_24_aarch64", "py30-none-manylinux_2_23_aarch64", "py30-none-manylinux_2_22_aarch64", "py30-none-manylinux_2_21_aarch64", "py30-none-manylinux_2_20_aarch64", "py30-none-manylinux_2_19_aarch64", "py30-none-manylinux_2_18_aarch64", "py30-none-manylinux_2_17_aarch64", "py30-none-manylinux2014_aarch64", "py30-none-linux_aarch64", "cp37-none-any", "py37-none-any", "py3-none-any", "py36-none-any", "py35-none-any", "py34-none-any", "py33-none-any", "py32-none-any", "py31-none-any", "py30-none-any"],
+    "positions": {
+      "cp37-cp37m-manylinux_2_31_aarch64": 0,
+      "cp37-cp37m-linux_aarch64": 16,
+      "cp37-cp37m-manylinux2014_aarch64": 15,
+      "cp37-cp37m-manylinux2010_aarch64": -1,
+      "cp37-cp37m-manylinux1_aarch64": -1,
+      "cp37-cp37m-manylinux_2_17_aarch64": 14,
+      "cp37-cp37m-manylinux_2_28_aarch64": 3,
+      "cp37-cp37m-musllinux_1_1_aarch64": -1,
+      "cp37-abi3-manylinux_2_31_aarch64": 17,
+      "cp37-abi3t-manylinux_2_31_aarch64": -1,
+      "cp37-none-manylinux_2_31_aarch64": 34,
+      "cp37-none-linux_aarch64": 50,
+      "cp36-abi3-manylinux_2_31_aarch64": 51,
+      "cp32-abi3-linux_aarch64": 135,
+      "cp32-abi3t-linux_aarch64": -1,
+      "cp31-abi3-linux_aarch64": -1,
+      "py37-none-manylinux_2_31_aarch64": 136,
+      "py3-none-manylinux_2_31_aarch64": 153,
+      "py30-none-linux_aarch64": 288,
+      "cp37-none-any": 289,
+      "py37-none-any": 290,
+      "py3-none-any": 291,
+      "py30-none-any": 298,
+      "py2-none-any": -1,
+      "cp37-cp37-linux_aarch64": -1,
+      "cp37-cp37t-linux_aarch64": -1
+    },
+    "pipInImage": {
+      "sameList": true,
+      "onlyInPip": [],
+      "onlyInPipCount": 0,
+      "missingInPip": [],
+      "missingInPipCount": 0
+    },
+    "pipGetSupported": {
+      "platformArgs": ["manylinux_2_31_aarch64", "manylinux_2_30_aarch64", "manylinux_2_29_aarch64", "manylinux_2_28_aarch64", "manylinux_2_27_aarch64", "manylinux_2_26_aarch64", "manylinux_2_25_aarch64", "manylinux_2_24_aarch64", "manylinux_2_23_aarch64", "manylinux_2_22_aarch64", "manylinux_2_21_aarch64", "manylinux_2_20_aarch64", "manylinux_2_19_aarch64", "manylinux_2_18_aarch64", "manylinux_2_17_aarch64", "manylinux2014_aarch64", "linux_aarch64"],
+      "sameSet": true,
+      "sameOrder": true,
+      "length": 299,
+      "sha256": "d7423bd7f49fb18bf6ae19426e6f33777e5acb789d1d2f126b5f8477d271a6f9",
+      "onlyInPipCount": 0,
+      "missingInPipCount": 0
+    }
+  },
+  {
+    "target": {
+      "pythonVersion": "3.7",
+      "freeThreaded": false,
+      "libc": {
+        "family": "glibc",
+        "version": "2.36"
+      },
+      "arch": "x86_64"
+    },
+    "length": 622,
+    "sha256": "7ea3a121e05228d39dc5b7a8e2c8d737a28130253897396b7252e98f25d8a6ca",
+    "platforms": ["manylinux_2_36_x86_64", "manylinux_2_35_x86_64", "manylinux_2_34_x86_64", "manylinux_2_33_x86_64", "manylinux_2_32_x86_64", "manylinux_2_31_x86_64", "manylinux_2_30_x86_64", "manylinux_2_29_x86_64", "manylinux_2_28_x86_64", "manylinux_2_27_x86_64", "manylinux_2_26_x86_64", "manylinux_2_25_x86_64", "manylinux_2_24_x86_64", "manylinux_2_23_x86_64", "manylinux_2_22_x86_64", "manylinux_2_21_x86_64", "manylinux_2_20_x86_64", "manylinux_2_19_x86_64", "manylinux_2_18_x86_64", "manylinux_2_17_x86_64", "manylinux2014_x86_64", "manylinux_2_16_x86_64", "manylinux_2_15_x86_64", "manylinux_2_14_x86_64", "manylinux_2_13_x86_64", "manylinux_2_12_x86_64", "manylinux2010_x86_64", "manylinux_2_11_x86_64", "manylinux_2_10_x86_64", "manylinux_2_9_x86_64", "manylinux_2_8_x86_64", "manylinux_2_7_x86_64", "manylinux_2_6_x86_64", "manylinux_2_5_x86_64", "manylinux1_x86_64", "linux_x86_64"],
+    "first20": ["cp37-cp37m-manylinux_2_36_x86_64", "cp37-cp37m-manylinux_2_35_x86_64", "cp37-cp37m-manylinux_2_34_x86_64", "cp37-cp37m-manylinux_2_33_x86_64", "cp37-cp37m-manylinux_2_32_x86_64", "cp37-cp37m-manylinux_2_31_x86_64", "cp37-cp37m-manylinux_2_30_x86_64", "cp37-cp37m-manylinux_2_29_x86_64", "cp37-cp37m-manylinux_2_28_x86_64", "cp37-cp37m-manylinux_2_27_x86_64", "cp37-cp37m-manylinux_2_26_x86_64", "cp37-cp37m-manylinux_2_25_x86_64", "cp37-cp37m-manylinux_2_24_x86_64", "cp37-cp37m-manylinux_2_23_x86_64", "cp37-cp37m-manylinux_2_22_x86_64", "cp37-cp37m-manylinux_2_21_x86_64", "cp37-cp37m-manylinux_2_20_x86_64", "cp37-cp37m-manylinux_2_19_x86_64", "cp37-cp37m-manylinux_2_18_x86_64", "cp37-cp37m-manylinux_2_17_x86_64"],
+    "last20": ["py30-none-manylinux2010_x86_64", "py30-none-manylinux_2_11_x86_64", "py30-none-manylinux_2_10_x86_64", "py30-none-manylinux_2_9_x86_64", "py30-none-manylinux_2_8_x86_64", "py30-none-manylinux_2_7_x86_64", "py30-none-manylinux_2_6_x86_64", "py30-none-manylinux_2_5_x86_64", "py30-none-manylinux1_x86_64", "py30-none-linux_x86_64", "cp37-none-any", "py37-none-any", "py3-none-any", "py36-none-any", "py35-none-any", "py34-none-any", "py33-none-any", "py32-none-any", "py31-none-any", "py30-none-any"],
+    "positions": {
+      "cp37-cp37m-manylinux_2_36_x86_64": 0,
+      "cp37-cp37m-linux_x86_64": 35,
+      "cp37-cp37m-manylinux2014_x86_64": 20,
+      "cp37-cp37m-manylinux2010_x86_64": 26,
+      "cp37-cp37m-manylinux1_x86_64": 34,
+      "cp37-cp37m-manylinux_2_17_x86_64": 19,
+      "cp37-cp37m-manylinux_2_28_x86_64": 8,
+      "cp37-cp37m-musllinux_1_1_x86_64": -1,
+      "cp37-abi3-manylinux_2_36_x86_64": 36,
+      "cp37-abi3t-manylinux_2_36_x86_64": -1,
+      "cp37-none-manylinux_2_36_x86_64": 72,
+      "cp37-none-linux_x86_64": 107,
+      "cp36-abi3-manylinux_2_36_x86_64": 108,
+      "cp32-abi3-linux_x86_64": 287,
+      "cp32-abi3t-linux_x86_64": -1,
+      "cp31-abi3-linux_x86_64": -1,
+      "py37-none-manylinux_2_36_x86_64": 288,
+      "py3-none-manylinux_2_36_x86_64": 324,
+      "py30-none-linux_x86_64": 611,
+      "cp37-none-any": 612,
+      "py37-none-any": 613,
+      "py3-none-any": 614,
+      "py30-none-any": 621,
+      "py2-none-any": -1,
+      "cp37-cp37-linux_x86_64": -1,
+      "cp37-cp37t-linux_x86_64": -1
+    },
+    "pipInImage": {
+      "sameList": true,
+      "onlyInPip": [],
+      "onlyInPipCount": 0,
+      "missingInPip": [],
+      "missingInPipCount": 0
+    },
+    "pipGetSupported": {
+      "platformArgs": ["manylinux_2_36_x86_64", "manylinux_2_35_x86_64", "manylinux_2_34_x86_64", "manylinux_2_33_x86_64", "manylinux_2_32_x86_64", "manylinux_2_31_x86_64", "manylinux_2_30_x86_64", "manylinux_2_29_x86_64", "manylinux_2_28_x86_64", "manylinux_2_27_x86_64", "manylinux_2_26_x86_64", "manylinux_2_25_x86_64", "manylinux_2_24_x86_64", "manylinux_2_23_x86_64", "manylinux_2_22_x86_64", "manylinux_2_21_x86_64", "manylinux_2_20_x86_64", "manylinux_2_19_x86_64", "manylinux_2_18_x86_64", "manylinux_2_17_x86_64", "manylinux2014_x86_64", "manylinux_2_16_x86_64", "manylinux_2_15_x86_64", "manylinux_2_14_x86_64", "manylinux_2_13_x86_64", "manylinux_2_12_x86_64", "manylinux2010_x86_64", "manylinux_2_11_x86_64", "manylinux_2_10_x86_64", "manylinux_2_9_x86_64", "manylinux_2_8_x86_64", "manylinux_2_7_x86_64", "manylinux_2_6_x86_64", "manylinux_2_5_x86_64", "manylinux1_x86_64", "linux_x86_64"],
+      "sameSet": true,
+      "sameOrder": false,
+      "length": 622,
+      "sha256": "26d04751d80f0f360972265ed613753567fcddfa2f9fcaa64f811a053c789326",
+      "onlyInPipCount": 0,
+      "missingInPipCount": 0
+    }
+  },
+  {
+    "target": {
+      "pythonVersion": "3.7",
+      "freeThreaded": false,
+      "libc": {
+        "family": "glibc",
+        "version": "2.36"
+      },
+      "arch": "aarch64"
+    },
+    "length": 384,
+    "sha256": "86aba379a78a54091d2db859ab14b07e393daaa7d86c8f7c13155774f0ae99f2",
+    "platforms": ["manylinux_2_36_aarch64", "manylinux_2_35_aarch64", "manylinux_2_34_aarch64", "manylinux_2_33_aarch64", "manylinux_2_32_aarch64", "manylinux_2_31_aarch64", "manylinux_2_30_aarch64", "manylinux_2_29_aarch64", "manylinux_2_28_aarch64", "manylinux_2_27_aarch64", "manylinux_2_26_aarch64", "manylinux_2_25_aarch64", "manylinux_2_24_aarch64", "manylinux_2_23_aarch64", "manylinux_2_22_aarch64", "manylinux_2_21_aarch64", "manylinux_2_20_aarch64", "manylinux_2_19_aarch64", "manylinux_2_18_aarch64", "manylinux_2_17_aarch64", "manylinux2014_aarch64", "linux_aarch64"],
+    "first20": ["cp37-cp37m-manylinux_2_36_aarch64", "cp37-cp37m-manylinux_2_35_aarch64", "cp37-cp37m-manylinux_2_34_aarch64", "cp37-cp37m-manylinux_2_33_aarch64", "cp37-cp37m-manylinux_2_32_aarch64", "cp37-cp37m-manylinux_2_31_aarch64", "cp37-cp37m-manylinux_2_30_aarch64", "cp37-cp37m-manylinux_2_29_aarch64", "cp37-cp37m-manylinux_2_28_aarch64", "cp37-cp37m-manylinux_2_27_aarch64", "cp37-cp37m-manylinux_2_26_aarch64", "cp37-cp37m-manylinux_2_25_aarch64", "cp37-cp37m-manylinux_2_24_aarch64", "cp37-cp37m-manylinux_2_23_aarch64", "cp37-cp37m-manylinux_2_22_aarch64", "cp37-cp37m-manylinux_2_21_aarch64", "cp37-cp37m-manylinux_2_20_aarch64", "cp37-cp37m-manylinux_2_19_aarch64", "cp37-cp37m-manylinux_2_18_aarch64", "cp37-cp37m-manylinux_2_17_aarch64"],
+    "last20": ["py30-none-manylinux_2_24_aarch64", "py30-none-manylinux_2_23_aarch64", "py30-none-manylinux_2_22_aarch64", "py30-none-manylinux_2_21_aarch64", "py30-none-manylinux_2_20_aarch64", "py30-none-manylinux_2_19_aarch64", "py30-none-manylinux_2_18_aarch64", "py30-none-manylinux_2_17_aarch64", "py30-none-manylinux2014_aarch64", "py30-none-linux_aarch64", "cp37-none-any", "py37-none-any", "py3-none-any", "py36-none-any", "py35-none-any", "py34-none-any", "py33-none-any", "py32-none-any", "py31-none-any", "py30-none-any"],
+    "positions": {
+      "cp37-cp37m-manylinux_2_36_aarch64": 0,
+      "cp37-cp37m-linux_aarch64": 21,
+      "cp37-cp37m-manylinux2014_aarch64": 20,
+      "cp37-cp37m-manylinux2010_aarch64": -1,
+      "cp37-cp37m-manylinux1_aarch64": -1,
+      "cp37-cp37m-manylinux_2_17_aarch64": 19,
+      "cp37-cp37m-manylinux_2_28_aarch64": 8,
+      "cp37-cp37m-musllinux_1_1_aarch64": -1,
+      "cp37-abi3-manylinux_2_36_aarch64": 22,
+      "cp37-abi3t-manylinux_2_36_aarch64": -1,
+      "cp37-none-manylinux_2_36_aarch64": 44,
+      "cp37-none-linux_aarch64": 65,
+      "cp36-abi3-manylinux_2_36_aarch64": 66,
+      "cp32-abi3-linux_aarch64": 175,
+      "cp32-abi3t-linux_aarch64": -1,
+      "cp31-abi3-linux_aarch64": -1,
+      "py37-none-manylinux_2_36_aarch64": 176,
+      "py3-none-manylinux_2_36_aarch64": 198,
+      "py30-none-linux_aarch64": 373,
+      "cp37-none-any": 374,
+      "py37-none-any": 375,
+      "py3-none-any": 376,
+      "py30-none-any": 383,
+      "py2-none-any": -1,
+      "cp37-cp37-linux_aarch64": -1,
+      "cp37-cp37t-linux_aarch64": -1
+    },
+    "pipInImage": {
+      "sameList": true,
+      "onlyInPip": [],
+      "onlyInPipCount": 0,
+      "missingInPip": [],
+      "missingInPipCount": 0
+    },
+    "pipGetSupported": {
+      "platformArgs": ["manylinux_2_36_aarch64", "manylinux_2_35_aarch64", "manylinux_2_34_aarch64", "manylinux_2_33_aarch64", "manylinux_2_32_aarch64", "manylinux_2_31_aarch64", "manylinux_2_30_aarch64", "manylinux_2_29_aarch64", "manylinux_2_28_aarch64", "manylinux_2_27_aarch64", "manylinux_2_26_aarch64", "manylinux_2_25_aarch64", "manylinux_2_24_aarch64", "manylinux_2_23_aarch64", "manylinux_2_22_aarch64", "manylinux_2_21_aarch64", "manylinux_2_20_aarch64", "manylinux_2_19_aarch64", "manylinux_2_18_aarch64", "manylinux_2_17_aarch64", "manylinux2014_aarch64", "linux_aarch64"],
+      "sameSet": true,
+      "sameOrder": true,
+      "length": 384,
+      "sha256": "86aba379a78a54091d2db859ab14b07e393daaa7d86c8f7c13155774f0ae99f2",
+      "onlyInPipCount": 0,
+      "missingInPipCount": 0
+    }
+  },
+  {
+    "target": {
+      "pythonVersion": "3.7",
+      "freeThreaded": false,
+      "libc": {
+        "family": "glibc",
+        "version": "2.41"
+      },
+      "arch": "x86_64"
+    },
+    "length": 707,
+    "sha256": "88039a1aeadd8530e7b4ebdf86d1fd2c3dfbd5067612c2503c512768bc1b58d1",
+    "platforms": ["manylinux_2_41_x86_64", "manylinux_2_40_x86_64", "manylinux_2_39_x86_64", "manylinux_2_38_x86_64", "manylinux_2_37_x86_64", "manylinux_2_36_x86_64", "manylinux_2_35_x86_64", "manylinux_2_34_x86_64", "manylinux_2_33_x86_64", "manylinux_2_32_x86_64", "manylinux_2_31_x86_64", "manylinux_2_30_x86_64", "manylinux_2_29_x86_64", "manylinux_2_28_x86_64", "manylinux_2_27_x86_64", "manylinux_2_26_x86_64", "manylinux_2_25_x86_64", "manylinux_2_24_x86_64", "manylinux_2_23_x86_64", "manylinux_2_22_x86_64", "manylinux_2_21_x86_64", "manylinux_2_20_x86_64", "manylinux_2_19_x86_64", "manylinux_2_18_x86_64", "manylinux_2_17_x86_64", "manylinux2014_x86_64", "manylinux_2_16_x86_64", "manylinux_2_15_x86_64", "manylinux_2_14_x86_64", "manylinux_2_13_x86_64", "manylinux_2_12_x86_64", "manylinux2010_x86_64", "manylinux_2_11_x86_64", "manylinux_2_10_x86_64", "manylinux_2_9_x86_64", "manylinux_2_8_x86_64", "manylinux_2_7_x86_64", "manylinux_2_6_x86_64", "manylinux_2_5_x86_64", "manylinux1_x86_64", "linux_x86_64"],
+    "first20": ["cp37-cp37m-manylinux_2_41_x86_64", "cp37-cp37m-manylinux_2_40_x86_64", "cp37-cp37m-manylinux_2_39_x86_64", "cp37-cp37m-manylinux_2_38_x86_64", "cp37-cp37m-manylinux_2_37_x86_64", "cp37-cp37m-manylinux_2_36_x86_64", "cp37-cp37m-manylinux_2_35_x86_64", "cp37-cp37m-manylinux_2_34_x86_64", "cp37-cp37m-manylinux_2_33_x86_64", "cp37-cp37m-manylinux_2_32_x86_64", "cp37-cp37m-manylinux_2_31_x86_64", "cp37-cp37m-manylinux_2_30_x86_64", "cp37-cp37m-manylinux_2_29_x86_64", "cp37-cp37m-manylinux_2_28_x86_64", "cp37-cp37m-manylinux_2_27_x86_64", "cp37-cp37m-manylinux_2_26_x86_64", "cp37-cp37m-manylinux_2_25_x86_64", "cp37-cp37m-manylinux_2_24_x86_64", "cp37-cp37m-manylinux_2_23_x86_64", "cp37-cp37m-manylinux_2_22_x86_64"],
+    "last20": ["py30-none-manylinux2010_x86_64", "py30-none-manylinux_2_11_x86_64", "py30-none-manylinux_2_10_x86_64", "py30-none-manylinux_2_9_x86_64", "py30-none-manylinux_2_8_x86_64", "py30-none-manylinux_2_7_x86_64", "py30-none-manylinux_2_6_x86_64", "py30-none-manylinux_2_5_x86_64", "py30-none-manylinux1_x86_64", "py30-none-linux_x86_64", "cp37-none-any", "py37-none-any", "py3-none-any", "py36-none-any", "py35-none-any", "py34-none-any", "py33-none-any", "py32-none-any", "py31-none-any", "py30-none-any"],
+    "positions": {
+      "cp37-cp37m-manylinux_2_41_x86_64": 0,
+      "cp37-cp37m-linux_x86_64": 40,
+      "cp37-cp37m-manylinux2014_x86_64": 25,
+      "cp37-cp37m-manylinux2010_x86_64": 31,
+      "cp37-cp37m-manylinux1_x86_64": 39,
+      "cp37-cp37m-manylinux_2_17_x86_64": 24,
+      "cp37-cp37m-manylinux_2_28_x86_64": 13,
+      "cp37-cp37m-musllinux_1_1_x86_64": -1,
+      "cp37-abi3-manylinux_2_41_x86_64": 41,
+      "cp37-abi3t-manylinux_2_41_x86_64": -1,
+      "cp37-none-manylinux_2_41_x86_64": 82,
+      "cp37-none-linux_x86_64": 122,
+      "cp36-abi3-manylinux_2_41_x86_64": 123,
+      "cp32-abi3-linux_x86_64": 327,
+      "cp32-abi3t-linux_x86_64": -1,
+      "cp31-abi3-linux_x86_64": -1,
+      "py37-none-manylinux_2_41_x86_64": 328,
+      "py3-none-manylinux_2_41_x86_64": 369,
+      "py30-none-linux_x86_64": 696,
+      "cp37-none-any": 697,
+      "py37-none-any": 698,
+      "py3-none-any": 699,
+      "py30-none-any": 706,
+      "py2-none-any": -1,
+      "cp37-cp37-linux_x86_64": -1,
+      "cp37-cp37t-linux_x86_64": -1
+    },
+    "pipInImage": {
+      "sameList": true,
+      "onlyInPip": [],
+      "onlyInPipCount": 0,
+      "missingInPip": [],
+      "missingInPipCount": 0
+    },
+    "pipGetSupported": {
+      "platformArgs": ["manylinux_2_41_x86_64", "manylinux_2_40_x86_64", "manylinux_2_39_x86_64", "manylinux_2_38_x86_64", "manylinux_2_37_x86_64", "manylinux_2_36_x86_64", "manylinux_2_35_x86_64", "manylinux_2_34_x86_64", "manylinux_2_33_x86_64", "manylinux_2_32_x86_64", "manylinux_2_31_x86_64", "manylinux_2_30_x86_64", "manylinux_2_29_x86_64", "manylinux_2_28_x86_64", "manylinux_2_27_x86_64", "manylinux_2_26_x86_64", "manylinux_2_25_x86_64", "manylinux_2_24_x86_64", "manylinux_2_23_x86_64", "manylinux_2_22_x86_64", "manylinux_2_21_x86_64", "manylinux_2_20_x86_64", "manylinux_2_19_x86_64", "manylinux_2_18_x86_64", "manylinux_2_17_x86_64", "manylinux2014_x86_64", "manylinux_2_16_x86_64", "manylinux_2_15_x86_64", "manylinux_2_14_x86_64", "manylinux_2_13_x86_64", "manylinux_2_12_x86_64", "manylinux2010_x86_64", "manylinux_2_11_x86_64", "manylinux_2_10_x86_64", "manylinux_2_9_x86_64", "manylinux_2_8_x86_64", "manylinux_2_7_x86_64", "manylinux_2_6_x86_64", "manylinux_2_5_x86_64", "manylinux1_x86_64", "linux_x86_64"],
+      "sameSet": true,
+      "sameOrder": false,
+      "length": 707,
+      "sha256": "6e6a81caa4da3a220da37cb6fc3fae56a86540c128dea46c5e330c5a936a58d7",
+      "onlyInPipCount": 0,
+      "missingInPipCount": 0
+    }
+  },
+  {
+    "target": {
+      "pythonVersion": "3.7",
+      "freeThreaded": false,
+      "libc": {
+        "family": "glibc",
+        "version": "2.41"
+      },
+      "arch": "aarch64"
+    },
+    "length": 469,
+    "sha256": "7c3d0c357f44c4ec120b1d0da429b18a8d7c8b8abd6e5c6d9bd34aeb11490c11",
+    "platforms": ["manylinux_2_41_aarch64", "manylinux_2_40_aarch64", "manylinux_2_39_aarch64", "manylinux_2_38_aarch64", "manylinux_2_37_aarch64", "manylinux_2_36_aarch64", "manylinux_2_35_aarch64", "manylinux_2_34_aarch64", "manylinux_2_33_aarch64", "manylinux_2_32_aarch64", "manylinux_2_31_aarch64", "manylinux_2_30_aarch64", "manylinux_2_29_aarch64", "manylinux_2_28_aarch64", "manylinux_2_27_aarch64", "manylinux_2_26_aarch64", "manylinux_2_25_aarch64", "manylinux_2_24_aarch64", "manylinux_2_23_aarch64", "manylinux_2_22_aarch64", "manylinux_2_21_aarch64", "manylinux_2_20_aarch64", "manylinux_2_19_aarch64", "manylinux_2_18_aarch64", "manylinux_2_17_aarch64", "manylinux2014_aarch64", "linux_aarch64"],
+    "first20": ["cp37-cp37m-manylinux_2_41_aarch64", "cp37-cp37m-manylinux_2_40_aarch64", "cp37-cp37m-manylinux_2_39_aarch64", "cp37-cp37m-manylinux_2_38_aarch64", "cp37-cp37m-manylinux_2_37_aarch64", "cp37-cp37m-manylinux_2_36_aarch64", "cp37-cp37m-manylinux_2_35_aarch64", "cp37-cp37m-manylinux_2_34_aarch64", "cp37-cp37m-manylinux_2_33_aarch64", "cp37-cp37m-manylinux_2_32_aarch64", "cp37-cp37m-manylinux_2_31_aarch64", "cp37-cp37m-manylinux_2_30_aarch64", "cp37-cp37m-manylinux_2_29_aarch64", "cp37-cp37m-manylinux_2_28_aarch64", "cp37-cp37m-manylinux_2_27_aarch64", "cp37-cp37m-manylinux_2_26_aarch64", "cp37-cp37m-manylinux_2_25_aarch64", "cp37-cp37m-manylinux_2_24_aarch64", "cp37-cp37m-manylinux_2_23_aarch64", "cp37-cp37m-manylinux_2_22_aarch64"],
+    "last20": ["py30-none-manylinux_2_24_aarch64", "py30-none-manylinux_2_23_aarch64", "py30-none-manylinux_2_22_aarch64", "py30-none-manylinux_2_21_aarch64", "py30-none-manylinux_2_20_aarch64", "py30-none-manylinux_2_19_aarch64", "py30-none-manylinux_2_18_aarch64", "py30-none-manylinux_2_17_aarch64", "py30-none-manylinux2014_aarch64", "py30-none-linux_aarch64", "cp37-none-any", "py37-none-any", "py3-none-any", "py36-none-any", "py35-none-any", "py34-none-any", "py33-none-any", "py32-none-any", "py31-none-any", "py30-none-any"],
+    "positions": {
+      "cp37-cp37m-manylinux_2_41_aarch64": 0,
+      "cp37-cp37m-linux_aarch64": 26,
+      "cp37-cp37m-manylinux2014_aarch64": 25,
+      "cp37-cp37m-manylinux2010_aarch64": -1,
+      "cp37-cp37m-manylinux1_aarch64": -1,
+      "cp37-cp37m-manylinux_2_17_aarch64": 24,
+      "cp37-cp37m-manylinux_2_28_aarch64": 13,
+      "cp37-cp37m-musllinux_1_1_aarch64": -1,
+      "cp37-abi3-manylinux_2_41_aarch64": 27,
+      "cp37-abi3t-manylinux_2_41_aarch64": -1,
+      "cp37-none-manylinux_2_41_aarch64": 54,
+      "cp37-none-linux_aarch64": 80,
+      "cp36-abi3-manylinux_2_41_aarch64": 81,
+      "cp32-abi3-linux_aarch64": 215,
+      "cp32-abi3t-linux_aarch64": -1,
+      "cp31-abi3-linux_aarch64": -1,
+      "py37-none-manylinux_2_41_aarch64": 216,
+      "py3-none-manylinux_2_41_aarch64": 243,
+      "py30-none-linux_aarch64": 458,
+      "cp37-none-any": 459,
+      "py37-none-any": 460,
+      "py3-none-any": 461,
+      "py30-none-any": 468,
+      "py2-none-any": -1,
+      "cp37-cp37-linux_aarch64": -1,
+      "cp37-cp37t-linux_aarch64": -1
+    },
+    "pipInImage": {
+      "sameList": true,
+      "onlyInPip": [],
+      "onlyInPipCount": 0,
+      "missingInPip": [],
+      "missingInPipCount": 0
+    },
+    "pipGetSupported": {
+      "platformArgs": ["manylinux_2_41_aarch64", "manylinux_2_40_aarch64", "manylinux_2_39_aarch64", "manylinux_2_38_aarch64", "manylinux_2_37_aarch64", "manylinux_2_36_aarch64", "manylinux_2_35_aarch64", "manylinux_2_34_aarch64", "manylinux_2_33_aarch64", "manylinux_2_32_aarch64", "manylinux_2_31_aarch64", "manylinux_2_30_aarch64", "manylinux_2_29_aarch64", "manylinux_2_28_aarch64", "manylinux_2_27_aarch64", "manylinux_2_26_aarch64", "manylinux_2_25_aarch64", "manylinux_2_24_aarch64", "manylinux_2_23_aarch64", "manylinux_2_22_aarch64", "manylinux_2_21_aarch64", "manylinux_2_20_aarch64", "manylinux_2_19_aarch64", "manylinux_2_18_aarch64", "manylinux_2_17_aarch64", "manylinux2014_aarch64", "linux_aarch64"],
+      "sameSet": true,
+      "sameOrder": true,
+      "length": 469,
+      "sha256": "7c3d0c357f44c4ec120b1d0da429b18a8d7c8b8abd6e5c6d9bd34aeb11490c11",
+      "onlyInPipCount": 0,
+      "missingInPipCount": 0
+    }
+  },
+  {
+    "target": {
+      "pythonVersion": "3.7",
+      "freeThreaded": false,
+      "libc": {
+        "family": "musl",
+        "version": "1.1"
+      },
+      "arch": "x86_64"
+    },
+    "length": 61,
+    "sha256": "15fe12515e22e2dfcc4cc69128a8b37493d0812e08badb80a3d231de3661c525",
+    "platforms": ["musllinux_1_1_x86_64", "musllinux_1_0_x86_64", "linux_x86_64"],
+    "first20": ["cp37-cp37m-musllinux_1_1_x86_64", "cp37-cp37m-musllinux_1_0_x86_64", "cp37-cp37m-linux_x86_64", "cp37-abi3-musllinux_1_1_x86_64", "cp37-abi3-musllinux_1_0_x86_64", "cp37-abi3-linux_x86_64", "cp37-none-musllinux_1_1_x86_64", "cp37-none-musllinux_1_0_x86_64", "cp37-none-linux_x86_64", "cp36-abi3-musllinux_1_1_x86_64", "cp36-abi3-musllinux_1_0_x86_64", "cp36-abi3-linux_x86_64", "cp35-abi3-musllinux_1_1_x86_64", "cp35-abi3-musllinux_1_0_x86_64", "cp35-abi3-linux_x86_64", "cp34-abi3-musllinux_1_1_x86_64", "cp34-abi3-musllinux_1_0_x86_64", "cp34-abi3-linux_x86_64", "cp33-abi3-musllinux_1_1_x86_64", "cp33-abi3-musllinux_1_0_x86_64"],
+    "last20": ["py33-none-linux_x86_64", "py32-none-musllinux_1_1_x86_64", "py32-none-musllinux_1_0_x86_64", "py32-none-linux_x86_64", "py31-none-musllinux_1_1_x86_64", "py31-none-musllinux_1_0_x86_64", "py31-none-linux_x86_64", "py30-none-musllinux_1_1_x86_64", "py30-none-musllinux_1_0_x86_64", "py30-none-linux_x86_64", "cp37-none-any", "py37-none-any", "py3-none-any", "py36-none-any", "py35-none-any", "py34-none-any", "py33-none-any", "py32-none-any", "py31-none-any", "py30-none-any"],
+    "positions": {
+      "cp37-cp37m-musllinux_1_1_x86_64": 0,
+      "cp37-cp37m-linux_x86_64": 2,
+      "cp37-cp37m-manylinux2014_x86_64": -1,
+      "cp37-cp37m-manylinux2010_x86_64": -1,
+      "cp37-cp37m-manylinux1_x86_64": -1,
+      "cp37-cp37m-manylinux_2_17_x86_64": -1,
+      "cp37-cp37m-manylinux_2_28_x86_64": -1,
+      "cp37-abi3-musllinux_1_1_x86_64": 3,
+      "cp37-abi3t-musllinux_1_1_x86_64": -1,
+      "cp37-none-musllinux_1_1_x86_64": 6,
+      "cp37-none-linux_x86_64": 8,
+      "cp36-abi3-musllinux_1_1_x86_64": 9,
+      "cp32-abi3-linux_x86_64": 23,
+      "cp32-abi3t-linux_x86_64": -1,
+      "cp31-abi3-linux_x86_64": -1,
+      "py37-none-musllinux_1_1_x86_64": 24,
+      "py3-none-musllinux_1_1_x86_64": 27,
+      "py30-none-linux_x86_64": 50,
+      "cp37-none-any": 51,
+      "py37-none-any": 52,
+      "py3-none-any": 53,
+      "py30-none-any": 60,
+      "py2-none-any": -1,
+      "cp37-cp37-linux_x86_64": -1,
+      "cp37-cp37t-linux_x86_64": -1
+    },
+    "pipInImage": {
+      "sameList": true,
+      "onlyInPip": [],
+      "onlyInPipCount": 0,
+      "missingInPip": [],
+      "missingInPipCount": 0
+    },
+    "pipGetSupported": {
+      "platformArgs": ["musllinux_1_1_x86_64", "musllinux_1_0_x86_64", "linux_x86_64"],
+      "sameSet": true,
+      "sameOrder": true,
+      "length": 61,
+      "sha256": "15fe12515e22e2dfcc4cc69128a8b37493d0812e08badb80a3d231de3661c525",
+      "onlyInPipCount": 0,
+      "missingInPipCount": 0
+    }
+  },
+  {
+    "target": {
+      "pythonVersion": "3.7",
+      "freeThreaded": false,
+      "libc": {
+        "family": "musl",
+        "version": "1.1"
+      },
+      "arch": "aarch64"
+    },
+    "length": 61,
+    "sha256": "0be0f310de53d007eceb65cd6583e7f293d6469650ce715fad4b17011b1e0e43",
+    "platforms": ["musllinux_1_1_aarch64", "musllinux_1_0_aarch64", "linux_aarch64"],
+    "first20": ["cp37-cp37m-musllinux_1_1_aarch64", "cp37-cp37m-musllinux_1_0_aarch64", "cp37-cp37m-linux_aarch64", "cp37-abi3-musllinux_1_1_aarch64", "cp37-abi3-musllinux_1_0_aarch64", "cp37-abi3-linux_aarch64", "cp37-none-musllinux_1_1_aarch64", "cp37-none-musllinux_1_0_aarch64", "cp37-none-linux_aarch64", "cp36-abi3-musllinux_1_1_aarch64", "cp36-abi3-musllinux_1_0_aarch64", "cp36-abi3-linux_aarch64", "cp35-abi3-musllinux_1_1_aarch64", "cp35-abi3-musllinux_1_0_aarch64", "cp35-abi3-linux_aarch64", "cp34-abi3-musllinux_1_1_aarch64", "cp34-abi3-musllinux_1_0_aarch64", "cp34-abi3-linux_aarch64", "cp33-abi3-musllinux_1_1_aarch64", "cp33-abi3-musllinux_1_0_aarch64"],
+    "last20": ["py33-none-linux_aarch64", "py32-none-musllinux_1_1_aarch64", "py32-none-musllinux_1_0_aarch64", "py32-none-linux_aarch64", "py31-none-musllinux_1_1_aarch64", "py31-none-musllinux_1_0_aarch64", "py31-none-linux_aarch64", "py30-none-musllinux_1_1_aarch64", "py30-none-musllinux_1_0_aarch64", "py30-none-linux_aarch64", "cp37-none-any", "py37-none-any", "py3-none-any", "py36-none-any", "py35-none-any", "py34-none-any", "py33-none-any", "py32-none-any", "py31-none-any", "py30-none-any"],
+    "positions": {
+      "cp37-cp37m-musllinux_1_1_aarch64": 0,
+      "cp37-cp37m-linux_aarch64": 2,
+      "cp37-cp37m-manylinux2014_aarch64": -1,
+      "cp37-cp37m-manylinux2010_aarch64": -1,
+      "cp37-cp37m-manylinux1_aarch64": -1,
+      "cp37-cp37m-manylinux_2_17_aarch64": -1,
+      "cp37-cp37m-manylinux_2_28_aarch64": -1,
+      "cp37-abi3-musllinux_1_1_aarch64": 3,
+      "cp37-abi3t-musllinux_1_1_aarch64": -1,
+      "cp37-none-musllinux_1_1_aarch64": 6,
+      "cp37-none-linux_aarch64": 8,
+      "cp36-abi3-musllinux_1_1_aarch64": 9,
+      "cp32-abi3-linux_aarch64": 23,
+      "cp32-abi3t-linux_aarch64": -1,
+      "cp31-abi3-linux_aarch64": -1,
+      "py37-none-musllinux_1_1_aarch64": 24,
+      "py3-none-musllinux_1_1_aarch64": 27,
+      "py30-none-linux_aarch64": 50,
+      "cp37-none-any": 51,
+      "py37-none-any": 52,
+      "py3-none-any": 53,
+      "py30-none-any": 60,
+      "py2-none-any": -1,
+      "cp37-cp37-linux_aarch64": -1,
+      "cp37-cp37t-linux_aarch64": -1
+    },
+    "pipInImage": {
+      "sameList": true,
+      "onlyInPip": [],
+      "onlyInPipCount": 0,
+      "missingInPip": [],
+      "missingInPipCount": 0
+    },
+    "pipGetSupported": {
+      "platformArgs": ["musllinux_1_1_aarch64", "musllinux_1_0_aarch64", "linux_aarch64"],
+      "sameSet": true,
+      "sameOrder": true,
+      "length": 61,
+      "sha256": "0be0f310de53d007eceb65cd6583e7f293d6469650ce715fad4b17011b1e0e43",
+      "onlyInPipCount": 0,
+      "missingInPipCount": 0
+    }
+  },
+  {
+    "target": {
+      "pythonVersion": "3.7",
+      "freeThreaded": false,
+      "libc": {
+        "family": "musl",
+        "version": "1.2"
+      },
+      "arch": "x86_64"
+    },
+    "length": 78,
+    "sha256": "c96eb3acab86710a2b4d5f0414fb6faa888e471b73243f7ed1a37bdd0804a817",
+    "platforms": ["musllinux_1_2_x86_64", "musllinux_1_1_x86_64", "musllinux_1_0_x86_64", "linux_x86_64"],
+    "first20": ["cp37-cp37m-musllinux_1_2_x86_64", "cp37-cp37m-musllinux_1_1_x86_64", "cp37-cp37m-musllinux_1_0_x86_64", "cp37-cp37m-linux_x86_64", "cp37-abi3-musllinux_1_2_x86_64", "cp37-abi3-musllinux_1_1_x86_64", "cp37-abi3-musllinux_1_0_x86_64", "cp37-abi3-linux_x86_64", "cp37-none-musllinux_1_2_x86_64", "cp37-none-musllinux_1_1_x86_64", "cp37-none-musllinux_1_0_x86_64", "cp37-none-linux_x86_64", "cp36-abi3-musllinux_1_2_x86_64", "cp36-abi3-musllinux_1_1_x86_64", "cp36-abi3-musllinux_1_0_x86_64", "cp36-abi3-linux_x86_64", "cp35-abi3-musllinux_1_2_x86_64", "cp35-abi3-musllinux_1_1_x86_64", "cp35-abi3-musllinux_1_0_x86_64", "cp35-abi3-linux_x86_64"],
+    "last20": ["py32-none-musllinux_1_0_x86_64", "py32-none-linux_x86_64", "py31-none-musllinux_1_2_x86_64", "py31-none-musllinux_1_1_x86_64", "py31-none-musllinux_1_0_x86_64", "py31-none-linux_x86_64", "py30-none-musllinux_1_2_x86_64", "py30-none-musllinux_1_1_x86_64", "py30-none-musllinux_1_0_x86_64", "py30-none-linux_x86_64", "cp37-none-any", "py37-none-any", "py3-none-any", "py36-none-any", "py35-none-any", "py34-none-any", "py33-none-any", "py32-none-any", "py31-none-any", "py30-none-any"],
+    "positions": {
+      "cp37-cp37m-musllinux_1_2_x86_64": 0,
+      "cp37-cp37m-linux_x86_64": 3,
+      "cp37-cp37m-manylinux2014_x86_64": -1,
+      "cp37-cp37m-manylinux2010_x86_64": -1,
+      "cp37-cp37m-manylinux1_x86_64": -1,
+      "cp37-cp37m-manylinux_2_17_x86_64": -1,
+      "cp37-cp37m-manylinux_2_28_x86_64": -1,
+      "cp37-cp37m-musllinux_1_1_x86_64": 1,
+      "cp37-abi3-musllinux_1_2_x86_64": 4,
+      "cp37-abi3t-musllinux_1_2_x86_64": -1,
+      "cp37-none-musllinux_1_2_x86_64": 8,
+      "cp37-none-linux_x86_64": 11,
+      "cp36-abi3-musllinux_1_2_x86_64": 12,
+      "cp32-abi3-linux_x86_64": 31,
+      "cp32-abi3t-linux_x86_64": -1,
+      "cp31-abi3-linux_x86_64": -1,
+      "py37-none-musllinux_1_2_x86_64": 32,
+      "py3-none-musllinux_1_2_x86_64": 36,
+      "py30-none-linux_x86_64": 67,
+      "cp37-none-any": 68,
+      "py37-none-any": 69,
+      "py3-none-any": 70,
+      "py30-none-any": 77,
+      "py2-none-any": -1,
+      "cp37-cp37-linux_x86_64": -1,
+      "cp37-cp37t-linux_x86_64": -1
+    },
+    "pipInImage": {
+      "sameList": true,
+      "onlyInPip": [],
+      "onlyInPipCount": 0,
+      "missingInPip": [],
+      "missingInPipCount": 0
+    },
+    "pipGetSupported": {
+      "platformArgs": ["musllinux_1_2_x86_64", "musllinux_1_1_x86_64", "musllinux_1_0_x86_64", "linux_x86_64"],
+      "sameSet": true,
+      "sameOrder": true,
+      "length": 78,
+      "sha256": "c96eb3acab86710a2b4d5f0414fb6faa888e471b73243f7ed1a37bdd0804a817",
+      "onlyInPipCount": 0,
+      "missingInPipCount": 0
+    }
+  },
+  {
+    "target": {
+      "pythonVersion": "3.7",
+      "freeThreaded": false,
+      "libc": {
+        "family": "musl",
+        "version": "1.2"
+      },
+      "arch": "aarch64"
+    },
+    "length": 78,
+    "sha256": "364697cd523762082d70888a794c365e81f23a0e25437db0e1262fb38978459c",
+    "platforms": ["musllinux_1_2_aarch64", "musllinux_1_1_aarch64", "musllinux_1_0_aarch64", "linux_aarch64"],
+    "first20": ["cp37-cp37m-musllinux_1_2_aarch64", "cp37-cp37m-musllinux_1_1_aarch64", "cp37-cp37m-musllinux_1_0_aarch64", "cp37-cp37m-linux_aarch64", "cp37-abi3-musllinux_1_2_aarch64", "cp37-abi3-musllinux_1_1_aarch64", "cp37-abi3-musllinux_1_0_aarch64", "cp37-abi3-linux_aarch64", "cp37-none-musllinux_1_2_aarch64", "cp37-none-musllinux_1_1_aarch64", "cp37-none-musllinux_1_0_aarch64", "cp37-none-linux_aarch64", "cp36-abi3-musllinux_1_2_aarch64", "cp36-abi3-musllinux_1_1_aarch64", "cp36-abi3-musllinux_1_0_aarch64", "cp36-abi3-linux_aarch64", "cp35-abi3-musllinux_1_2_aarch64", "cp35-abi3-musllinux_1_1_aarch64", "cp35-abi3-musllinux_1_0_aarch64", "cp35-abi3-linux_aarch64"],
+    "last20": ["py32-none-musllinux_1_0_aarch64", "py32-none-linux_aarch64", "py31-none-musllinux_1_2_aarch64", "py31-none-musllinux_1_1_aarch64", "py31-none-musllinux_1_0_aarch64", "py31-none-linux_aarch64", "py30-none-musllinux_1_2_aarch64", "py30-none-musllinux_1_1_aarch64", "py30-none-musllinux_1_0_aarch64", "py30-none-linux_aarch64", "cp37-none-any", "py37-none-any", "py3-none-any", "py36-none-any", "py35-none-any", "py34-none-any", "py33-none-any", "py32-none-any", "py31-none-any", "py30-none-any"],
+    "positions": {
+      "cp37-cp37m-musllinux_1_2_aarch64": 0,
+      "cp37-cp37m-linux_aarch64": 3,
+      "cp37-cp37m-manylinux2014_aarch64": -1,
+      "cp37-cp37m-manylinux2010_aarch64": -1,
+      "cp37-cp37m-manylinux1_aarch64": -1,
+      "cp37-cp37m-manylinux_2_17_aarch64": -1,
+      "cp37-cp37m-manylinux_2_28_aarch64": -1,
+      "cp37-cp37m-musllinux_1_1_aarch64": 1,
+      "cp37-abi3-musllinux_1_2_aarch64": 4,
+      "cp37-abi3t-musllinux_1_2_aarch64": -1,
+      "cp37-none-musllinux_1_2_aarch64": 8,
+      "cp37-none-linux_aarch64": 11,
+      "cp36-abi3-musllinux_1_2_aarch64": 12,
+      "cp32-abi3-linux_aarch64": 31,
+      "cp32-abi3t-linux_aarch64": -1,
+      "cp31-abi3-linux_aarch64": -1,
+      "py37-none-musllinux_1_2_aarch64": 32,
+      "py3-none-musllinux_1_2_aarch64": 36,
+      "py30-none-linux_aarch64": 67,
+      "cp37-none-any": 68,
+      "py37-none-any": 69,
+      "py3-none-any": 70,
+      "py30-none-any": 77,
+      "py2-none-any": -1,
+      "cp37-cp37-linux_aarch64": -1,
+      "cp37-cp37t-linux_aarch64": -1
+    },
+    "pipInImage": {
+      "sameList": true,
+      "onlyInPip": [],
+      "onlyInPipCount": 0,
+      "missingInPip": [],
+      "missingInPipCount": 0
+    },
+    "pipGetSupported": {
+      "platformArgs": ["musllinux_1_2_aarch64", "musllinux_1_1_aarch64", "musllinux_1_0_aarch64", "linux_aarch64"],
+      "sameSet": true,
+      "sameOrder": true,
+      "length": 78,
+      "sha256": "364697cd523762082d70888a794c365e81f23a0e25437db0e1262fb38978459c",
+      "onlyInPipCount": 0,
+      "missingInPipCount": 0
+    }
+  },
+  {
+    "target": {
       "pythonVersion": "3.8",
       "freeThreaded": false,
       "libc": {
@@ -44,7 +2200,8 @@ export const TARGET_TAG_VECTORS: readonly TargetTagVector[] = [
       "py3-none-any": 325,
       "py30-none-any": 333,
       "py2-none-any": -1,
-      "cp38-cp38t-linux_x86_64": -1
+      "cp38-cp38t-linux_x86_64": -1,
+      "cp38-cp38m-linux_x86_64": -1
     },
     "pipInImage": {
       "sameList": true,
@@ -102,7 +2259,8 @@ export const TARGET_TAG_VECTORS: readonly TargetTagVector[] = [
       "py3-none-any": 59,
       "py30-none-any": 67,
       "py2-none-any": -1,
-      "cp38-cp38t-linux_aarch64": -1
+      "cp38-cp38t-linux_aarch64": -1,
+      "cp38-cp38m-linux_aarch64": -1
     },
     "pipInImage": {
       "sameList": true,
@@ -230,7 +2388,8 @@ export const TARGET_TAG_VECTORS: readonly TargetTagVector[] = [
       "py3-none-any": 534,
       "py30-none-any": 542,
       "py2-none-any": -1,
-      "cp38-cp38t-linux_x86_64": -1
+      "cp38-cp38t-linux_x86_64": -1,
+      "cp38-cp38m-linux_x86_64": -1
     },
     "pipInImage": {
       "sameList": true,
@@ -288,7 +2447,8 @@ export const TARGET_TAG_VECTORS: readonly TargetTagVector[] = [
       "py3-none-any": 268,
       "py30-none-any": 276,
       "py2-none-any": -1,
-      "cp38-cp38t-linux_aarch64": -1
+      "cp38-cp38t-linux_aarch64": -1,
+      "cp38-cp38m-linux_aarch64": -1
     },
     "pipInImage": {
       "sameList": true,
@@ -347,7 +2507,8 @@ export const TARGET_TAG_VECTORS: readonly TargetTagVector[] = [
       "py3-none-any": 591,
       "py30-none-any": 599,
       "py2-none-any": -1,
-      "cp38-cp38t-linux_x86_64": -1
+      "cp38-cp38t-linux_x86_64": -1,
+      "cp38-cp38m-linux_x86_64": -1
     },
     "pipInImage": {
       "sameList": true,
@@ -406,7 +2567,8 @@ export const TARGET_TAG_VECTORS: readonly TargetTagVector[] = [
       "py3-none-any": 325,
       "py30-none-any": 333,
       "py2-none-any": -1,
-      "cp38-cp38t-linux_aarch64": -1
+      "cp38-cp38t-linux_aarch64": -1,
+      "cp38-cp38m-linux_aarch64": -1
     },
     "pipInImage": {
       "sameList": true,
@@ -465,7 +2627,8 @@ export const TARGET_TAG_VECTORS: readonly TargetTagVector[] = [
       "py3-none-any": 686,
       "py30-none-any": 694,
       "py2-none-any": -1,
-      "cp38-cp38t-linux_x86_64": -1
+      "cp38-cp38t-linux_x86_64": -1,
+      "cp38-cp38m-linux_x86_64": -1
     },
     "pipInImage": {
       "sameList": true,
@@ -524,7 +2687,8 @@ export const TARGET_TAG_VECTORS: readonly TargetTagVector[] = [
       "py3-none-any": 420,
       "py30-none-any": 428,
       "py2-none-any": -1,
-      "cp38-cp38t-linux_aarch64": -1
+      "cp38-cp38t-linux_aarch64": -1,
+      "cp38-cp38m-linux_aarch64": -1
     },
     "pipInImage": {
       "sameList": true,
@@ -583,7 +2747,8 @@ export const TARGET_TAG_VECTORS: readonly TargetTagVector[] = [
       "py3-none-any": 781,
       "py30-none-any": 789,
       "py2-none-any": -1,
-      "cp38-cp38t-linux_x86_64": -1
+      "cp38-cp38t-linux_x86_64": -1,
+      "cp38-cp38m-linux_x86_64": -1
     },
     "pipInImage": {
       "sameList": true,
@@ -642,7 +2807,8 @@ export const TARGET_TAG_VECTORS: readonly TargetTagVector[] = [
       "py3-none-any": 515,
       "py30-none-any": 523,
       "py2-none-any": -1,
-      "cp38-cp38t-linux_aarch64": -1
+      "cp38-cp38t-linux_aarch64": -1,
+      "cp38-cp38m-linux_aarch64": -1
     },
     "pipInImage": {
       "sameList": true,
@@ -700,7 +2866,8 @@ export const TARGET_TAG_VECTORS: readonly TargetTagVector[] = [
       "py3-none-any": 59,
       "py30-none-any": 67,
       "py2-none-any": -1,
-      "cp38-cp38t-linux_x86_64": -1
+      "cp38-cp38t-linux_x86_64": -1,
+      "cp38-cp38m-linux_x86_64": -1
     },
     "pipInImage": {
       "sameList": true,
@@ -758,7 +2925,8 @@ export const TARGET_TAG_VECTORS: readonly TargetTagVector[] = [
       "py3-none-any": 59,
       "py30-none-any": 67,
       "py2-none-any": -1,
-      "cp38-cp38t-linux_aarch64": -1
+      "cp38-cp38t-linux_aarch64": -1,
+      "cp38-cp38m-linux_aarch64": -1
     },
     "pipInImage": {
       "sameList": true,
@@ -817,7 +2985,8 @@ export const TARGET_TAG_VECTORS: readonly TargetTagVector[] = [
       "py3-none-any": 78,
       "py30-none-any": 86,
       "py2-none-any": -1,
-      "cp38-cp38t-linux_x86_64": -1
+      "cp38-cp38t-linux_x86_64": -1,
+      "cp38-cp38m-linux_x86_64": -1
     },
     "pipInImage": {
       "sameList": true,
@@ -876,7 +3045,8 @@ export const TARGET_TAG_VECTORS: readonly TargetTagVector[] = [
       "py3-none-any": 78,
       "py30-none-any": 86,
       "py2-none-any": -1,
-      "cp38-cp38t-linux_aarch64": -1
+      "cp38-cp38t-linux_aarch64": -1,
+      "cp38-cp38m-linux_aarch64": -1
     },
     "pipInImage": {
       "sameList": true,
@@ -934,7 +3104,8 @@ export const TARGET_TAG_VECTORS: readonly TargetTagVector[] = [
       "py3-none-any": 393,
       "py30-none-any": 403,
       "py2-none-any": -1,
-      "cp310-cp310t-linux_x86_64": -1
+      "cp310-cp310t-linux_x86_64": -1,
+      "cp310-cp310m-linux_x86_64": -1
     },
     "pipInImage": {
       "sameList": true,
@@ -992,7 +3163,8 @@ export const TARGET_TAG_VECTORS: readonly TargetTagVector[] = [
       "py3-none-any": 71,
       "py30-none-any": 81,
       "py2-none-any": -1,
-      "cp310-cp310t-linux_aarch64": -1
+      "cp310-cp310t-linux_aarch64": -1,
+      "cp310-cp310m-linux_aarch64": -1
     },
     "pipInImage": {
       "sameList": true,
@@ -1050,7 +3222,8 @@ export const TARGET_TAG_VECTORS: readonly TargetTagVector[] = [
       "py3-none-any": 646,
       "py30-none-any": 656,
       "py2-none-any": -1,
-      "cp310-cp310t-linux_x86_64": -1
+      "cp310-cp310t-linux_x86_64": -1,
+      "cp310-cp310m-linux_x86_64": -1
     },
     "pipInImage": {
       "sameList": true,
@@ -1108,7 +3281,8 @@ export const TARGET_TAG_VECTORS: readonly TargetTagVector[] = [
       "py3-none-any": 324,
       "py30-none-any": 334,
       "py2-none-any": -1,
-      "cp310-cp310t-linux_aarch64": -1
+      "cp310-cp310t-linux_aarch64": -1,
+      "cp310-cp310m-linux_aarch64": -1
     },
     "pipInImage": {
       "sameList": true,
@@ -1167,7 +3341,8 @@ export const TARGET_TAG_VECTORS: readonly TargetTagVector[] = [
       "py3-none-any": 715,
       "py30-none-any": 725,
       "py2-none-any": -1,
-      "cp310-cp310t-linux_x86_64": -1
+      "cp310-cp310t-linux_x86_64": -1,
+      "cp310-cp310m-linux_x86_64": -1
     },
     "pipInImage": {
       "sameList": true,
@@ -1226,7 +3401,8 @@ export const TARGET_TAG_VECTORS: readonly TargetTagVector[] = [
       "py3-none-any": 393,
       "py30-none-any": 403,
       "py2-none-any": -1,
-      "cp310-cp310t-linux_aarch64": -1
+      "cp310-cp310t-linux_aarch64": -1,
+      "cp310-cp310m-linux_aarch64": -1
     },
     "pipInImage": {
       "sameList": true,
@@ -1285,7 +3461,8 @@ export const TARGET_TAG_VECTORS: readonly TargetTagVector[] = [
       "py3-none-any": 830,
       "py30-none-any": 840,
       "py2-none-any": -1,
-      "cp310-cp310t-linux_x86_64": -1
+      "cp310-cp310t-linux_x86_64": -1,
+      "cp310-cp310m-linux_x86_64": -1
     },
     "pipInImage": {
       "sameList": true,
@@ -1344,7 +3521,8 @@ export const TARGET_TAG_VECTORS: readonly TargetTagVector[] = [
       "py3-none-any": 508,
       "py30-none-any": 518,
       "py2-none-any": -1,
-      "cp310-cp310t-linux_aarch64": -1
+      "cp310-cp310t-linux_aarch64": -1,
+      "cp310-cp310m-linux_aarch64": -1
     },
     "pipInImage": {
       "sameList": true,
@@ -1403,7 +3581,8 @@ export const TARGET_TAG_VECTORS: readonly TargetTagVector[] = [
       "py3-none-any": 945,
       "py30-none-any": 955,
       "py2-none-any": -1,
-      "cp310-cp310t-linux_x86_64": -1
+      "cp310-cp310t-linux_x86_64": -1,
+      "cp310-cp310m-linux_x86_64": -1
     },
     "pipInImage": {
       "sameList": true,
@@ -1462,7 +3641,8 @@ export const TARGET_TAG_VECTORS: readonly TargetTagVector[] = [
       "py3-none-any": 623,
       "py30-none-any": 633,
       "py2-none-any": -1,
-      "cp310-cp310t-linux_aarch64": -1
+      "cp310-cp310t-linux_aarch64": -1,
+      "cp310-cp310m-linux_aarch64": -1
     },
     "pipInImage": {
       "sameList": true,
@@ -1520,7 +3700,8 @@ export const TARGET_TAG_VECTORS: readonly TargetTagVector[] = [
       "py3-none-any": 71,
       "py30-none-any": 81,
       "py2-none-any": -1,
-      "cp310-cp310t-linux_x86_64": -1
+      "cp310-cp310t-linux_x86_64": -1,
+      "cp310-cp310m-linux_x86_64": -1
     },
     "pipInImage": {
       "sameList": true,
@@ -1578,7 +3759,8 @@ export const TARGET_TAG_VECTORS: readonly TargetTagVector[] = [
       "py3-none-any": 71,
       "py30-none-any": 81,
       "py2-none-any": -1,
-      "cp310-cp310t-linux_aarch64": -1
+      "cp310-cp310t-linux_aarch64": -1,
+      "cp310-cp310m-linux_aarch64": -1
     },
     "pipInImage": {
       "sameList": true,
@@ -1637,7 +3819,8 @@ export const TARGET_TAG_VECTORS: readonly TargetTagVector[] = [
       "py3-none-any": 94,
       "py30-none-any": 104,
       "py2-none-any": -1,
-      "cp310-cp310t-linux_x86_64": -1
+      "cp310-cp310t-linux_x86_64": -1,
+      "cp310-cp310m-linux_x86_64": -1
     },
     "pipInImage": {
       "sameList": true,
@@ -1696,7 +3879,8 @@ export const TARGET_TAG_VECTORS: readonly TargetTagVector[] = [
       "py3-none-any": 94,
       "py30-none-any": 104,
       "py2-none-any": -1,
-      "cp310-cp310t-linux_aarch64": -1
+      "cp310-cp310t-linux_aarch64": -1,
+      "cp310-cp310m-linux_aarch64": -1
     },
     "pipInImage": {
       "sameList": true,
@@ -1754,7 +3938,8 @@ export const TARGET_TAG_VECTORS: readonly TargetTagVector[] = [
       "py3-none-any": 461,
       "py30-none-any": 473,
       "py2-none-any": -1,
-      "cp312-cp312t-linux_x86_64": -1
+      "cp312-cp312t-linux_x86_64": -1,
+      "cp312-cp312m-linux_x86_64": -1
     },
     "pipInImage": {
       "sameList": true,
@@ -1812,7 +3997,8 @@ export const TARGET_TAG_VECTORS: readonly TargetTagVector[] = [
       "py3-none-any": 83,
       "py30-none-any": 95,
       "py2-none-any": -1,
-      "cp312-cp312t-linux_aarch64": -1
+      "cp312-cp312t-linux_aarch64": -1,
+      "cp312-cp312m-linux_aarch64": -1
     },
     "pipInImage": {
       "sameList": true,
@@ -1870,7 +4056,8 @@ export const TARGET_TAG_VECTORS: readonly TargetTagVector[] = [
       "py3-none-any": 758,
       "py30-none-any": 770,
       "py2-none-any": -1,
-      "cp312-cp312t-linux_x86_64": -1
+      "cp312-cp312t-linux_x86_64": -1,
+      "cp312-cp312m-linux_x86_64": -1
     },
     "pipInImage": {
       "sameList": true,
@@ -1928,7 +4115,8 @@ export const TARGET_TAG_VECTORS: readonly TargetTagVector[] = [
       "py3-none-any": 380,
       "py30-none-any": 392,
       "py2-none-any": -1,
-      "cp312-cp312t-linux_aarch64": -1
+      "cp312-cp312t-linux_aarch64": -1,
+      "cp312-cp312m-linux_aarch64": -1
     },
     "pipInImage": {
       "sameList": true,
@@ -1987,7 +4175,8 @@ export const TARGET_TAG_VECTORS: readonly TargetTagVector[] = [
       "py3-none-any": 839,
       "py30-none-any": 851,
       "py2-none-any": -1,
-      "cp312-cp312t-linux_x86_64": -1
+      "cp312-cp312t-linux_x86_64": -1,
+      "cp312-cp312m-linux_x86_64": -1
     },
     "pipInImage": {
       "sameList": true,
@@ -2046,7 +4235,8 @@ export const TARGET_TAG_VECTORS: readonly TargetTagVector[] = [
       "py3-none-any": 461,
       "py30-none-any": 473,
       "py2-none-any": -1,
-      "cp312-cp312t-linux_aarch64": -1
+      "cp312-cp312t-linux_aarch64": -1,
+      "cp312-cp312m-linux_aarch64": -1
     },
     "pipInImage": {
       "sameList": true,
@@ -2105,7 +4295,8 @@ export const TARGET_TAG_VECTORS: readonly TargetTagVector[] = [
       "py3-none-any": 974,
       "py30-none-any": 986,
       "py2-none-any": -1,
-      "cp312-cp312t-linux_x86_64": -1
+      "cp312-cp312t-linux_x86_64": -1,
+      "cp312-cp312m-linux_x86_64": -1
     },
     "pipInImage": {
       "sameList": true,
@@ -3153,7 +5344,8 @@ export const TARGET_TAG_VECTORS: readonly TargetTagVector[] = [
       "py3-none-any": 596,
       "py30-none-any": 608,
       "py2-none-any": -1,
-      "cp312-cp312t-linux_aarch64": -1
+      "cp312-cp312t-linux_aarch64": -1,
+      "cp312-cp312m-linux_aarch64": -1
     },
     "pipInImage": {
       "sameList": true,
@@ -3212,7 +5404,8 @@ export const TARGET_TAG_VECTORS: readonly TargetTagVector[] = [
       "py3-none-any": 1109,
       "py30-none-any": 1121,
       "py2-none-any": -1,
-      "cp312-cp312t-linux_x86_64": -1
+      "cp312-cp312t-linux_x86_64": -1,
+      "cp312-cp312m-linux_x86_64": -1
     },
     "pipInImage": {
       "sameList": true,
@@ -3271,7 +5464,8 @@ export const TARGET_TAG_VECTORS: readonly TargetTagVector[] = [
       "py3-none-any": 731,
       "py30-none-any": 743,
       "py2-none-any": -1,
-      "cp312-cp312t-linux_aarch64": -1
+      "cp312-cp312t-linux_aarch64": -1,
+      "cp312-cp312m-linux_aarch64": -1
     },
     "pipInImage": {
       "sameList": true,
@@ -3329,7 +5523,8 @@ export const TARGET_TAG_VECTORS: readonly TargetTagVector[] = [
       "py3-none-any": 83,
       "py30-none-any": 95,
       "py2-none-any": -1,
-      "cp312-cp312t-linux_x86_64": -1
+      "cp312-cp312t-linux_x86_64": -1,
+      "cp312-cp312m-linux_x86_64": -1
     },
     "pipInImage": {
       "sameList": true,
@@ -3485,7 +5680,8 @@ export const TARGET_TAG_VECTORS: readonly TargetTagVector[] = [
       "py3-none-any": 83,
       "py30-none-any": 95,
       "py2-none-any": -1,
-      "cp312-cp312t-linux_aarch64": -1
+      "cp312-cp312t-linux_aarch64": -1,
+      "cp312-cp312m-linux_aarch64": -1
     },
     "pipInImage": {
       "sameList": true,
@@ -3544,7 +5740,8 @@ export const TARGET_TAG_VECTORS: readonly TargetTagVector[] = [
       "py3-none-any": 110,
       "py30-none-any": 122,
       "py2-none-any": -1,
-      "cp312-cp312t-linux_x86_64": -1
+      "cp312-cp312t-linux_x86_64": -1,
+      "cp312-cp312m-linux_x86_64": -1
     },
     "pipInImage": {
       "sameList": true,
@@ -3603,7 +5800,8 @@ export const TARGET_TAG_VECTORS: readonly TargetTagVector[] = [
       "py3-none-any": 110,
       "py30-none-any": 122,
       "py2-none-any": -1,
-      "cp312-cp312t-linux_aarch64": -1
+      "cp312-cp312t-linux_aarch64": -1,
+      "cp312-cp312m-linux_aarch64": -1
     },
     "pipInImage": {
       "sameList": true,
@@ -3661,7 +5859,8 @@ export const TARGET_TAG_VECTORS: readonly TargetTagVector[] = [
       "py3-none-any": 495,
       "py30-none-any": 508,
       "py2-none-any": -1,
-      "cp313-cp313t-linux_x86_64": -1
+      "cp313-cp313t-linux_x86_64": -1,
+      "cp313-cp313m-linux_x86_64": -1
     },
     "pipInImage": {
       "sameList": true,
@@ -3719,7 +5918,8 @@ export const TARGET_TAG_VECTORS: readonly TargetTagVector[] = [
       "py3-none-any": 89,
       "py30-none-any": 102,
       "py2-none-any": -1,
-      "cp313-cp313t-linux_aarch64": -1
+      "cp313-cp313t-linux_aarch64": -1,
+      "cp313-cp313m-linux_aarch64": -1
     },
     "pipInImage": {
       "sameList": true,
@@ -3777,7 +5977,8 @@ export const TARGET_TAG_VECTORS: readonly TargetTagVector[] = [
       "py3-none-any": 814,
       "py30-none-any": 827,
       "py2-none-any": -1,
-      "cp313-cp313t-linux_x86_64": -1
+      "cp313-cp313t-linux_x86_64": -1,
+      "cp313-cp313m-linux_x86_64": -1
     },
     "pipInImage": {
       "sameList": true,
@@ -3835,7 +6036,8 @@ export const TARGET_TAG_VECTORS: readonly TargetTagVector[] = [
       "py3-none-any": 408,
       "py30-none-any": 421,
       "py2-none-any": -1,
-      "cp313-cp313t-linux_aarch64": -1
+      "cp313-cp313t-linux_aarch64": -1,
+      "cp313-cp313m-linux_aarch64": -1
     },
     "pipInImage": {
       "sameList": true,
@@ -3894,7 +6096,8 @@ export const TARGET_TAG_VECTORS: readonly TargetTagVector[] = [
       "py3-none-any": 901,
       "py30-none-any": 914,
       "py2-none-any": -1,
-      "cp313-cp313t-linux_x86_64": -1
+      "cp313-cp313t-linux_x86_64": -1,
+      "cp313-cp313m-linux_x86_64": -1
     },
     "pipInImage": {
       "sameList": true,
@@ -3953,7 +6156,8 @@ export const TARGET_TAG_VECTORS: readonly TargetTagVector[] = [
       "py3-none-any": 495,
       "py30-none-any": 508,
       "py2-none-any": -1,
-      "cp313-cp313t-linux_aarch64": -1
+      "cp313-cp313t-linux_aarch64": -1,
+      "cp313-cp313m-linux_aarch64": -1
     },
     "pipInImage": {
       "sameList": true,
@@ -4012,7 +6216,8 @@ export const TARGET_TAG_VECTORS: readonly TargetTagVector[] = [
       "py3-none-any": 1046,
       "py30-none-any": 1059,
       "py2-none-any": -1,
-      "cp313-cp313t-linux_x86_64": -1
+      "cp313-cp313t-linux_x86_64": -1,
+      "cp313-cp313m-linux_x86_64": -1
     },
     "pipInImage": {
       "sameList": true,
@@ -4071,7 +6276,8 @@ export const TARGET_TAG_VECTORS: readonly TargetTagVector[] = [
       "py3-none-any": 640,
       "py30-none-any": 653,
       "py2-none-any": -1,
-      "cp313-cp313t-linux_aarch64": -1
+      "cp313-cp313t-linux_aarch64": -1,
+      "cp313-cp313m-linux_aarch64": -1
     },
     "pipInImage": {
       "sameList": true,
@@ -4130,7 +6336,8 @@ export const TARGET_TAG_VECTORS: readonly TargetTagVector[] = [
       "py3-none-any": 1191,
       "py30-none-any": 1204,
       "py2-none-any": -1,
-      "cp313-cp313t-linux_x86_64": -1
+      "cp313-cp313t-linux_x86_64": -1,
+      "cp313-cp313m-linux_x86_64": -1
     },
     "pipInImage": {
       "sameList": true,
@@ -4189,7 +6396,8 @@ export const TARGET_TAG_VECTORS: readonly TargetTagVector[] = [
       "py3-none-any": 785,
       "py30-none-any": 798,
       "py2-none-any": -1,
-      "cp313-cp313t-linux_aarch64": -1
+      "cp313-cp313t-linux_aarch64": -1,
+      "cp313-cp313m-linux_aarch64": -1
     },
     "pipInImage": {
       "sameList": true,
@@ -4247,7 +6455,8 @@ export const TARGET_TAG_VECTORS: readonly TargetTagVector[] = [
       "py3-none-any": 89,
       "py30-none-any": 102,
       "py2-none-any": -1,
-      "cp313-cp313t-linux_x86_64": -1
+      "cp313-cp313t-linux_x86_64": -1,
+      "cp313-cp313m-linux_x86_64": -1
     },
     "pipInImage": {
       "sameList": true,
@@ -4305,7 +6514,8 @@ export const TARGET_TAG_VECTORS: readonly TargetTagVector[] = [
       "py3-none-any": 89,
       "py30-none-any": 102,
       "py2-none-any": -1,
-      "cp313-cp313t-linux_aarch64": -1
+      "cp313-cp313t-linux_aarch64": -1,
+      "cp313-cp313m-linux_aarch64": -1
     },
     "pipInImage": {
       "sameList": true,
@@ -4364,7 +6574,8 @@ export const TARGET_TAG_VECTORS: readonly TargetTagVector[] = [
       "py3-none-any": 118,
       "py30-none-any": 131,
       "py2-none-any": -1,
-      "cp313-cp313t-linux_x86_64": -1
+      "cp313-cp313t-linux_x86_64": -1,
+      "cp313-cp313m-linux_x86_64": -1
     },
     "pipInImage": {
       "sameList": true,
@@ -4423,7 +6634,8 @@ export const TARGET_TAG_VECTORS: readonly TargetTagVector[] = [
       "py3-none-any": 118,
       "py30-none-any": 131,
       "py2-none-any": -1,
-      "cp313-cp313t-linux_aarch64": -1
+      "cp313-cp313t-linux_aarch64": -1,
+      "cp313-cp313m-linux_aarch64": -1
     },
     "pipInImage": {
       "sameList": true,
@@ -4481,7 +6693,8 @@ export const TARGET_TAG_VECTORS: readonly TargetTagVector[] = [
       "py3-none-any": 495,
       "py30-none-any": 508,
       "py2-none-any": -1,
-      "cp313-cp313-linux_x86_64": -1
+      "cp313-cp313-linux_x86_64": -1,
+      "cp313-cp313m-linux_x86_64": -1
     },
     "pipInImage": {
       "sameList": false,
@@ -4539,7 +6752,8 @@ export const TARGET_TAG_VECTORS: readonly TargetTagVector[] = [
       "py3-none-any": 89,
       "py30-none-any": 102,
       "py2-none-any": -1,
-      "cp313-cp313-linux_aarch64": -1
+      "cp313-cp313-linux_aarch64": -1,
+      "cp313-cp313m-linux_aarch64": -1
     },
     "pipInImage": {
       "sameList": false,
@@ -4597,7 +6811,8 @@ export const TARGET_TAG_VECTORS: readonly TargetTagVector[] = [
       "py3-none-any": 814,
       "py30-none-any": 827,
       "py2-none-any": -1,
-      "cp313-cp313-linux_x86_64": -1
+      "cp313-cp313-linux_x86_64": -1,
+      "cp313-cp313m-linux_x86_64": -1
     },
     "pipInImage": {
       "sameList": false,
@@ -4655,7 +6870,8 @@ export const TARGET_TAG_VECTORS: readonly TargetTagVector[] = [
       "py3-none-any": 408,
       "py30-none-any": 421,
       "py2-none-any": -1,
-      "cp313-cp313-linux_aarch64": -1
+      "cp313-cp313-linux_aarch64": -1,
+      "cp313-cp313m-linux_aarch64": -1
     },
     "pipInImage": {
       "sameList": false,
@@ -4714,7 +6930,8 @@ export const TARGET_TAG_VECTORS: readonly TargetTagVector[] = [
       "py3-none-any": 901,
       "py30-none-any": 914,
       "py2-none-any": -1,
-      "cp313-cp313-linux_x86_64": -1
+      "cp313-cp313-linux_x86_64": -1,
+      "cp313-cp313m-linux_x86_64": -1
     },
     "pipInImage": {
       "sameList": false,
@@ -4773,7 +6990,8 @@ export const TARGET_TAG_VECTORS: readonly TargetTagVector[] = [
       "py3-none-any": 495,
       "py30-none-any": 508,
       "py2-none-any": -1,
-      "cp313-cp313-linux_aarch64": -1
+      "cp313-cp313-linux_aarch64": -1,
+      "cp313-cp313m-linux_aarch64": -1
     },
     "pipInImage": {
       "sameList": false,
@@ -4832,7 +7050,8 @@ export const TARGET_TAG_VECTORS: readonly TargetTagVector[] = [
       "py3-none-any": 1046,
       "py30-none-any": 1059,
       "py2-none-any": -1,
-      "cp313-cp313-linux_x86_64": -1
+      "cp313-cp313-linux_x86_64": -1,
+      "cp313-cp313m-linux_x86_64": -1
     },
     "pipInImage": {
       "sameList": false,
@@ -4891,7 +7110,8 @@ export const TARGET_TAG_VECTORS: readonly TargetTagVector[] = [
       "py3-none-any": 640,
       "py30-none-any": 653,
       "py2-none-any": -1,
-      "cp313-cp313-linux_aarch64": -1
+      "cp313-cp313-linux_aarch64": -1,
+      "cp313-cp313m-linux_aarch64": -1
     },
     "pipInImage": {
       "sameList": false,
@@ -4950,7 +7170,8 @@ export const TARGET_TAG_VECTORS: readonly TargetTagVector[] = [
       "py3-none-any": 1191,
       "py30-none-any": 1204,
       "py2-none-any": -1,
-      "cp313-cp313-linux_x86_64": -1
+      "cp313-cp313-linux_x86_64": -1,
+      "cp313-cp313m-linux_x86_64": -1
     },
     "pipInImage": {
       "sameList": false,
@@ -5009,7 +7230,8 @@ export const TARGET_TAG_VECTORS: readonly TargetTagVector[] = [
       "py3-none-any": 785,
       "py30-none-any": 798,
       "py2-none-any": -1,
-      "cp313-cp313-linux_aarch64": -1
+      "cp313-cp313-linux_aarch64": -1,
+      "cp313-cp313m-linux_aarch64": -1
     },
     "pipInImage": {
       "sameList": false,
@@ -5067,7 +7289,8 @@ export const TARGET_TAG_VECTORS: readonly TargetTagVector[] = [
       "py3-none-any": 89,
       "py30-none-any": 102,
       "py2-none-any": -1,
-      "cp313-cp313-linux_x86_64": -1
+      "cp313-cp313-linux_x86_64": -1,
+      "cp313-cp313m-linux_x86_64": -1
     },
     "pipInImage": {
       "sameList": false,
@@ -5125,7 +7348,8 @@ export const TARGET_TAG_VECTORS: readonly TargetTagVector[] = [
       "py3-none-any": 89,
       "py30-none-any": 102,
       "py2-none-any": -1,
-      "cp313-cp313-linux_aarch64": -1
+      "cp313-cp313-linux_aarch64": -1,
+      "cp313-cp313m-linux_aarch64": -1
     },
     "pipInImage": {
       "sameList": false,
@@ -5184,7 +7408,8 @@ export const TARGET_TAG_VECTORS: readonly TargetTagVector[] = [
       "py3-none-any": 118,
       "py30-none-any": 131,
       "py2-none-any": -1,
-      "cp313-cp313-linux_x86_64": -1
+      "cp313-cp313-linux_x86_64": -1,
+      "cp313-cp313m-linux_x86_64": -1
     },
     "pipInImage": {
       "sameList": false,
@@ -5243,7 +7468,8 @@ export const TARGET_TAG_VECTORS: readonly TargetTagVector[] = [
       "py3-none-any": 118,
       "py30-none-any": 131,
       "py2-none-any": -1,
-      "cp313-cp313-linux_aarch64": -1
+      "cp313-cp313-linux_aarch64": -1,
+      "cp313-cp313m-linux_aarch64": -1
     },
     "pipInImage": {
       "sameList": false,
@@ -5435,7 +7661,8 @@ export const TARGET_TAG_VECTORS: readonly TargetTagVector[] = [
       "py3-none-any": 529,
       "py30-none-any": 543,
       "py2-none-any": -1,
-      "cp314-cp314t-linux_x86_64": -1
+      "cp314-cp314t-linux_x86_64": -1,
+      "cp314-cp314m-linux_x86_64": -1
     },
     "pipInImage": {
       "sameList": true,
@@ -5493,7 +7720,8 @@ export const TARGET_TAG_VECTORS: readonly TargetTagVector[] = [
       "py3-none-any": 95,
       "py30-none-any": 109,
       "py2-none-any": -1,
-      "cp314-cp314t-linux_aarch64": -1
+      "cp314-cp314t-linux_aarch64": -1,
+      "cp314-cp314m-linux_aarch64": -1
     },
     "pipInImage": {
       "sameList": true,
@@ -5551,7 +7779,8 @@ export const TARGET_TAG_VECTORS: readonly TargetTagVector[] = [
       "py3-none-any": 870,
       "py30-none-any": 884,
       "py2-none-any": -1,
-      "cp314-cp314t-linux_x86_64": -1
+      "cp314-cp314t-linux_x86_64": -1,
+      "cp314-cp314m-linux_x86_64": -1
     },
     "pipInImage": {
       "sameList": true,
@@ -5609,7 +7838,8 @@ export const TARGET_TAG_VECTORS: readonly TargetTagVector[] = [
       "py3-none-any": 436,
       "py30-none-any": 450,
       "py2-none-any": -1,
-      "cp314-cp314t-linux_aarch64": -1
+      "cp314-cp314t-linux_aarch64": -1,
+      "cp314-cp314m-linux_aarch64": -1
     },
     "pipInImage": {
       "sameList": true,
@@ -5668,7 +7898,8 @@ export const TARGET_TAG_VECTORS: readonly TargetTagVector[] = [
       "py3-none-any": 963,
       "py30-none-any": 977,
       "py2-none-any": -1,
-      "cp314-cp314t-linux_x86_64": -1
+      "cp314-cp314t-linux_x86_64": -1,
+      "cp314-cp314m-linux_x86_64": -1
     },
     "pipInImage": {
       "sameList": true,
@@ -5727,7 +7958,8 @@ export const TARGET_TAG_VECTORS: readonly TargetTagVector[] = [
       "py3-none-any": 529,
       "py30-none-any": 543,
       "py2-none-any": -1,
-      "cp314-cp314t-linux_aarch64": -1
+      "cp314-cp314t-linux_aarch64": -1,
+      "cp314-cp314m-linux_aarch64": -1
     },
     "pipInImage": {
       "sameList": true,
@@ -5786,7 +8018,8 @@ export const TARGET_TAG_VECTORS: readonly TargetTagVector[] = [
       "py3-none-any": 1118,
       "py30-none-any": 1132,
       "py2-none-any": -1,
-      "cp314-cp314t-linux_x86_64": -1
+      "cp314-cp314t-linux_x86_64": -1,
+      "cp314-cp314m-linux_x86_64": -1
     },
     "pipInImage": {
       "sameList": true,
@@ -5845,7 +8078,8 @@ export const TARGET_TAG_VECTORS: readonly TargetTagVector[] = [
       "py3-none-any": 684,
       "py30-none-any": 698,
       "py2-none-any": -1,
-      "cp314-cp314t-linux_aarch64": -1
+      "cp314-cp314t-linux_aarch64": -1,
+      "cp314-cp314m-linux_aarch64": -1
     },
     "pipInImage": {
       "sameList": true,
@@ -5904,7 +8138,8 @@ export const TARGET_TAG_VECTORS: readonly TargetTagVector[] = [
       "py3-none-any": 1273,
       "py30-none-any": 1287,
       "py2-none-any": -1,
-      "cp314-cp314t-linux_x86_64": -1
+      "cp314-cp314t-linux_x86_64": -1,
+      "cp314-cp314m-linux_x86_64": -1
     },
     "pipInImage": {
       "sameList": true,
@@ -5963,7 +8198,8 @@ export const TARGET_TAG_VECTORS: readonly TargetTagVector[] = [
       "py3-none-any": 839,
       "py30-none-any": 853,
       "py2-none-any": -1,
-      "cp314-cp314t-linux_aarch64": -1
+      "cp314-cp314t-linux_aarch64": -1,
+      "cp314-cp314m-linux_aarch64": -1
     },
     "pipInImage": {
       "sameList": true,
@@ -6021,7 +8257,8 @@ export const TARGET_TAG_VECTORS: readonly TargetTagVector[] = [
       "py3-none-any": 95,
       "py30-none-any": 109,
       "py2-none-any": -1,
-      "cp314-cp314t-linux_x86_64": -1
+      "cp314-cp314t-linux_x86_64": -1,
+      "cp314-cp314m-linux_x86_64": -1
     },
     "pipInImage": {
       "sameList": true,
@@ -6079,7 +8316,8 @@ export const TARGET_TAG_VECTORS: readonly TargetTagVector[] = [
       "py3-none-any": 95,
       "py30-none-any": 109,
       "py2-none-any": -1,
-      "cp314-cp314t-linux_aarch64": -1
+      "cp314-cp314t-linux_aarch64": -1,
+      "cp314-cp314m-linux_aarch64": -1
     },
     "pipInImage": {
       "sameList": true,
@@ -6138,7 +8376,8 @@ export const TARGET_TAG_VECTORS: readonly TargetTagVector[] = [
       "py3-none-any": 126,
       "py30-none-any": 140,
       "py2-none-any": -1,
-      "cp314-cp314t-linux_x86_64": -1
+      "cp314-cp314t-linux_x86_64": -1,
+      "cp314-cp314m-linux_x86_64": -1
     },
     "pipInImage": {
       "sameList": true,
@@ -6197,7 +8436,8 @@ export const TARGET_TAG_VECTORS: readonly TargetTagVector[] = [
       "py3-none-any": 126,
       "py30-none-any": 140,
       "py2-none-any": -1,
-      "cp314-cp314t-linux_aarch64": -1
+      "cp314-cp314t-linux_aarch64": -1,
+      "cp314-cp314m-linux_aarch64": -1
     },
     "pipInImage": {
       "sameList": true,
@@ -6255,7 +8495,8 @@ export const TARGET_TAG_VECTORS: readonly TargetTagVector[] = [
       "py3-none-any": 529,
       "py30-none-any": 543,
       "py2-none-any": -1,
-      "cp314-cp314-linux_x86_64": -1
+      "cp314-cp314-linux_x86_64": -1,
+      "cp314-cp314m-linux_x86_64": -1
     },
     "pipInImage": {
       "sameList": false,
@@ -6313,7 +8554,8 @@ export const TARGET_TAG_VECTORS: readonly TargetTagVector[] = [
       "py3-none-any": 95,
       "py30-none-any": 109,
       "py2-none-any": -1,
-      "cp314-cp314-linux_aarch64": -1
+      "cp314-cp314-linux_aarch64": -1,
+      "cp314-cp314m-linux_aarch64": -1
     },
     "pipInImage": {
       "sameList": false,
@@ -6371,7 +8613,8 @@ export const TARGET_TAG_VECTORS: readonly TargetTagVector[] = [
       "py3-none-any": 870,
       "py30-none-any": 884,
       "py2-none-any": -1,
-      "cp314-cp314-linux_x86_64": -1
+      "cp314-cp314-linux_x86_64": -1,
+      "cp314-cp314m-linux_x86_64": -1
     },
     "pipInImage": {
       "sameList": false,
@@ -6429,7 +8672,8 @@ export const TARGET_TAG_VECTORS: readonly TargetTagVector[] = [
       "py3-none-any": 436,
       "py30-none-any": 450,
       "py2-none-any": -1,
-      "cp314-cp314-linux_aarch64": -1
+      "cp314-cp314-linux_aarch64": -1,
+      "cp314-cp314m-linux_aarch64": -1
     },
     "pipInImage": {
       "sameList": false,
@@ -6488,7 +8732,8 @@ export const TARGET_TAG_VECTORS: readonly TargetTagVector[] = [
       "py3-none-any": 963,
       "py30-none-any": 977,
       "py2-none-any": -1,
-      "cp314-cp314-linux_x86_64": -1
+      "cp314-cp314-linux_x86_64": -1,
+      "cp314-cp314m-linux_x86_64": -1
     },
     "pipInImage": {
       "sameList": false,
@@ -6547,7 +8792,8 @@ export const TARGET_TAG_VECTORS: readonly TargetTagVector[] = [
       "py3-none-any": 529,
       "py30-none-any": 543,
       "py2-none-any": -1,
-      "cp314-cp314-linux_aarch64": -1
+      "cp314-cp314-linux_aarch64": -1,
+      "cp314-cp314m-linux_aarch64": -1
     },
     "pipInImage": {
       "sameList": false,
@@ -6606,7 +8852,8 @@ export const TARGET_TAG_VECTORS: readonly TargetTagVector[] = [
       "py3-none-any": 1118,
       "py30-none-any": 1132,
       "py2-none-any": -1,
-      "cp314-cp314-linux_x86_64": -1
+      "cp314-cp314-linux_x86_64": -1,
+      "cp314-cp314m-linux_x86_64": -1
     },
     "pipInImage": {
       "sameList": false,
@@ -6665,7 +8912,8 @@ export const TARGET_TAG_VECTORS: readonly TargetTagVector[] = [
       "py3-none-any": 684,
       "py30-none-any": 698,
       "py2-none-any": -1,
-      "cp314-cp314-linux_aarch64": -1
+      "cp314-cp314-linux_aarch64": -1,
+      "cp314-cp314m-linux_aarch64": -1
     },
     "pipInImage": {
       "sameList": false,
@@ -6724,7 +8972,8 @@ export const TARGET_TAG_VECTORS: readonly TargetTagVector[] = [
       "py3-none-any": 1273,
       "py30-none-any": 1287,
       "py2-none-any": -1,
-      "cp314-cp314-linux_x86_64": -1
+      "cp314-cp314-linux_x86_64": -1,
+      "cp314-cp314m-linux_x86_64": -1
     },
     "pipInImage": {
       "sameList": false,
@@ -6783,7 +9032,8 @@ export const TARGET_TAG_VECTORS: readonly TargetTagVector[] = [
       "py3-none-any": 839,
       "py30-none-any": 853,
       "py2-none-any": -1,
-      "cp314-cp314-linux_aarch64": -1
+      "cp314-cp314-linux_aarch64": -1,
+      "cp314-cp314m-linux_aarch64": -1
     },
     "pipInImage": {
       "sameList": false,
@@ -6841,7 +9091,8 @@ export const TARGET_TAG_VECTORS: readonly TargetTagVector[] = [
       "py3-none-any": 95,
       "py30-none-any": 109,
       "py2-none-any": -1,
-      "cp314-cp314-linux_x86_64": -1
+      "cp314-cp314-linux_x86_64": -1,
+      "cp314-cp314m-linux_x86_64": -1
     },
     "pipInImage": {
       "sameList": false,
@@ -6899,7 +9150,8 @@ export const TARGET_TAG_VECTORS: readonly TargetTagVector[] = [
       "py3-none-any": 95,
       "py30-none-any": 109,
       "py2-none-any": -1,
-      "cp314-cp314-linux_aarch64": -1
+      "cp314-cp314-linux_aarch64": -1,
+      "cp314-cp314m-linux_aarch64": -1
     },
     "pipInImage": {
       "sameList": false,
@@ -6958,7 +9210,8 @@ export const TARGET_TAG_VECTORS: readonly TargetTagVector[] = [
       "py3-none-any": 126,
       "py30-none-any": 140,
       "py2-none-any": -1,
-      "cp314-cp314-linux_x86_64": -1
+      "cp314-cp314-linux_x86_64": -1,
+      "cp314-cp314m-linux_x86_64": -1
     },
     "pipInImage": {
       "sameList": false,
@@ -7017,7 +9270,8 @@ export const TARGET_TAG_VECTORS: readonly TargetTagVector[] = [
       "py3-none-any": 126,
       "py30-none-any": 140,
       "py2-none-any": -1,
-      "cp314-cp314-linux_aarch64": -1
+      "cp314-cp314-linux_aarch64": -1,
+      "cp314-cp314m-linux_aarch64": -1
     },
     "pipInImage": {
       "sameList": false,
