@@ -48,7 +48,8 @@ describe("basewise analyze", () => {
     const { code, out } = await run(["analyze", file, "--base", "python:3.12-alpine3.24", "--arch", "arm64", "--json", "--index-url", index.url]);
     expect(code).toBe(0);
     const report = JSON.parse(out);
-    expect(report.schemaVersion).toBe(3);
+    expect(report.schemaVersion).toBe(4);
+    expect(report.targets).toHaveLength(1);
     expect(report.targets[0]).toMatchObject({ base: "python:3.12-alpine3.24", arch: "arm64", libc: { family: "musl" } });
     expect(report.targets[0].packages[0]).toMatchObject({ name: "cryptography", kind: "wheel", compiles: false, filename: "cryptography-41.0.7-cp37-abi3-musllinux_1_1_aarch64.whl" });
   });
@@ -83,9 +84,28 @@ describe("basewise analyze", () => {
     expect(err).toMatch(message);
   });
 
+  it("one analysis on 4 images and both architectures gives 8 targets (the default), each image's side by side; --build-host marks the emulated ones", async () => {
+    const file = await requirementsFile("six\nnumpy==1.24.4\n");
+    const bases = ["python:3.12-slim-bookworm", "python:3.12-alpine3.24", "python:3.11-slim-bookworm", "python:3.12-bookworm"];
+    const args = ["analyze", file, ...bases.flatMap((base) => ["--base", base]), "--json", "--index-url", index.url];
+    const byDefault = JSON.parse((await run(args)).out);
+    const explicit = JSON.parse((await run([...args, "--arch", "amd64,arm64", "--build-host", "ci-amd64"])).out);
+    for (const report of [byDefault, explicit]) {
+      expect(report.archs).toEqual(["amd64", "arm64"]);
+      expect(report.targets.map((t: { base: string; arch: string }) => `${t.base} ${t.arch}`)).toEqual(bases.flatMap((base) => [`${base} amd64`, `${base} arm64`]));
+    }
+    const emulated = (report: { targets: { arch: string; estimate: { parameters: { emulated: boolean } } }[] }) => report.targets.filter((t) => t.estimate.parameters.emulated).map((t) => t.arch);
+    expect(emulated(byDefault)).toEqual([]);
+    expect(emulated(explicit)).toEqual(["arm64", "arm64", "arm64", "arm64"]);
+    // The same request twice over the flags' two spellings.
+    const repeated = JSON.parse((await run([...args, "--arch", "arm64", "--arch", "amd64"])).out);
+    expect(repeated.archs).toEqual(["arm64", "amd64"]);
+    expect(repeated.targets[0].arch).toBe("arm64");
+  });
+
   it("prints the estimate and the OS packages per image, and --dockerfile prints only the annotated Dockerfile", async () => {
     const file = await requirementsFile("numpy==1.24.4\n");
-    const table = await run(["analyze", file, "--base", "python:3.12-slim-bookworm", "--index-url", index.url]);
+    const table = await run(["analyze", file, "--base", "python:3.12-slim-bookworm", "--arch", "amd64", "--index-url", index.url]);
     expect(table.code).toBe(0);
     expect(table.out).toMatch(/Recommended: python:3\.12-slim-bookworm \(amd64\)\. .* wins: numpy 1\.24\.4 compiles/);
     expect(table.out).toMatch(/estimate: build \d+–\d+ (s|min); image \d+ MB multi-stage, \d+ MB single-stage/);
@@ -103,7 +123,7 @@ describe("basewise analyze", () => {
     const cold = await json();
     const warm = await json("--warm");
     const oneCore = await json("--cores", "1");
-    expect(cold.estimateParameters).toEqual({ cores: 4, networkMBps: 50, cache: "cold", emulated: false });
+    expect(cold.estimateParameters).toEqual({ cores: 4, networkMBps: 50, cache: "cold", buildHost: "native" });
     expect(warm.targets[0].estimate.buildSeconds.high).toBeLessThan(cold.targets[0].estimate.buildSeconds.low);
     // numpy < 1.26 builds with numpy.distutils, one file at a time: more cores do not help.
     expect(oneCore.estimateParameters.cores).toBe(1);
@@ -126,7 +146,7 @@ describe("basewise schema", () => {
     expect(printed.code).toBe(0);
     expect(printed.out).toBe(reportJsonSchemaText());
     const schema = JSON.parse(printed.out);
-    expect(schema.$defs.Report.properties.schemaVersion.const).toBe(3);
+    expect(schema.$defs.Report.properties.schemaVersion.const).toBe(4);
     expect(schema.$defs.Report.properties.targets).toBeDefined();
     // Extra words after the command are a usage error, as for analyze.
     const extra = await run(["schema", "now"]);

@@ -1,26 +1,28 @@
 import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
-import { ARCHES, DEFAULT_ARCH, DEFAULT_ESTIMATE, ESTIMATE_LIMITS, MAX_BASES } from "@/lib/contract/request-limits";
+import { ARCHES, BUILD_HOSTS, DEFAULT_ARCHS, DEFAULT_ESTIMATE, ESTIMATE_LIMITS, MAX_BASES } from "@/lib/contract/request-limits";
 import type { FieldNaming, RequestField } from "@/lib/contract/request";
 import { indexConfigFromEnv } from "@/lib/index/config";
 
 const { cores, networkMBps } = ESTIMATE_LIMITS;
 
-const USAGE = `Usage: basewise analyze FILE --base IMAGE [--base IMAGE…] [--arch amd64|arm64] [--index-url URL] [--no-deps] [--cores N] [--network-mbps N] [--warm] [--emulated] [--dockerfile IMAGE] [--fetch-sdists] [--json]
+const USAGE = `Usage: basewise analyze FILE --base IMAGE [--base IMAGE…] [--arch amd64|arm64…] [--index-url URL] [--no-deps] [--cores N] [--network-mbps N] [--warm] [--build-host HOST] [--dockerfile IMAGE] [--fetch-sdists] [--json]
        basewise schema   (prints the JSON Schema of the --json report, as GET /api/schema serves it)
 
 Predicts, for each base image, which packages pip installs from a wheel and which it builds from source:
 the whole install set as pip resolves it there, and the build requirements of every build.
   FILE            a requirements.txt ("-" reads standard input)
   --base IMAGE    a base image, e.g. python:3.12-slim-bookworm (repeatable, at most ${MAX_BASES}; default: a standard comparison)
-  --arch ARCH     ${ARCHES.map((arch) => (arch === DEFAULT_ARCH ? `${arch} (default)` : arch)).join(" or ")}
+  --arch ARCH     ${ARCHES.join(" or ")}; repeat it or write "amd64,arm64" for both (default: ${DEFAULT_ARCHS.join(" and ")})
   --index-url URL the package index (default: $BASEWISE_INDEX_URL or https://pypi.org/simple/)
   --no-deps       only the requirements written in the file, as pip --no-deps
   --cores N       CPU cores for the build-time estimate, ${cores.min} to ${cores.max} (default ${DEFAULT_ESTIMATE.cores})
   --network-mbps N  download speed for the estimate, MB/s, ${networkMBps.min} to ${networkMBps.max} (default ${DEFAULT_ESTIMATE.networkMBps})
   --warm          estimate a rebuild with a warm cache (only the layers after requirements change)
-  --emulated      arm64 built on an amd64 host under QEMU (compiles ×6–10)
-  --dockerfile IMAGE  print only the recommended, annotated Dockerfile for IMAGE
+  --build-host HOST  where docker build runs: ${BUILD_HOSTS.join(", ")} (default ${DEFAULT_ESTIMATE.buildHost});
+                  a target of another architecture than the host's is emulated (compiles ×6–10)
+  --emulated      the older form of --build-host ci-amd64 (arm64 built on an amd64 host under QEMU)
+  --dockerfile IMAGE  print only the recommended, annotated Dockerfile for IMAGE (for the first --arch)
   --fetch-sdists  download sdists that will be built to read their pyproject.toml (default: $BASEWISE_FETCH_SDISTS, else off)
   --json          print the report as JSON
 `;
@@ -34,13 +36,14 @@ export async function main(argv: string[], out: (text: string) => void = (t) => 
       allowPositionals: true,
       options: {
         base: { type: "string", multiple: true },
-        arch: { type: "string" },
+        arch: { type: "string", multiple: true },
         "index-url": { type: "string" },
         "no-deps": { type: "boolean" },
         "fetch-sdists": { type: "boolean" },
         cores: { type: "string" },
         "network-mbps": { type: "string" },
         warm: { type: "boolean" },
+        "build-host": { type: "string" },
         emulated: { type: "boolean" },
         dockerfile: { type: "string" },
         json: { type: "boolean" },
@@ -65,16 +68,18 @@ export async function main(argv: string[], out: (text: string) => void = (t) => 
   }
   // Flags become a request (lib/contract), validated by the schema the API uses: the CLI refuses the
   // same values with the same sentences, naming its flags. Loaded here so --help does not load zod.
-  const { requestSchema, describeIssues } = await import("@/lib/contract/request");
+  const { requestSchema, requestOptionsSchema, describeIssues } = await import("@/lib/contract/request");
   const schema = requestSchema(FLAG_NAMING);
-  const options = schema.omit({ requirements: true }).safeParse({
+  const options = requestOptionsSchema(FLAG_NAMING).safeParse({
     bases: values.base,
-    arch: values.arch,
+    // "--arch amd64 --arch arm64" and "--arch amd64,arm64" are the same list.
+    archs: values.arch?.flatMap((text) => text.split(",").map((arch) => arch.trim())),
     noDeps: values["no-deps"] ?? false,
     estimate: {
       ...(values.cores !== undefined ? { cores: numberFrom(values.cores) } : {}),
       ...(values["network-mbps"] !== undefined ? { networkMBps: numberFrom(values["network-mbps"]) } : {}),
       ...(values.warm ? { cache: "warm" } : {}),
+      ...(values["build-host"] !== undefined ? { buildHost: values["build-host"] } : {}),
       ...(values.emulated ? { emulated: true } : {}),
     },
   });
@@ -113,6 +118,7 @@ export async function main(argv: string[], out: (text: string) => void = (t) => 
   }
   if (values.dockerfile !== undefined) {
     const wanted = values.dockerfile;
+    // The first architecture asked for; the others' Dockerfiles can be asked for with --arch.
     const target = result.report.targets.find((t) => t.base === wanted || t.requestedAs === wanted);
     if (!target) {
       err(`--dockerfile ${wanted}: not among the analysed images (${result.report.targets.map((t) => t.base).join(", ")}); pass it with --base too.\n`);
@@ -131,10 +137,12 @@ const FLAGS: Partial<Record<RequestField, string>> = {
   requirements: "FILE",
   bases: "--base",
   arch: "--arch",
+  archs: "--arch",
   noDeps: "--no-deps",
   "estimate.cores": "--cores",
   "estimate.networkMBps": "--network-mbps",
   "estimate.cache": "--warm",
+  "estimate.buildHost": "--build-host",
   "estimate.emulated": "--emulated",
 };
 const FLAG_NAMING: FieldNaming = { field: (field) => FLAGS[field] ?? `"${field}"`, value: (word) => word };

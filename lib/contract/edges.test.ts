@@ -9,7 +9,7 @@ import { decodeShareState } from "@/lib/share/decode";
 import { analyzeRequestSchema } from "./request";
 
 // Every edge that takes a request refuses the same values: POST /api/analyze (JSON), a share link
-// (the compact v1 form) and the CLI (flags). The API and the CLI say it with the same sentence, each
+// (the compact v2 form; v1 links are checked in lib/share) and the CLI (flags). The API and the CLI say it with the same sentence, each
 // naming the field as its user wrote it. None of these reaches an index: validation comes first.
 
 const MISSING_FILE = "/nonexistent/basewise-contract-test/requirements.txt";
@@ -25,11 +25,12 @@ async function cli(flags: string[]): Promise<{ code: number; err: string }> {
   return { code, err };
 }
 
-const GOOD_LINK = { r: "django\n", b: ["python:3.12-slim"], a: "amd64", n: false, e: { c: 4, m: 50, w: false, q: false }, t: null };
-function link(patch: { b?: unknown; a?: unknown; c?: unknown; m?: unknown; t?: unknown }): string {
-  const { c, m, ...top } = patch;
-  const compact = { ...GOOD_LINK, ...top, e: { ...GOOD_LINK.e, ...(c !== undefined ? { c } : {}), ...(m !== undefined ? { m } : {}) } };
-  return `v1.${Buffer.from(deflateSync(new TextEncoder().encode(JSON.stringify(compact)))).toString("base64url")}`;
+const GOOD_LINK = { r: "django\n", b: ["python:3.12-slim"], a: ["amd64"], n: false, e: { c: 4, m: 50, w: false, h: "native" }, t: null };
+function link(patch: { b?: unknown; a?: unknown; c?: unknown; m?: unknown; h?: unknown; q?: unknown; t?: unknown }): string {
+  const { c, m, h, q, ...top } = patch;
+  const estimate = Object.fromEntries(Object.entries({ c, m, h, q }).filter(([, v]) => v !== undefined));
+  const compact = { ...GOOD_LINK, ...top, e: { ...GOOD_LINK.e, ...estimate } };
+  return `v2.${Buffer.from(deflateSync(new TextEncoder().encode(JSON.stringify(compact)))).toString("base64url")}`;
 }
 
 interface Case {
@@ -51,7 +52,27 @@ const refused: Case[] = [
   { name: "0.05 MB/s", json: { estimate: { networkMBps: 0.05 } }, compact: { m: 0.05 }, flags: ["--network-mbps", "0.05"], apiSays: '"estimate.networkMBps" must be between 0.1 and 10000.', cliSays: "--network-mbps must be between 0.1 and 10000." },
   { name: "10001 MB/s", json: { estimate: { networkMBps: 10_001 } }, compact: { m: 10_001 }, flags: ["--network-mbps", "10001"], apiSays: '"estimate.networkMBps" must be between 0.1 and 10000.', cliSays: "--network-mbps must be between 0.1 and 10000." },
   { name: "a speed that is not a number", json: { estimate: { networkMBps: "fast" } }, compact: { m: "fast" }, flags: ["--network-mbps", "fast"], apiSays: '"estimate.networkMBps" must be a number from 0.1 to 10000.', cliSays: "--network-mbps must be a number from 0.1 to 10000." },
-  { name: "arch riscv", json: { arch: "riscv" }, compact: { a: "riscv" }, flags: ["--arch", "riscv"], apiSays: '"arch" must be "amd64" or "arm64".', cliSays: "--arch must be amd64 or arm64." },
+  { name: "arch riscv", json: { arch: "riscv" }, compact: { a: "riscv" }, flags: null, apiSays: '"arch" must be "amd64" or "arm64".', cliSays: null },
+  { name: "archs with riscv", json: { archs: ["amd64", "riscv"] }, compact: { a: "riscv" }, flags: ["--arch", "amd64,riscv"], apiSays: 'Each of "archs" must be "amd64" or "arm64".', cliSays: "Each of --arch must be amd64 or arm64." },
+  { name: "an architecture twice", json: { archs: ["arm64", "arm64"] }, compact: { a: ["arm64", "arm64"] }, flags: ["--arch", "arm64", "--arch", "arm64"], apiSays: '"archs" names an architecture twice.', cliSays: "--arch names an architecture twice." },
+  { name: "no architecture", json: { archs: [] }, compact: { a: [] }, flags: null, apiSays: '"archs" must name at least one architecture.', cliSays: null },
+  { name: "arch and archs", json: { arch: "amd64", archs: ["arm64"] }, compact: { a: 3 }, flags: null, apiSays: 'Give "arch" or "archs", not both.', cliSays: null },
+  {
+    name: "an unknown build host",
+    json: { estimate: { buildHost: "raspberry-pi" } },
+    compact: { h: "raspberry-pi" },
+    flags: ["--build-host", "raspberry-pi"],
+    apiSays: '"estimate.buildHost" must be "native" or "mac-arm64" or "ci-amd64" or "ci-arm64".',
+    cliSays: "--build-host must be native or mac-arm64 or ci-amd64 or ci-arm64.",
+  },
+  {
+    name: "a build host and the old switch",
+    json: { estimate: { buildHost: "native", emulated: true } },
+    compact: { h: "native", q: true },
+    flags: ["--build-host", "native", "--emulated"],
+    apiSays: 'Give "estimate.buildHost" or "estimate.emulated" (its older form), not both.',
+    cliSays: "Give --build-host or --emulated (its older form), not both.",
+  },
   {
     name: "13 bases",
     json: { bases: Array(13).fill("python:3.12-slim") },
@@ -83,7 +104,10 @@ describe("and accepts the values at the edges of each range", () => {
   const accepted: { name: string; json: object; compact: Parameters<typeof link>[0]; flags: string[] }[] = [
     { name: "1 core, 0.1 MB/s", json: { estimate: { cores: 1, networkMBps: 0.1 } }, compact: { c: 1, m: 0.1 }, flags: ["--cores", "1", "--network-mbps", "0.1"] },
     { name: "256 cores, 10000 MB/s", json: { estimate: { cores: 256, networkMBps: 10_000 } }, compact: { c: 256, m: 10_000 }, flags: ["--cores", "256", "--network-mbps", "10000"] },
-    { name: "arm64", json: { arch: "arm64" }, compact: { a: "arm64" }, flags: ["--arch", "arm64"] },
+    { name: "arm64", json: { arch: "arm64" }, compact: { a: ["arm64"] }, flags: ["--arch", "arm64"] },
+    { name: "both architectures", json: { archs: ["arm64", "amd64"] }, compact: { a: ["arm64", "amd64"] }, flags: ["--arch", "arm64,amd64"] },
+    ...(["native", "mac-arm64", "ci-amd64", "ci-arm64"] as const).map((host) => ({ name: `build host ${host}`, json: { estimate: { buildHost: host } }, compact: { h: host }, flags: ["--build-host", host] })),
+    { name: "the old switch", json: { estimate: { emulated: true } }, compact: {}, flags: ["--emulated"] },
     {
       name: "12 bases of 200 characters",
       json: { bases: Array(12).fill("p".repeat(200)) },

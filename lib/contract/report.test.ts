@@ -2,10 +2,12 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import Ajv2020 from "ajv/dist/2020";
 import { describe, expect, it } from "vitest";
-import { REPORT_CODES, REPORT_SCHEMA_VERSION, reportJsonSchema, reportJsonSchemaText, reportProblems } from "./report";
+import { BUILD_HOST_CODES, REPORT_CODES, REPORT_SCHEMA_VERSION, reportJsonSchema, reportJsonSchemaText, reportProblems } from "./report";
+import { ARCHES, BUILD_HOSTS } from "./request-limits";
 
-// The report contract on its own: it depends on nothing but zod, keeps every v2 field where v2 had it,
-// publishes a JSON Schema that a standard validator compiles, and states its invariants.
+// The report contract on its own: it depends on nothing but zod, keeps every v2 field where v2 had it
+// (except the three v4 replaced, each with why), publishes a JSON Schema that a standard validator
+// compiles, and states its invariants.
 
 type JsonSchema = { $schema?: string; type?: string | string[]; properties?: Record<string, JsonSchema>; required?: string[]; $ref?: string; anyOf?: JsonSchema[]; items?: JsonSchema; enum?: string[]; description?: string };
 
@@ -57,6 +59,13 @@ const V2_FIELDS: Record<string, string[]> = {
   "errors.[]": ["subject", "message"],
 };
 
+// What v4 replaced (an analysis covers several architectures), and by what.
+const REPLACED_IN_V4: Record<string, { field: string; by: string; why: string }[]> = {
+  estimateParameters: [{ field: "emulated", by: "buildHost", why: "emulation follows per target from where the build runs" }],
+  recommendation: [{ field: "arch", by: "archs", why: "the recommended image is for every architecture asked for" }],
+  "recommendation.ranking.[]": [{ field: "arch", by: "archs", why: "one entry per image, not per target" }],
+};
+
 describe("the report contract", () => {
   it("imports nothing but zod: the engine can change without changing the JSON", () => {
     const source = readFileSync(path.join(__dirname, "report.ts"), "utf8");
@@ -64,9 +73,22 @@ describe("the report contract", () => {
     expect(imports).toEqual(["zod"]);
   });
 
-  it.each(Object.entries(V2_FIELDS))("keeps every v2 field of %s, required, under its v2 name", (where, fields) => {
+  it("names the request's architectures and build hosts, no more and no fewer", () => {
+    expect(at(["archs", "[]"]).enum).toEqual([...ARCHES]);
+    expect(Object.keys(BUILD_HOST_CODES)).toEqual([...BUILD_HOSTS]);
+    expect(at(["estimateParameters", "buildHost"]).enum).toEqual([...BUILD_HOSTS]);
+  });
+
+  it.each(Object.entries(V2_FIELDS))("keeps every v2 field of %s, required, under its v2 name (but what v4 replaced)", (where, fields) => {
     const node = at(where === "" ? [] : where.split("."));
-    for (const field of fields) expect(node.required, `${where}.${field}`).toContain(field);
+    const replaced = REPLACED_IN_V4[where] ?? [];
+    for (const field of fields) {
+      const replacement = replaced.find((r) => r.field === field);
+      if (replacement) {
+        expect(node.required, `${where}.${field} → ${replacement.by}`).not.toContain(field);
+        expect(node.required, `${where}.${replacement.by}`).toContain(replacement.by);
+      } else expect(node.required, `${where}.${field}`).toContain(field);
+    }
   });
 
   it("keeps v2's optional sizeHint optional", () => {
@@ -75,9 +97,9 @@ describe("the report contract", () => {
     expect(pkg.required).not.toContain("sizeHint");
   });
 
-  it("is schema version 3", () => {
-    expect(REPORT_SCHEMA_VERSION).toBe(3);
-    expect(at(["schemaVersion"])).toMatchObject({ const: 3 });
+  it("is schema version 4", () => {
+    expect(REPORT_SCHEMA_VERSION).toBe(4);
+    expect(at(["schemaVersion"])).toMatchObject({ const: 4 });
   });
 
   it("publishes every closed set of codes as an enum, each code with its meaning", () => {
@@ -117,7 +139,7 @@ describe("validation", () => {
   const unknown = { ...pkg, status: "unknown", kind: null, version: null, filename: null, tag: null, tagParts: null, reason: "unknown: timeout", code: "timeout", sizeBytes: null };
   const dockerfile = { text: "FROM x\n", lines: [{ text: "FROM x", note: "" }], warnings: [], stages: [{ name: null, role: "final", from: "x", firstLine: 0, lastLine: 0, osPackages: [] }], multiStage: false };
   const estimate = {
-    parameters: { cores: 4, networkMBps: 50, cache: "cold", emulated: false }, buildSeconds: { low: 1, high: 2 },
+    parameters: { cores: 4, networkMBps: 50, cache: "cold", buildHost: "native", emulated: false }, buildSeconds: { low: 1, high: 2 },
     imageBytes: { multiStage: 1, singleStage: 1 }, breakdown: { build: [], size: [] }, notes: [],
   };
   const target = {
@@ -129,9 +151,9 @@ describe("validation", () => {
     estimate, dockerfile, builder: null, blocker: null, blockerCode: null,
   };
   const report = {
-    schemaVersion: 3, generatedAt: "2026-01-01T00:00:00.000Z", asOf: "2026-01-01T00:00:00.000Z", undatedFiles: 0, mode: "resolved",
+    schemaVersion: 4, generatedAt: "2026-01-01T00:00:00.000Z", asOf: "2026-01-01T00:00:00.000Z", undatedFiles: 0, mode: "resolved",
     index: { host: "pypi.org" }, requirements: [], options: { pre: false, preferBinary: false, onlyBinary: [], noBinary: [], requireHashes: false },
-    diagnostics: [], targets: [target], estimateParameters: estimate.parameters, recommendation: null, errors: [],
+    diagnostics: [], archs: ["amd64"], targets: [target], estimateParameters: { cores: 4, networkMBps: 50, cache: "cold", buildHost: "native" }, recommendation: null, errors: [],
   };
   const withTarget = (change: Record<string, unknown>) => ({ ...report, targets: [{ ...target, ...change }] });
   const withPackage = (change: Record<string, unknown>) => withTarget({ packages: [{ ...pkg, ...change }] });
@@ -141,7 +163,14 @@ describe("validation", () => {
   });
 
   it.each([
-    { what: "a v2 report", value: { ...report, schemaVersion: 2 }, at: "schemaVersion" },
+    { what: "a v3 report", value: { ...report, schemaVersion: 3 }, at: "schemaVersion" },
+    { what: "the v3 emulated switch instead of a build host", value: { ...report, estimateParameters: { cores: 4, networkMBps: 50, cache: "cold", emulated: false } }, at: "estimateParameters.buildHost" },
+    { what: "a build host outside the closed set", value: { ...report, estimateParameters: { ...report.estimateParameters, buildHost: "raspberry-pi" } }, at: "estimateParameters.buildHost" },
+    {
+      what: "a v3 recommendation (one arch)",
+      value: { ...report, recommendation: { base: "python:3.12-slim-bookworm", arch: "amd64", why: "", ranking: [] } },
+      at: "recommendation.archs",
+    },
     { what: "an unknown package without a code", value: withPackage({ ...unknown, code: null }), at: "targets.0.packages.0.code" },
     { what: "a wheel with a code", value: withPackage({ code: "timeout" }), at: "targets.0.packages.0.code" },
     { what: "a code outside the closed set", value: withPackage({ ...unknown, code: "flaky" }), at: "targets.0.packages.0.code" },
@@ -154,7 +183,7 @@ describe("validation", () => {
     expect(reportProblems(value).map((p) => p.split(":")[0])).toContain(where);
   });
 
-  it("the published schema accepts fields added later within version 3, which the server's own check refuses", () => {
+  it("the published schema accepts fields added later within version 4, which the server's own check refuses", () => {
     const validate = new Ajv2020({ strict: true }).compile(reportJsonSchema());
     const later = withPackage({ addedInThreePointOne: true });
     expect(validate(report)).toBe(true);

@@ -8,13 +8,19 @@
  * Versioning: schemaVersion changes when a field changes meaning or disappears; adding fields keeps it.
  * 3 (from 2) only adds: machine-readable codes beside every verdict's words, structured tags, the
  * Dockerfile's stages. Every v2 field keeps its name, place and meaning.
+ * 4 (from 3): an analysis covers several architectures, so the recommendation is an image for all of
+ * them: `recommendation.arch` becomes `archs`, and its ranking has one entry per image (`archs`,
+ * `outArch`) instead of one per target. The estimate's `emulated` switch became a build host:
+ * `estimateParameters.buildHost` (the request's), and each target's `estimate.parameters` has the
+ * build host and whether that target runs emulated. Added: `archs` (asked for), `targets[].support`.
+ * Targets keep their shape; an image's targets are side by side in `targets`, in `archs` order.
  *
  * Meaning travels as codes from closed sets (below, each with what it means); sentences (`reason`,
  * `explanation`, `message`, `blocker`) are for people, and a program should never parse them.
  */
 import { z } from "zod";
 
-export const REPORT_SCHEMA_VERSION = 3;
+export const REPORT_SCHEMA_VERSION = 4;
 
 // Descriptions and names for the published JSON Schema. A registry of its own (not zod's global
 // one): ids registered globally collide when a module is evaluated twice (hot reload, two bundles).
@@ -121,6 +127,21 @@ export const MISS_CODES = {
   "binary-not-allowed": "--no-binary is set for this package.",
 } as const;
 
+/** recommendation.ranking[].outCode: why an image cannot be recommended for every architecture asked for. */
+export const RANKING_OUT_CODES = {
+  ...BLOCKER_CODES,
+  "arch-not-published": "the image is not published for one of the architectures asked for (outArch).",
+} as const;
+export type RankingOutCode = keyof typeof RANKING_OUT_CODES;
+
+/** estimateParameters.buildHost: where `docker build` runs; a target of another architecture is emulated. */
+export const BUILD_HOST_CODES = {
+  native: "each architecture is built on its own hardware (an amd64 and an arm64 machine): nothing is emulated.",
+  "mac-arm64": "Docker Desktop on an Apple-silicon Mac: amd64 targets are emulated.",
+  "ci-amd64": "an amd64 CI runner: arm64 targets are emulated (QEMU).",
+  "ci-arm64": "an arm64 CI runner: amd64 targets are emulated (QEMU).",
+} as const;
+
 /** Every code the report can carry, with its meaning, by the field that carries it. */
 export const REPORT_CODES = {
   "packages[].code": PACKAGE_CODES,
@@ -129,14 +150,18 @@ export const REPORT_CODES = {
   "targets[].resolution.code": RESOLUTION_CODES,
   "targets[].unreached[].reason": UNREACHED_CODES,
   "targets[].builds[].code": BUILD_ENVIRONMENT_CODES,
-  "targets[].blockerCode, recommendation.ranking[].outCode": BLOCKER_CODES,
+  "targets[].blockerCode": BLOCKER_CODES,
+  "recommendation.ranking[].outCode": RANKING_OUT_CODES,
+  "estimateParameters.buildHost": BUILD_HOST_CODES,
   "errors[].code": ERROR_CODES,
 } as const;
 
 // ---------------------------------------------------------------------------------------------------
 // The shape.
 
+// The request's ARCHES and BUILD_HOSTS (report.test.ts checks they are the same sets).
 const arch = z.enum(["amd64", "arm64"]);
+const buildHost = codes(BUILD_HOST_CODES, "Where docker build runs.");
 const count = () => z.int().nonnegative();
 const line = doc(z.int().positive(), "1-based line in the requirements text.");
 
@@ -289,21 +314,29 @@ const sysdeps = z.strictObject({
   ),
 });
 
+const estimateOptions = {
+  cores: z.number(),
+  networkMBps: z.number(),
+  cache: z.enum(["cold", "warm"]),
+  buildHost,
+};
+
 const estimateParameters = named(
   "EstimateParameters",
-  z.strictObject({
-    cores: z.number(),
-    networkMBps: z.number(),
-    cache: z.enum(["cold", "warm"]),
-    emulated: z.boolean(),
-  }),
-  "What the build-time estimate assumes: CPU cores, download speed, cold or warm cache, arm64 under emulation.",
+  z.strictObject(estimateOptions),
+  "What the build-time estimates assume: CPU cores, download speed, cold or warm cache, and where docker build runs (v4: buildHost replaced emulated).",
+);
+
+const targetEstimateParameters = named(
+  "TargetEstimateParameters",
+  z.strictObject({ ...estimateOptions, emulated: doc(z.boolean(), "This target's architecture differs from the build host's, so its build runs under emulation.") }),
+  "The estimate parameters as applied to one target.",
 );
 
 const range = z.strictObject({ low: z.number(), high: z.number() });
 
 const estimate = z.strictObject({
-  parameters: estimateParameters,
+  parameters: targetEstimateParameters,
   buildSeconds: range,
   imageBytes: doc(
     z.strictObject({
@@ -366,6 +399,16 @@ export const targetReportSchema = named(
     libc: z.strictObject({ family: z.enum(["glibc", "musl"]), version: z.string() }),
     os: z.string(),
     packageManager: z.enum(["apt", "apk", "dnf", "none"]),
+    support: doc(
+      z.strictObject({
+        endOfLife: doc(z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(), "YYYY-MM-DD: the earlier of the image's CPython end of life and its OS release's; null when neither is announced."),
+        ended: doc(z.boolean(), "endOfLife is on or before the analysis's asOf: the image gets no security fixes."),
+        cause: doc(z.enum(["python", "os", "both"]).nullable(), "Which end of life sets the date; null exactly when endOfLife is."),
+        successor: doc(z.string().nullable(), "The nearest supported catalog image of the same kind (slim, full, Alpine…), to move to; null when none is needed or known."),
+        sources: z.array(z.string()),
+      }),
+      "The image's support window (v4).",
+    ),
     resolution: doc(
       z.discriminatedUnion("ok", [z.strictObject({ ok: z.literal(true) }), z.strictObject({ ok: z.literal(false), code: resolutionCode, explanation: z.string() })]),
       "Whether pip finds a set of versions that works here; if not, why, and packages are judged line by line.",
@@ -412,21 +455,22 @@ export const recommendationSchema = named(
   "Recommendation",
   z.strictObject({
     base: z.string(),
-    arch,
+    archs: doc(z.array(arch), "The architectures the image was analysed on (v4; was arch)."),
     why: z.string(),
     ranking: doc(
       z.array(
         z.strictObject({
           base: z.string(),
-          arch,
-          out: doc(z.string().nullable(), "Why it cannot be recommended (its blocker), in words."),
-          outCode: doc(blockerCode.nullable(), "The same as a code (v3)."),
+          archs: doc(z.array(arch), "The architectures it was analysed on."),
+          out: doc(z.string().nullable(), "Why it cannot be recommended (its first blocker, or an architecture it is not published for), in words."),
+          outCode: doc(codes(RANKING_OUT_CODES, "Why an image is out.").nullable(), "The same as a code; null exactly when out is null."),
+          outArch: doc(arch.nullable(), "The architecture of that first reason; null exactly when out is null."),
         }),
       ),
-      "Every image in rank order.",
+      "Every image in rank order, one entry per image (v4; was one per target).",
     ),
   }),
-  "The image to take, by the stated rule, and why.",
+  "The image to take for every architecture asked for, by the stated rule, and why.",
 );
 
 export const reportSchema = named(
@@ -447,7 +491,8 @@ export const reportSchema = named(
       requireHashes: z.boolean(),
     }),
     diagnostics: doc(z.array(diagnostic), "Problems in the requirements text, by line."),
-    targets: z.array(targetReportSchema),
+    archs: doc(z.array(arch), "The architectures asked for (v4): every image is analysed on each it is published for."),
+    targets: doc(z.array(targetReportSchema), "One per (image, architecture) pair; an image's architectures are next to each other, in archs order."),
     estimateParameters,
     recommendation: doc(recommendationSchema.nullable(), "null when no image was analysed."),
     errors: z.array(reportErrorSchema),

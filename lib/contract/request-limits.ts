@@ -3,7 +3,7 @@
  * engine (lib/estimate, lib/requirements-file), the page's form and the CLI read them from here.
  * No zod in this file: a client component can import a bound without shipping the validator.
  */
-import type { Arch, EstimateOptions } from "./request";
+import type { Arch, BuildHost, EstimateOptions } from "./request";
 
 /** Base images in one analysis; each is a full resolution, estimate and Dockerfile. */
 export const MAX_BASES = 12;
@@ -18,7 +18,37 @@ export const MAX_REQUIREMENTS_BYTES = 256 * 1024;
 export const MAX_BODY_BYTES = 640 * 1024;
 
 export const ARCHES = ["amd64", "arm64"] as const;
+/** The architecture a one-arch answer is about when nothing says which (the old single-`arch` default). */
 export const DEFAULT_ARCH: Arch = "amd64";
+/**
+ * Both: the same Dockerfile is built for arm64 on an Apple-silicon laptop (Docker Desktop builds the
+ * host's architecture) and for amd64 in CI, so an analysis answers for both unless told otherwise.
+ */
+export const DEFAULT_ARCHS: readonly Arch[] = ARCHES;
+
+/**
+ * Where `docker build` runs; a target whose architecture differs from the host's runs under emulation.
+ * native: each architecture on its own hardware (an amd64 and an arm64 runner), nothing emulated;
+ * mac-arm64: Docker Desktop on an Apple-silicon Mac; ci-amd64 / ci-arm64: a CI runner of that architecture.
+ */
+export const BUILD_HOSTS = ["native", "mac-arm64", "ci-amd64", "ci-arm64"] as const;
+
+/** The CPU architecture of each build host; null for native (each target on its own architecture). */
+export const BUILD_HOST_ARCH: Readonly<Record<BuildHost, Arch | null>> = { native: null, "mac-arm64": "arm64", "ci-amd64": "amd64", "ci-arm64": "arm64" };
+
+/** Whether a build for `arch` on `host` runs under emulation (QEMU, or Rosetta on a Mac when enabled). */
+export function runsEmulated(host: BuildHost, arch: Arch): boolean {
+  const hostArch = BUILD_HOST_ARCH[host];
+  return hostArch !== null && hostArch !== arch;
+}
+
+/**
+ * The host the old `estimate.emulated` switch meant: true was "arm64 built on an amd64 host", false
+ * "nothing emulated". Requests and links made before the build host existed keep their meaning.
+ */
+export function buildHostFromEmulated(emulated: boolean): BuildHost {
+  return emulated ? "ci-amd64" : "native";
+}
 
 /** cold: nothing cached; warm: a rebuild after the requirements changed (see EstimateOptions). */
 export const CACHE_STATES = ["cold", "warm"] as const;
@@ -30,4 +60,4 @@ export const ESTIMATE_LIMITS = {
 } as const;
 
 /** Docker Desktop's default VM and a GitHub-hosted runner both have 4 cores. */
-export const DEFAULT_ESTIMATE: EstimateOptions = { cores: 4, networkMBps: 50, cache: "cold", emulated: false };
+export const DEFAULT_ESTIMATE: EstimateOptions = { cores: 4, networkMBps: 50, cache: "cold", buildHost: "native" };

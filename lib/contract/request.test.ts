@@ -5,7 +5,9 @@ import {
   analyzeRequestSchema,
   ARCHES,
   CACHE_STATES,
+  BUILD_HOSTS,
   DEFAULT_ARCH,
+  DEFAULT_ARCHS,
   DEFAULT_ESTIMATE,
   describeIssues,
   ESTIMATE_LIMITS,
@@ -13,7 +15,9 @@ import {
   MAX_BASES,
   MAX_BODY_BYTES,
   MAX_REQUIREMENTS_BYTES,
+  requestParameters,
   requestSchema,
+  runsEmulated,
 } from "./request";
 
 describe("the request contract's limits and defaults", () => {
@@ -26,7 +30,9 @@ describe("the request contract's limits and defaults", () => {
     expect(DEFAULT_ARCH).toBe("amd64");
     expect(CACHE_STATES).toEqual(["cold", "warm"]);
     expect(ESTIMATE_LIMITS).toEqual({ cores: { min: 1, max: 256 }, networkMBps: { min: 0.1, max: 10_000 } });
-    expect(DEFAULT_ESTIMATE).toEqual({ cores: 4, networkMBps: 50, cache: "cold", emulated: false });
+    expect(DEFAULT_ESTIMATE).toEqual({ cores: 4, networkMBps: 50, cache: "cold", buildHost: "native" });
+    expect(DEFAULT_ARCHS).toEqual(["amd64", "arm64"]);
+    expect(BUILD_HOSTS).toEqual(["native", "mac-arm64", "ci-amd64", "ci-arm64"]);
   });
 
   it("are the ones the engine uses (one source, not copies)", () => {
@@ -80,6 +86,13 @@ const refused: [name: string, input: unknown, message: string][] = [
   ["cache hot", { requirements: "django", estimate: { cache: "hot" } }, '"estimate.cache" must be "cold" or "warm".'],
   ["emulated a string", { requirements: "django", estimate: { emulated: "yes" } }, '"estimate.emulated" must be true or false.'],
   ["two problems, both named", { requirements: "", arch: "riscv" }, 'Paste at least one requirement. "arch" must be "amd64" or "arm64".'],
+  ["archs not a list", { requirements: "django", archs: "amd64" }, '"archs" must be a list of architectures, e.g. "amd64" or "arm64".'],
+  ["archs empty", { requirements: "django", archs: [] }, '"archs" must name at least one architecture.'],
+  ["archs with an unknown one", { requirements: "django", archs: ["arm64", "s390x"] }, 'Each of "archs" must be "amd64" or "arm64".'],
+  ["archs naming one twice", { requirements: "django", archs: ["arm64", "amd64", "arm64"] }, '"archs" names an architecture twice.'],
+  ["arch and archs together", { requirements: "django", arch: "amd64", archs: ["amd64"] }, 'Give "arch" or "archs", not both.'],
+  ["an unknown build host", { requirements: "django", estimate: { buildHost: "m1" } }, '"estimate.buildHost" must be "native" or "mac-arm64" or "ci-amd64" or "ci-arm64".'],
+  ["a build host and the old switch", { requirements: "django", estimate: { buildHost: "ci-arm64", emulated: false } }, 'Give "estimate.buildHost" or "estimate.emulated" (its older form), not both.'],
 ];
 
 const accepted: [name: string, input: unknown, output: unknown][] = [
@@ -113,7 +126,35 @@ describe("another naming changes how fields and values are written, never the ru
     const result = flags.safeParse(input);
     expect(result.success).toBe(false);
     if (result.success) return;
-    const renamed = message.replace(/"(requirements|bases|arch|asOf|noDeps|estimate(\.\w+)?)"(?!:)/g, "<$1>").replace(/"(amd64|arm64|cold|warm)"/g, (_, word: string) => word.toUpperCase());
+    const renamed = message
+      .replace(/"(requirements|bases|archs?|asOf|noDeps|estimate(\.\w+)?)"(?!:)/g, "<$1>")
+      .replace(/"(amd64|arm64|cold|warm|native|mac-arm64|ci-amd64|ci-arm64)"/g, (_, word: string) => word.toUpperCase());
     expect(describeIssues(result.error)).toBe(renamed);
+  });
+});
+
+describe("requestParameters: the one place defaults and older forms are read", () => {
+  it("defaults: both architectures, no build host emulation, the catalog's bases", () => {
+    expect(requestParameters({})).toEqual({ bases: null, archs: ["amd64", "arm64"], noDeps: false, estimate: DEFAULT_ESTIMATE, asOf: null });
+    expect(requestParameters({ bases: [] }).bases).toBeNull();
+  });
+
+  it("one arch is a list of one; archs keep their order", () => {
+    expect(requestParameters({ arch: "arm64" }).archs).toEqual(["arm64"]);
+    expect(requestParameters({ archs: ["arm64", "amd64"] }).archs).toEqual(["arm64", "amd64"]);
+  });
+
+  it("the old emulated switch is the amd64 host it described; a build host given is kept", () => {
+    expect(requestParameters({ estimate: { emulated: true } }).estimate).toEqual({ ...DEFAULT_ESTIMATE, buildHost: "ci-amd64" });
+    expect(requestParameters({ estimate: { emulated: false, cores: 8 } }).estimate).toEqual({ ...DEFAULT_ESTIMATE, cores: 8, buildHost: "native" });
+    expect(requestParameters({ estimate: { buildHost: "mac-arm64" } }).estimate.buildHost).toBe("mac-arm64");
+    expect(requestParameters({ estimate: { buildHost: undefined } }).estimate.buildHost).toBe("native");
+  });
+
+  it("a host emulates exactly the other architecture", () => {
+    expect(ARCHES.map((arch) => runsEmulated("native", arch))).toEqual([false, false]);
+    expect(ARCHES.map((arch) => runsEmulated("mac-arm64", arch))).toEqual([true, false]);
+    expect(ARCHES.map((arch) => runsEmulated("ci-arm64", arch))).toEqual([true, false]);
+    expect(ARCHES.map((arch) => runsEmulated("ci-amd64", arch))).toEqual([false, true]);
   });
 });

@@ -7,7 +7,7 @@
  * Browser-safe: zod only, no node: imports.
  */
 import { z } from "zod";
-import { ARCHES, CACHE_STATES, ESTIMATE_LIMITS, MAX_BASE_REFERENCE_CHARS, MAX_BASES } from "./request-limits";
+import { ARCHES, BUILD_HOSTS, CACHE_STATES, DEFAULT_ARCHS, DEFAULT_ESTIMATE, ESTIMATE_LIMITS, MAX_BASE_REFERENCE_CHARS, MAX_BASES, buildHostFromEmulated } from "./request-limits";
 
 export * from "./request-limits";
 
@@ -16,12 +16,14 @@ export type RequestField =
   | "requirements"
   | "bases"
   | "arch"
+  | "archs"
   | "asOf"
   | "noDeps"
   | "estimate"
   | "estimate.cores"
   | "estimate.networkMBps"
   | "estimate.cache"
+  | "estimate.buildHost"
   | "estimate.emulated";
 
 /** How an edge writes a field's name and a literal value in its messages. */
@@ -55,6 +57,10 @@ export function requestFields(naming: FieldNaming = JSON_NAMING) {
   const bases = z.array(baseReference, { error: `${field("bases")} must be a list of image references.` }).max(MAX_BASES, `Pick at most ${MAX_BASES} base images at once.`);
 
   const arch = z.enum(ARCHES, { error: `${field("arch")} must be ${oneOf(ARCHES)}.` });
+  const archs = z
+    .array(z.enum(ARCHES, { error: `Each of ${field("archs")} must be ${oneOf(ARCHES)}.` }), { error: `${field("archs")} must be a list of architectures, e.g. ${oneOf(ARCHES)}.` })
+    .min(1, `${field("archs")} must name at least one architecture.`)
+    .refine((list) => new Set(list).size === list.length, `${field("archs")} names an architecture twice.`);
   const asOf = z.iso.datetime({ offset: true, error: `${field("asOf")} must be an ISO 8601 date-time.` });
 
   const coresRange = `${field("estimate.cores")} must be between ${cores.min} and ${cores.max}.`;
@@ -77,41 +83,63 @@ export function requestFields(naming: FieldNaming = JSON_NAMING) {
      * mount already holds the downloads and the wheels it built before.
      */
     cache: z.enum(CACHE_STATES, { error: `${field("estimate.cache")} must be ${oneOf(CACHE_STATES)}.` }),
-    /** Building arm64 on an amd64 host through QEMU (docker buildx --platform linux/arm64). */
-    emulated: trueOrFalse("estimate.emulated"),
+    /** Where `docker build` runs (BUILD_HOSTS): a target of another architecture than the host's is emulated. */
+    buildHost: z.enum(BUILD_HOSTS, { error: `${field("estimate.buildHost")} must be ${oneOf(BUILD_HOSTS)}.` }),
   };
+  /** Before the build host: true meant arm64 built on an amd64 host through QEMU (now buildHost "ci-amd64"). */
+  const emulated = trueOrFalse("estimate.emulated");
 
-  return { requirements, bases, baseReference, arch, asOf, noDeps: trueOrFalse("noDeps"), estimate };
+  return { requirements, bases, baseReference, arch, archs, asOf, noDeps: trueOrFalse("noDeps"), estimate, emulated };
+}
+
+/** The request's fields but the requirements text, with its messages in the given naming. */
+function optionsShape(naming: FieldNaming) {
+  const fields = requestFields(naming);
+  return {
+    bases: fields.bases.optional(),
+    /** One architecture (the form before `archs`; still accepted). Give `arch` or `archs`, not both. */
+    arch: fields.arch.optional(),
+    /** The architectures to answer for; every base image is analysed on each. Default: DEFAULT_ARCHS. */
+    archs: fields.archs.optional(),
+    /** The index as of this moment: files uploaded later are ignored, so the answer never changes. */
+    asOf: fields.asOf.optional(),
+    /** Only the requirements written in the file, as pip --no-deps. */
+    noDeps: fields.noDeps.optional(),
+    /** Build-time estimate parameters; each one left out takes its DEFAULT_ESTIMATE value. */
+    estimate: z
+      .object(
+        {
+          cores: fields.estimate.cores.optional(),
+          networkMBps: fields.estimate.networkMBps.optional(),
+          cache: fields.estimate.cache.optional(),
+          buildHost: fields.estimate.buildHost.optional(),
+          emulated: fields.emulated.optional(),
+        },
+        { error: `${naming.field("estimate")} must be an object like {"cores": 4}.` },
+      )
+      .strict()
+      .refine((estimate) => estimate.buildHost === undefined || estimate.emulated === undefined, {
+        message: `Give ${naming.field("estimate.buildHost")} or ${naming.field("estimate.emulated")} (its older form), not both.`,
+      })
+      .optional(),
+  };
+}
+
+const BODY_ERROR = "The request body must be a JSON object like {\"requirements\": \"…\"}.";
+
+/** One architecture or several, never both forms at once. */
+function oneArchForm(naming: FieldNaming) {
+  return [(request: { arch?: unknown; archs?: unknown }) => request.arch === undefined || request.archs === undefined, { message: `Give ${naming.field("arch")} or ${naming.field("archs")}, not both.` }] as const;
 }
 
 /** The request schema, with its messages in the given naming. */
 export function requestSchema(naming: FieldNaming = JSON_NAMING) {
-  const fields = requestFields(naming);
-  return z.object(
-    {
-      requirements: fields.requirements,
-      bases: fields.bases.optional(),
-      arch: fields.arch.optional(),
-      /** The index as of this moment: files uploaded later are ignored, so the answer never changes. */
-      asOf: fields.asOf.optional(),
-      /** Only the requirements written in the file, as pip --no-deps. */
-      noDeps: fields.noDeps.optional(),
-      /** Build-time estimate parameters; each one left out takes its DEFAULT_ESTIMATE value. */
-      estimate: z
-        .object(
-          {
-            cores: fields.estimate.cores.optional(),
-            networkMBps: fields.estimate.networkMBps.optional(),
-            cache: fields.estimate.cache.optional(),
-            emulated: fields.estimate.emulated.optional(),
-          },
-          { error: `${naming.field("estimate")} must be an object like {"cores": 4}.` },
-        )
-        .strict()
-        .optional(),
-    },
-    { error: "The request body must be a JSON object like {\"requirements\": \"…\"}." },
-  );
+  return z.object({ requirements: requestFields(naming).requirements, ...optionsShape(naming) }, { error: BODY_ERROR }).refine(...oneArchForm(naming));
+}
+
+/** The same without the requirements text: an edge that reads the text later (the CLI's flags) checks its options first. */
+export function requestOptionsSchema(naming: FieldNaming = JSON_NAMING) {
+  return z.object(optionsShape(naming), { error: BODY_ERROR }).refine(...oneArchForm(naming));
 }
 
 /** The body of POST /api/analyze, and what every other edge turns its input into. */
@@ -122,9 +150,37 @@ export type AnalyzeRequest = z.infer<typeof analyzeRequestSchema>;
 export type Arch = (typeof ARCHES)[number];
 export type CacheState = (typeof CACHE_STATES)[number];
 
+export type BuildHost = (typeof BUILD_HOSTS)[number];
+
 type EstimateFields = ReturnType<typeof requestFields>["estimate"];
 /** Every estimate parameter, given (DEFAULT_ESTIMATE fills what a request leaves out). */
 export type EstimateOptions = { [K in keyof EstimateFields]: z.infer<EstimateFields[K]> };
+
+/** A request with every default filled in and the older forms (arch, estimate.emulated) read as today's. */
+export interface RequestParameters {
+  bases: string[] | null;
+  archs: Arch[];
+  noDeps: boolean;
+  estimate: EstimateOptions;
+  asOf: string | null;
+}
+
+/** The one place a request's defaults are applied: the engine, the report cache key and share links agree. */
+export function requestParameters(request: Omit<AnalyzeRequest, "requirements">): RequestParameters {
+  const { emulated, ...estimate } = request.estimate ?? {};
+  return {
+    bases: request.bases?.length ? request.bases : null,
+    archs: request.archs ? [...request.archs] : request.arch ? [request.arch] : [...DEFAULT_ARCHS],
+    noDeps: request.noDeps ?? false,
+    estimate: { ...DEFAULT_ESTIMATE, ...(emulated !== undefined ? { buildHost: buildHostFromEmulated(emulated) } : {}), ...definedOnly(estimate) },
+    asOf: request.asOf ?? null,
+  };
+}
+
+/** The fields that are set: a key present with the value undefined must not hide a default. */
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
 
 /** One readable sentence from zod's issues (each message is the contract's, naming its field). */
 export function describeIssues(error: z.ZodError): string {

@@ -43,7 +43,7 @@ export function buildTimeParts(input: EstimateInput, params: EstimateParameters)
         category: "compiles",
         lowSeconds: low,
         highSeconds: high,
-        basis: `${cost.measured ? "" : "no measurement: "}${cost.basis}${cost.parallel ? `; scaled to ${params.cores} cores` : "; does not use more cores"}${params.emulated ? "; ×6–10 under QEMU" : ""}`,
+        basis: `${cost.measured ? "" : "no measurement: "}${cost.basis}${cost.parallel ? `; scaled to ${params.cores} cores` : "; does not use more cores"}${params.emulated ? "; ×6–10 under emulation" : ""}`,
       });
     }
   }

@@ -45,15 +45,23 @@ describe("estimate", () => {
     expect(part(estimate(input), "compile unheard-of")?.basis).toMatch(/^no measurement: generic C extension/);
   });
 
-  it("emulated arm64 multiplies compiles by 6–10 and says so", () => {
+  it("arm64 on an amd64 host is emulated: compiles ×6–10, said in the notes; the host's own arch is not", () => {
     const arm: EstimateInput = { ...SEED_ALPINE, image: { ...SEED_ALPINE.image, arch: "arm64" } };
     const native = estimate(arm);
-    const emulated = estimate(arm, { emulated: true });
+    const emulated = estimate(arm, { buildHost: "ci-amd64" });
+    expect(native.parameters).toMatchObject({ buildHost: "native", emulated: false });
+    expect(emulated.parameters).toMatchObject({ buildHost: "ci-amd64", emulated: true });
+    // Each host emulates exactly the other architecture.
+    expect(estimate(arm, { buildHost: "ci-arm64" }).parameters.emulated).toBe(false);
+    expect(estimate(arm, { buildHost: "mac-arm64" }).parameters.emulated).toBe(false);
+    expect(estimate(SEED_ALPINE, { buildHost: "mac-arm64" }).parameters.emulated).toBe(true);
+    expect(estimate(SEED_ALPINE, { buildHost: "ci-amd64" }).parameters.emulated).toBe(false);
     const n = part(native, "compile pandas");
     const e = part(emulated, "compile pandas");
     expect(e?.lowSeconds).toBeCloseTo((n?.lowSeconds ?? 0) * 6, 0);
     expect(e?.highSeconds).toBeCloseTo((n?.highSeconds ?? 0) * 10, 0);
     expect(emulated.notes.join(" ")).toMatch(/QEMU .* 6–10/);
+    expect(part(emulated, "compile pandas")?.basis).toMatch(/×6–10 under emulation/);
   });
 
   it("warm cache: no pull, no OS packages, no downloads, no compiles — only the installs", () => {
@@ -85,7 +93,7 @@ describe("estimate", () => {
   });
 
   it("parameters: defaults, and out-of-range values clamped", () => {
-    expect(withDefaults({})).toEqual({ cores: 4, networkMBps: 50, cache: "cold", emulated: false });
+    expect(withDefaults({})).toEqual({ cores: 4, networkMBps: 50, cache: "cold", buildHost: "native" });
     expect(withDefaults({ cores: 0, networkMBps: 1e9 })).toMatchObject({ cores: 1, networkMBps: 10_000 });
     expect(withDefaults({ cores: undefined })).toMatchObject({ cores: 4 });
   });

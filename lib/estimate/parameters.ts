@@ -9,8 +9,14 @@ import type { EstimateOptions } from "@/lib/contract/request";
  * What a person may change, its range and its defaults: the request contract's (lib/contract), under
  * the names the estimate model uses. Every edge validates them; withDefaults still clamps.
  */
-export type EstimateParameters = EstimateOptions;
+export type { EstimateOptions };
 export { DEFAULT_ESTIMATE as DEFAULT_PARAMETERS, ESTIMATE_LIMITS as PARAMETER_LIMITS } from "@/lib/contract/request-limits";
+
+/**
+ * The options as one image's estimate applies them: `emulated` follows from the build host and the
+ * image's architecture (an arm64 image built on an amd64 runner runs under QEMU), never set apart.
+ */
+export type EstimateParameters = EstimateOptions & { emulated: boolean };
 
 /** A low–high pair: the model never gives one number for a time. */
 export type Range = readonly [low: number, high: number];
@@ -29,7 +35,7 @@ export const SOURCES = {
   compile:
     "Compile wall time per package on a 4-core x86_64 (GitHub runner) from the compile-cost table; builds driven by ninja/cargo/make -j scale with cores (25 % of the work stays serial), setuptools builds compile one file at a time and do not.",
   emulation:
-    "QEMU user-mode emulation multiplies compile time by 6–10 (PyTables 10.6× native, calibration #60/#61; 'roughly 8-10x slower'; suitesparse 5×, #63) and pip/apt work by 3–6 (mostly-wheel image 5.75×, #84; pip 15 s vs 4 s, #108).",
+    "Emulation (a target of another architecture than the build host's: QEMU on CI runners and in Docker Desktop; on an Apple-silicon Mac Docker Desktop can use Rosetta instead, which is faster, but no measurement of it is used here) multiplies compile time by 6–10 (PyTables 10.6× native, calibration #60/#61; 'roughly 8-10x slower'; suitesparse 5×, #63) and pip/apt work by 3–6 (mostly-wheel image 5.75×, #84; pip 15 s vs 4 s, #108).",
   warm:
     "Warm: the base image and the OS-package layer come from the build cache (requirements.txt is copied after them); pip's BuildKit cache mount holds the downloads and the wheels pip built earlier, so unchanged sdists are not compiled again; installing the wheels remains.",
   installedSize:

@@ -18,10 +18,12 @@ afterAll(async () => {
   await failing.close();
 });
 
-async function run(requirements: string, options: { bases?: string[]; index?: FixtureIndex; indexUrl?: string; asOf?: string } = {}): Promise<Report> {
+// One architecture unless a test is about several: each of these is about one image's answer.
+async function run(requirements: string, options: { bases?: string[]; archs?: ("amd64" | "arm64")[]; index?: FixtureIndex; indexUrl?: string; asOf?: string } = {}): Promise<Report> {
   const indexUrl = options.indexUrl ?? (options.index ?? healthy).url;
   const client = createIndexClient({ indexUrl, cacheDir: null, retries: 0, timeoutMs: 2000 });
-  const result = await analyze({ requirements, bases: options.bases ?? ["python:3.12-slim-bookworm"], asOf: options.asOf }, { index: client, indexHost: "fixture" });
+  const request = { requirements, bases: options.bases ?? ["python:3.12-slim-bookworm"], archs: options.archs ?? ["amd64" as const], asOf: options.asOf };
+  const result = await analyze(request, { index: client, indexHost: "fixture" });
   if (!result.ok) throw new Error(result.error);
   return result.report;
 }
@@ -114,9 +116,45 @@ describe("analyze", () => {
     expect(slim?.estimate.imageBytes.singleStage).toBeGreaterThan(slim?.estimate.imageBytes.multiStage ?? Infinity);
     expect(slim?.dockerfile.lines.length).toBeGreaterThan(5);
     expect(slim?.blocker).toBeNull();
-    expect(report.estimateParameters).toEqual({ cores: 4, networkMBps: 50, cache: "cold", emulated: false });
+    expect(report.estimateParameters).toEqual({ cores: 4, networkMBps: 50, cache: "cold", buildHost: "native" });
+    expect(slim?.estimate.parameters).toEqual({ cores: 4, networkMBps: 50, cache: "cold", buildHost: "native", emulated: false });
     expect(report.recommendation?.base).toMatch(/^python:3\.12-(slim-bookworm|alpine3\.24)$/);
     expect(report.recommendation?.why).toContain("wins:");
+  });
+
+  it("targets are (image, architecture) pairs: 4 images on both architectures are 8 targets, each image's side by side", async () => {
+    const bases = ["python:3.12-slim-bookworm", "python:3.12-alpine3.24", "python:3.11-slim-bookworm", "python:3.12-bookworm"];
+    const report = await run("six\nnumpy==1.24.4\n", { bases, archs: ["amd64", "arm64"] });
+    expect(report.archs).toEqual(["amd64", "arm64"]);
+    expect(report.targets.map((t) => `${t.base} ${t.arch}`)).toEqual(bases.flatMap((base) => [`${base} amd64`, `${base} arm64`]));
+    // Each target is resolved for its own machine: the marker environment and the wheel tags differ.
+    const numpyOn = (base: string, arch: string) => report.targets.find((t) => t.base === base && t.arch === arch)?.packages.find((p) => p.name === "numpy");
+    expect(numpyOn("python:3.11-slim-bookworm", "amd64")?.tag).toMatch(/x86_64$/);
+    expect(numpyOn("python:3.11-slim-bookworm", "arm64")?.tag).toMatch(/aarch64$/);
+    // The recommendation is one image for both, ranked once per image.
+    expect(report.recommendation?.archs).toEqual(["amd64", "arm64"]);
+    expect(report.recommendation?.ranking.map((r) => r.base).sort()).toEqual([...bases].sort());
+    expect(report.recommendation?.ranking.every((r) => r.archs.join() === "amd64,arm64")).toBe(true);
+    expect(report.errors).toEqual([]);
+  });
+
+  it("no architecture given: both; one given the old way: that one", async () => {
+    const client = createIndexClient({ indexUrl: healthy.url, cacheDir: null });
+    const both = await analyze({ requirements: "six\n", bases: ["python:3.12-slim-bookworm"] }, { index: client, indexHost: "fixture" });
+    const one = await analyze({ requirements: "six\n", bases: ["python:3.12-slim-bookworm"], arch: "arm64" }, { index: client, indexHost: "fixture" });
+    expect(both.ok && both.report.targets.map((t) => t.arch)).toEqual(["amd64", "arm64"]);
+    expect(one.ok && one.report.targets.map((t) => t.arch)).toEqual(["arm64"]);
+  });
+
+  it("the build host decides which targets are emulated, and the estimate says so", async () => {
+    const client = createIndexClient({ indexUrl: healthy.url, cacheDir: null });
+    const result = await analyze({ requirements: "numpy==1.24.4\n", bases: ["python:3.12-slim-bookworm"], estimate: { buildHost: "mac-arm64" } }, { index: client, indexHost: "fixture" });
+    if (!result.ok) throw new Error(result.error);
+    const [amd64, arm64] = result.report.targets;
+    expect(amd64?.estimate.parameters).toMatchObject({ buildHost: "mac-arm64", emulated: true });
+    expect(arm64?.estimate.parameters).toMatchObject({ buildHost: "mac-arm64", emulated: false });
+    expect(amd64?.estimate.notes.join(" ")).toMatch(/6–10/);
+    expect(amd64?.estimate.buildSeconds.high).toBeGreaterThan((arm64?.estimate.buildSeconds.high ?? Infinity) * 3);
   });
 
   it("explains a conflict and still judges each line on its own", async () => {

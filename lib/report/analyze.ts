@@ -4,7 +4,8 @@ import { parseRequirementsFile, type RequirementEntry, type RequirementsFile } f
 import { directVerdict, verdictFor } from "@/lib/resolve";
 import { indexSources, WorkBudget, type AnalysisSources } from "@/lib/resolve/resolver";
 import { DEFAULT_BASES, makeTarget, resolveBaseImage, type Target } from "@/lib/targets";
-import { DEFAULT_PARAMETERS, type EstimateParameters } from "@/lib/estimate";
+import { requestParameters } from "@/lib/contract/request";
+import type { EstimateOptions } from "@/lib/estimate";
 import { assemble } from "./assemble";
 import { resolveBuilds } from "./build-isolation";
 import { buildPlan } from "./build-plan";
@@ -60,24 +61,31 @@ export async function analyze(input: AnalyzeInput, deps: AnalyzeDependencies): P
   const parsed = parseRequirementsFile(input.requirements);
   if (!parsed.ok) return { ok: false, status: 413, error: parsed.error };
   const { file } = parsed;
-  const arch = input.arch ?? "amd64";
+  const parameters = requestParameters(input);
+  const generatedAt = (deps.now ?? (() => new Date()))().toISOString();
+  // Files uploaded after "as of" do not exist for this analysis, and floating tags point where they did then.
+  const asOf = parameters.asOf ?? generatedAt;
 
+  // Targets are (image, architecture) pairs, each image's architectures side by side in request order.
   const errors: AnalysisError[] = [];
   const targets: { requested: string; note: string | null; target: Target }[] = [];
-  for (const requested of input.bases?.length ? input.bases : DEFAULT_BASES) {
-    const resolved = resolveBaseImage(requested);
+  const unpublished: { base: string; arch: Target["arch"] }[] = [];
+  for (const requested of parameters.bases ?? DEFAULT_BASES) {
+    const resolved = resolveBaseImage(requested, { asOf });
     if (!resolved.ok) {
       errors.push({ code: "unknown-image", subject: requested, message: resolved.error });
       continue;
     }
-    const made = makeTarget(resolved.image, arch);
-    if (!made.ok) errors.push({ code: "arch-not-published", subject: requested, message: made.error });
-    else targets.push({ requested, note: resolved.resolvedFrom ?? null, target: made.target });
+    for (const arch of parameters.archs) {
+      const made = makeTarget(resolved.image, arch);
+      if (made.ok) targets.push({ requested, note: resolved.resolvedFrom ?? null, target: made.target });
+      else {
+        errors.push({ code: "arch-not-published", subject: requested, message: made.error });
+        unpublished.push({ base: resolved.image.reference, arch });
+      }
+    }
   }
 
-  const generatedAt = (deps.now ?? (() => new Date()))().toISOString();
-  // Files uploaded after "as of" do not exist for this analysis.
-  const asOf = input.asOf ?? generatedAt;
   // One fetch per project and per file's metadata for the whole analysis, shared by every target.
   const { index, failures: metadataFailures } = recordingMetadataFailures(deps.index);
   const sources = indexSources(index, new Date(asOf));
@@ -92,7 +100,7 @@ export async function analyze(input: AnalyzeInput, deps: AnalyzeDependencies): P
   }
 
   const mode = input.noDeps ? "direct" : "resolved";
-  const estimateParameters: EstimateParameters = { ...DEFAULT_PARAMETERS, ...input.estimate };
+  const estimateParameters = parameters.estimate;
   const bounds: AnalysisBounds = { signal: deps.signal, budget: deps.workBudget instanceof WorkBudget ? deps.workBudget : new WorkBudget(deps.workBudget ?? DEFAULT_WORK_BUDGET) };
   const results = await Promise.all(
     targets.map(({ requested, note, target }) => analyzeTarget(file, imageContext(target, file), requested, note, sources, mode, estimateParameters, bounds, metadataFailures)),
@@ -120,6 +128,7 @@ export async function analyze(input: AnalyzeInput, deps: AnalyzeDependencies): P
       requireHashes: file.options.requireHashes,
     },
     diagnostics: file.diagnostics,
+    archs: parameters.archs,
     estimateParameters,
     targets: results,
     recommendation: recommend(
@@ -133,7 +142,9 @@ export async function analyze(input: AnalyzeInput, deps: AnalyzeDependencies): P
         compiles: t.compiles.map((c) => (c.version ? `${c.name} ${c.version}` : c.name)),
         buildSeconds: t.plan.estimate.buildSeconds,
         imageBytes: t.plan.estimate.imageBytes.baseUnknown ? null : t.plan.estimate.imageBytes.multiStage,
+        emulated: t.plan.estimate.parameters.emulated,
       })),
+      { archs: parameters.archs, unpublished },
     ),
     errors,
   };
@@ -147,7 +158,7 @@ async function analyzeTarget(
   resolvedNote: string | null,
   sources: AnalysisSources,
   mode: Analysis["mode"],
-  estimateParameters: EstimateParameters,
+  estimateParameters: EstimateOptions,
   bounds: AnalysisBounds,
   metadataFailures: MetadataFailures,
 ): Promise<TargetResult> {

@@ -6,6 +6,7 @@ import {
   type DependenciesUnknownCode,
   type ErrorCode,
   type PackageCode,
+  type RankingOutCode,
   type Report,
   type TagParts,
   type TargetPackage as ReportPackage,
@@ -13,6 +14,8 @@ import {
 } from "@/lib/contract/report";
 import type { VerdictCode } from "@/lib/resolve/verdict";
 import type { Tag } from "@/lib/tags";
+import type { ImageSupport } from "@/lib/targets/types";
+import type { OutReason } from "./recommend";
 import type { Analysis, AnalysisError, Blocker, BuildEnvironment, BuildFailureCode, DependenciesUnknownReason, TargetPackage, TargetResult } from "./types";
 
 // The one step from the engine's results to the public report (lib/contract/report.ts): every field
@@ -21,8 +24,12 @@ import type { Analysis, AnalysisError, Blocker, BuildEnvironment, BuildFailureCo
 // with BASEWISE_VALIDATE_REPORTS=1) the result is checked against the contract's schema.
 
 export function assemble(analysis: Analysis): Report {
-  const targets = analysis.targets.map(targetReport);
+  const targets = analysis.targets.map((t) => targetReport(t, analysis.asOf));
   const blockers = new Map(analysis.targets.map((t) => [`${t.target.image.reference} ${t.target.arch}`, t.blocker]));
+  const outCode = (base: string, reason: OutReason | undefined): RankingOutCode | null => {
+    if (!reason) return null;
+    return reason.kind === "not-published" ? "arch-not-published" : blockerCode(blockers.get(`${base} ${reason.arch}`) ?? null);
+  };
   const { recommendation } = analysis;
   const report: Report = {
     schemaVersion: REPORT_SCHEMA_VERSION,
@@ -44,16 +51,20 @@ export function assemble(analysis: Analysis): Report {
     })),
     options: { ...analysis.options },
     diagnostics: analysis.diagnostics.map(({ line, severity, message }) => ({ line, severity, message })),
+    archs: [...analysis.archs],
     targets,
     estimateParameters: { ...analysis.estimateParameters },
     recommendation: recommendation && {
       base: recommendation.base,
-      arch: recommendation.arch,
+      archs: [...recommendation.archs],
       why: recommendation.why,
-      ranking: recommendation.ranking.map(({ base, arch, out }) => {
-        const blocker = blockers.get(`${base} ${arch}`) ?? null;
-        return { base, arch, out, outCode: out === null ? null : blockerCode(blocker) };
-      }),
+      ranking: recommendation.ranking.map(({ base, archs, out, outReasons }) => ({
+        base,
+        archs: [...archs],
+        out,
+        outCode: out === null ? null : outCode(base, outReasons[0]),
+        outArch: out === null ? null : (outReasons[0]?.arch ?? null),
+      })),
     },
     errors: analysis.errors.map(reportError),
   };
@@ -72,7 +83,7 @@ function validating(): boolean {
   return process.env.VITEST !== undefined || process.env.BASEWISE_VALIDATE_REPORTS === "1";
 }
 
-function targetReport(result: TargetResult): TargetReport {
+function targetReport(result: TargetResult, asOf: string): TargetReport {
   const { target, plan } = result;
   const count = (status: TargetPackage["status"]) => result.packages.filter((p) => p.status === status).length;
   return {
@@ -84,6 +95,7 @@ function targetReport(result: TargetResult): TargetReport {
     libc: { family: target.libc.family, version: target.libc.version },
     os: [target.image.os.id, target.image.os.version].join(" "),
     packageManager: target.image.packageManager,
+    support: supportOf(target.image.support, asOf),
     resolution: result.resolution.ok ? { ok: true } : { ok: false, code: result.resolution.code, explanation: result.resolution.explanation },
     unreached: result.unreached.map(({ name, reason, insideBuildOf }) => ({ name, reason, insideBuildOf })),
     packages: result.packages.map(reportPackage),
@@ -130,6 +142,12 @@ function targetReport(result: TargetResult): TargetReport {
     blocker: result.blocker?.text ?? null,
     blockerCode: blockerCode(result.blocker),
   };
+}
+
+/** The image's support window, and whether it had ended by the analysis's "as of" (dates compared as UTC days). */
+function supportOf(support: ImageSupport, asOf: string): TargetReport["support"] {
+  const { endOfLife, cause, successor, sources } = support;
+  return { endOfLife, ended: endOfLife !== null && endOfLife <= new Date(asOf).toISOString().slice(0, 10), cause, successor, sources: [...sources] };
 }
 
 function reportPackage(pkg: TargetPackage): ReportPackage {

@@ -58,7 +58,7 @@ function memoryIndex(index: Record<string, Release[]>) {
 }
 
 async function run(requirements: string, bases: string[]): Promise<Report> {
-  const result = await analyze({ requirements, bases }, { index: memoryIndex(INDEX), indexHost: "memory" });
+  const result = await analyze({ requirements, bases, arch: "amd64" }, { index: memoryIndex(INDEX), indexHost: "memory" });
   if (!result.ok) throw new Error(result.error);
   return result.report;
 }
@@ -96,7 +96,7 @@ describe("build isolation", () => {
     expect(alpine?.estimate.buildSeconds.low).toBeGreaterThan(12 * 60);
     expect(alpine?.estimate.buildSeconds.high).toBeLessThan(30 * 60);
     expect(alpine?.dockerfile.text).toContain("FROM python:3.10-alpine3.17 AS builder");
-    expect(report.recommendation).toMatchObject({ base: "python:3.10-alpine3.17", arch: "amd64" });
+    expect(report.recommendation).toMatchObject({ base: "python:3.10-alpine3.17", archs: ["amd64"] });
   });
 
   it("a dependency's chain and requirers are kept", async () => {
@@ -115,7 +115,7 @@ describe("build isolation", () => {
           ? { ok: true as const, buildSystem: { declared: true, requires: ["setuptools>=51.0.0", "wheel", "Cython>=0.29.32,<3", "numpy==1.23.5"], backend: null } }
           : { ok: false as const, reason: "index-error" as const, message: "index error: HTTP 503 from the package index" },
     };
-    const result = await analyze({ requirements: "pandas==1.5.2\n", bases: ["python:3.10-alpine3.17"] }, { index, indexHost: "memory" });
+    const result = await analyze({ requirements: "pandas==1.5.2\n", bases: ["python:3.10-alpine3.17"], arch: "amd64" }, { index, indexHost: "memory" });
     if (!result.ok) throw new Error(result.error);
     const [alpine] = result.report.targets;
     const pandasBuild = alpine?.builds.find((b) => b.name === "pandas");
@@ -143,7 +143,7 @@ describe("build isolation", () => {
     };
     for (const noDeps of [false, true]) {
       read.length = 0;
-      const result = await analyze({ requirements: "pandas==1.5.2\n", bases: ["python:3.10-alpine3.17"], noDeps }, { index, indexHost: "memory" });
+      const result = await analyze({ requirements: "pandas==1.5.2\n", bases: ["python:3.10-alpine3.17"], arch: "amd64", noDeps }, { index, indexHost: "memory" });
       if (!result.ok) throw new Error(result.error);
       expect(result.report.targets[0]?.packages.find((p) => p.name === "pandas")?.status).toBe("sdist");
       expect(read).toEqual(["https://files.example/pandas-1.5.2.tar.gz"]);
@@ -152,7 +152,7 @@ describe("build isolation", () => {
 
   it("a build requirement the index lacks leaves that build environment partly unknown, not the analysis", async () => {
     const withoutCython = Object.fromEntries(Object.entries(INDEX).filter(([name]) => name !== "cython"));
-    const result = await analyze({ requirements: "pandas==1.5.2\n", bases: ["python:3.10-alpine3.17"] }, { index: memoryIndex(withoutCython), indexHost: "memory" });
+    const result = await analyze({ requirements: "pandas==1.5.2\n", bases: ["python:3.10-alpine3.17"], arch: "amd64" }, { index: memoryIndex(withoutCython), indexHost: "memory" });
     if (!result.ok) throw new Error(result.error);
     const build = result.report.targets[0]?.builds.find((b) => b.name === "pandas");
     expect(build?.packages.find((p) => p.name === "cython")).toMatchObject({ status: "unknown", reason: expect.stringMatching(/^unknown: .*not found/) });

@@ -44,7 +44,7 @@ async function run(indexUrl: string, requirements: string, deadline: "route" | "
     },
   };
   const started = performance.now();
-  const result = await analyze({ requirements, bases: BASES }, { index, indexHost: "snapshot" });
+  const result = await analyze({ requirements, bases: BASES, arch: "amd64" }, { index, indexHost: "snapshot" });
   if (!result.ok) throw new Error(result.error);
   return { report: result.report, elapsedMs: performance.now() - started, metadata };
 }

@@ -3,7 +3,8 @@ import type { Diagnostic, RequirementOrigin } from "@/lib/requirements-file";
 import type { PackageVerdict } from "@/lib/resolve";
 import type { Requirer, ResolutionFailureCode } from "@/lib/resolve/resolver";
 import type { Target } from "@/lib/targets";
-import type { EstimateParameters } from "@/lib/estimate";
+import type { EstimateOptions } from "@/lib/estimate";
+import type { Arch } from "@/lib/targets";
 import type { Report } from "@/lib/contract/report";
 import type { BuildPlan } from "./build-plan";
 import type { Recommendation } from "./recommend";
@@ -143,7 +144,9 @@ export interface Analysis {
   requirements: RequirementSummary[];
   options: { pre: boolean; preferBinary: boolean; onlyBinary: string[]; noBinary: string[]; requireHashes: boolean };
   diagnostics: Diagnostic[];
-  estimateParameters: EstimateParameters;
+  /** The architectures asked for, in order; every image is analysed on each it is published for. */
+  archs: Arch[];
+  estimateParameters: EstimateOptions;
   targets: TargetResult[];
   recommendation: Recommendation | null;
   errors: AnalysisError[];

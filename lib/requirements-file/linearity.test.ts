@@ -242,7 +242,7 @@ describe("option words and requirement classification: linear time on 256 KB", {
 });
 
 describe("share links carrying hostile requirements: linear time", { timeout: GROUP_TIMEOUT_MS }, () => {
-  const stateWith = (requirements: string) => ({ requirements, bases: ["python:3.12-slim"], arch: "amd64" as const, noDeps: false, estimate: DEFAULT_ESTIMATE, asOf: null });
+  const stateWith = (requirements: string) => ({ requirements, bases: ["python:3.12-slim"], archs: ["amd64" as const], noDeps: false, estimate: DEFAULT_ESTIMATE, asOf: null });
 
   it("decodes links built from every hostile shape, and links of hostile characters", () => {
     for (const shape of SHAPES) {

@@ -34,11 +34,16 @@ function service(pool: AnalysisPool, rate = 0, burst = 1) {
 
 describe("canonical request key", () => {
   it("fills defaults, so equivalent requests share a key", () => {
-    expect(canonicalRequestKey({ requirements: "django" })).toBe(canonicalRequestKey({ requirements: "django", arch: "amd64", noDeps: false, estimate: { cores: 4 } }));
+    expect(canonicalRequestKey({ requirements: "django" })).toBe(canonicalRequestKey({ requirements: "django", archs: ["amd64", "arm64"], noDeps: false, estimate: { cores: 4, buildHost: "native" } }));
+    // The older forms are the same requests as their v4 spellings.
+    expect(canonicalRequestKey({ requirements: "django", arch: "arm64" })).toBe(canonicalRequestKey({ requirements: "django", archs: ["arm64"] }));
+    expect(canonicalRequestKey({ requirements: "django", estimate: { emulated: true } })).toBe(canonicalRequestKey({ requirements: "django", estimate: { buildHost: "ci-amd64" } }));
   });
   it.each([
     { other: { requirements: "django\n" } },
     { other: { requirements: "django", arch: "arm64" as const } },
+    { other: { requirements: "django", archs: ["arm64" as const, "amd64" as const] } },
+    { other: { requirements: "django", estimate: { buildHost: "mac-arm64" as const } } },
     { other: { requirements: "django", bases: ["python:3.12-alpine"] } },
     { other: { requirements: "django", asOf: AS_OF } },
     { other: { requirements: "django", noDeps: true } },

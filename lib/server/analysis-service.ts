@@ -6,7 +6,7 @@ import "server-only";
 
 import { createHash } from "node:crypto";
 import { LRUCache } from "lru-cache";
-import { DEFAULT_PARAMETERS } from "@/lib/estimate/parameters";
+import { requestParameters } from "@/lib/contract/request";
 import type { AnalyzeInput } from "@/lib/report/types";
 import type { ReportPreview } from "./analysis-task";
 import { createAnalysisPool, type AnalysisPool, type PoolFailure } from "./analysis-pool";
@@ -37,18 +37,12 @@ export interface AnalysisService {
 }
 
 /**
- * The request in one canonical form: defaults filled in, so `{}` and `{"arch": "amd64"}` are one
- * request. Hashed: the key must not hold a 256 KB requirements text a second time.
+ * The request in one canonical form: defaults filled in and older forms read as today's, so `{}` and
+ * `{"archs": ["amd64", "arm64"]}` are one request, as are `{"arch": "arm64"}` and `{"archs": ["arm64"]}`. Hashed: the key must not hold a 256 KB requirements text a second time.
  */
 export function canonicalRequestKey(input: AnalyzeInput): string {
-  const canonical = [
-    input.requirements,
-    input.bases ?? null,
-    input.arch ?? "amd64",
-    input.noDeps ?? false,
-    { ...DEFAULT_PARAMETERS, ...input.estimate },
-    input.asOf ?? null,
-  ];
+  const { bases, archs, noDeps, estimate, asOf } = requestParameters(input);
+  const canonical = [input.requirements, bases, archs, noDeps, estimate, asOf];
   return createHash("sha256").update(JSON.stringify(canonical)).digest("base64url");
 }
 

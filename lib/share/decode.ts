@@ -4,8 +4,8 @@
  */
 import { Inflate } from "fflate";
 import { z } from "zod";
-import { MAX_REQUIREMENTS_BYTES, requestFields } from "@/lib/contract/request";
-import { MAX_LINK_PARAM_CHARS, SHARE_PREFIX, type ShareState } from "./state";
+import { MAX_REQUIREMENTS_BYTES, buildHostFromEmulated, requestFields } from "@/lib/contract/request";
+import { MAX_LINK_PARAM_CHARS, SHARE_PREFIX, SHARE_PREFIX_V1, type ShareState } from "./state";
 
 /** Inflated JSON bigger than this is refused (a small link must not expand into a huge payload). */
 const MAX_INFLATED_BYTES = 300 * 1024;
@@ -13,32 +13,40 @@ const MAX_INFLATED_BYTES = 300 * 1024;
 export type DecodeResult = { ok: true; state: ShareState } | { ok: false; error: string };
 
 /**
- * The compact v1 form (fixed: links already shared must keep opening), each field checked by the
- * request contract's own rule. The requirements text is only bounded here, in characters (never more
- * than its UTF-8 bytes): a link to a blank or oversized paste opens, and its analysis says what is wrong.
+ * The compact forms, each field checked by the request contract's own rule. v1 is fixed: links already
+ * shared must keep opening (one arch; `q`: the old "arm64 emulated on an amd64 host" switch). v2 holds
+ * the architectures and the build host. The requirements text is only bounded here, in characters (never
+ * more than its UTF-8 bytes): a link to a blank or oversized paste opens, and its analysis says what is wrong.
  */
 const contract = requestFields();
-const compactV1 = z
-  .object({
-    r: z.string().max(MAX_REQUIREMENTS_BYTES),
-    b: contract.bases.min(1),
-    a: contract.arch,
-    n: contract.noDeps,
-    e: z.object({
-      c: contract.estimate.cores,
-      m: contract.estimate.networkMBps,
-      /** cache === "warm" */
-      w: z.boolean(),
-      q: contract.estimate.emulated,
-    }),
-    t: contract.asOf.nullable(),
-  })
-  .strict();
+const compact = <A extends z.ZodType, E extends z.ZodRawShape>(archs: A, estimate: E) =>
+  z
+    .object({
+      r: z.string().max(MAX_REQUIREMENTS_BYTES),
+      b: contract.bases.min(1),
+      a: archs,
+      n: contract.noDeps,
+      e: z
+        .object({
+          c: contract.estimate.cores,
+          m: contract.estimate.networkMBps,
+          /** cache === "warm" */
+          w: z.boolean(),
+          ...estimate,
+        })
+        .strict(),
+      t: contract.asOf.nullable(),
+    })
+    .strict();
+const compactV1 = compact(contract.arch, { q: contract.emulated });
+const compactV2 = compact(contract.archs, { h: contract.estimate.buildHost });
 
 export function decodeShareState(param: string): DecodeResult {
   const invalid = (why: string): DecodeResult => ({ ok: false, error: `This share link is damaged or was not made by Basewise (${why}). Paste the requirements to analyse them again.` });
   if (param.length > MAX_LINK_PARAM_CHARS) return invalid("it is too long");
-  if (!param.startsWith(SHARE_PREFIX)) return invalid("unknown format");
+  const version = param.startsWith(SHARE_PREFIX) ? 2 : param.startsWith(SHARE_PREFIX_V1) ? 1 : null;
+  if (version === null) return invalid("unknown format");
+  // Both prefixes are three characters.
   const bytes = fromBase64Url(param.slice(SHARE_PREFIX.length));
   if (!bytes) return invalid("not base64url");
   const inflated = inflateBounded(bytes, MAX_INFLATED_BYTES);
@@ -49,7 +57,24 @@ export function decodeShareState(param: string): DecodeResult {
   } catch {
     return invalid("not JSON");
   }
-  const parsed = compactV1.safeParse(json);
+  if (version === 1) {
+    const parsed = compactV1.safeParse(json);
+    if (!parsed.success) return invalid("unexpected fields");
+    const s = parsed.data;
+    // The old form's meaning in today's terms: its one arch, and the host its switch described.
+    return {
+      ok: true,
+      state: {
+        requirements: s.r,
+        bases: s.b,
+        archs: [s.a],
+        noDeps: s.n,
+        estimate: { cores: s.e.c, networkMBps: s.e.m, cache: s.e.w ? "warm" : "cold", buildHost: buildHostFromEmulated(s.e.q) },
+        asOf: s.t,
+      },
+    };
+  }
+  const parsed = compactV2.safeParse(json);
   if (!parsed.success) return invalid("unexpected fields");
   const s = parsed.data;
   return {
@@ -57,9 +82,9 @@ export function decodeShareState(param: string): DecodeResult {
     state: {
       requirements: s.r,
       bases: s.b,
-      arch: s.a,
+      archs: s.a,
       noDeps: s.n,
-      estimate: { cores: s.e.c, networkMBps: s.e.m, cache: s.e.w ? "warm" : "cold", emulated: s.e.q },
+      estimate: { cores: s.e.c, networkMBps: s.e.m, cache: s.e.w ? "warm" : "cold", buildHost: s.e.h },
       asOf: s.t,
     },
   };

@@ -6,9 +6,9 @@ import { DEFAULT_ESTIMATE, encodeShareState, MAX_LINK_PARAM_CHARS, requestFor, t
 const state: ShareState = {
   requirements: "Django==4.2.7\npsycopg2==2.9.9  # needs libpq\n",
   bases: ["python:3.12-slim-bookworm", "python:3.12-alpine3.24"],
-  arch: "arm64",
+  archs: ["amd64", "arm64"],
   noDeps: false,
-  estimate: { cores: 8, networkMBps: 12.5, cache: "warm", emulated: true },
+  estimate: { cores: 8, networkMBps: 12.5, cache: "warm", buildHost: "mac-arm64" },
   asOf: "2026-11-20T10:00:00.000Z",
 };
 
@@ -23,7 +23,7 @@ const b64url = (bytes: Uint8Array) => Buffer.from(bytes).toString("base64url");
 describe("share links", () => {
   it("round-trip every field, in a URL-safe parameter", () => {
     const param = encoded(state);
-    expect(param).toMatch(/^v1\.[A-Za-z0-9_-]+$/);
+    expect(param).toMatch(/^v2\.[A-Za-z0-9_-]+$/);
     expect(decodeShareState(param)).toEqual({ ok: true, state });
   });
 
@@ -44,8 +44,21 @@ describe("share links", () => {
   it("keep a crafted payload as plain data (rendering escapes it), and reject anything malformed", () => {
     const hostile = { ...state, requirements: '<script>alert(1)</script>\njavascript:alert(1)\n"><img src=x onerror=alert(1)>' };
     expect(decodeShareState(encoded(hostile))).toEqual({ ok: true, state: hostile });
-    const bad = ["", "v2.abc", "v1.!!!", "v1.AAAA", `v1.${b64url(deflateSync(new TextEncoder().encode("not json")))}`];
+    const bad = ["", "v3.abc", "v2.abc", "v1.!!!", "v2.!!!", "v1.AAAA", `v1.${b64url(deflateSync(new TextEncoder().encode("not json")))}`];
     for (const param of bad) expect(decodeShareState(param)).toMatchObject({ ok: false, error: expect.stringMatching(/damaged or was not made by Basewise/) });
+  });
+
+  it("validate v2 fields: architectures (one or both, no repeats, no others) and the build host", () => {
+    const make = (o: object) => `v2.${b64url(deflateSync(new TextEncoder().encode(JSON.stringify(o))))}`;
+    const good = { r: "six\n", b: ["python:3.12-slim"], a: ["arm64", "amd64"], n: false, e: { c: 4, m: 50, w: false, h: "ci-arm64" }, t: null };
+    expect(decodeShareState(make(good))).toMatchObject({ ok: true, state: { archs: ["arm64", "amd64"], estimate: { buildHost: "ci-arm64" } } });
+    expect(decodeShareState(make({ ...good, a: [] })).ok).toBe(false);
+    expect(decodeShareState(make({ ...good, a: ["arm64", "arm64"] })).ok).toBe(false);
+    expect(decodeShareState(make({ ...good, a: ["riscv64"] })).ok).toBe(false);
+    expect(decodeShareState(make({ ...good, a: "amd64" })).ok).toBe(false);
+    expect(decodeShareState(make({ ...good, e: { ...good.e, h: "mainframe" } })).ok).toBe(false);
+    // The v1 switch does not belong in a v2 link.
+    expect(decodeShareState(make({ ...good, e: { c: 4, m: 50, w: false, q: true } })).ok).toBe(false);
   });
 
   it("validate fields: unknown keys, bad arch, too many bases, a non-date asOf are refused", () => {
@@ -70,7 +83,7 @@ describe("share links", () => {
     expect(requestFor({ ...state, noDeps: true })).toEqual({
       requirements: state.requirements,
       bases: state.bases,
-      arch: "arm64",
+      archs: ["amd64", "arm64"],
       noDeps: true,
       estimate: state.estimate,
       asOf: state.asOf,

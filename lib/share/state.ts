@@ -1,6 +1,7 @@
 /**
- * The share state: everything needed to reproduce an analysis (requirements, bases, arch, options
- * and the index date `asOf`), and its compact form in a link: `?s=v1.<base64url(deflate(JSON))>`.
+ * The share state: everything needed to reproduce an analysis (requirements, bases, architectures,
+ * options and the index date `asOf`), and its compact form in a link: `?s=v2.<base64url(deflate(JSON))>`.
+ * Links made before several architectures (`v1.`, one arch and an "emulated" switch) still open: see decode.ts.
  * Encoding only here (it runs in the browser); decoding, with its validation, is in decode.ts.
  */
 import { deflateSync } from "fflate";
@@ -13,7 +14,8 @@ export { DEFAULT_ESTIMATE, type EstimateOptions };
 export interface ShareState {
   requirements: string;
   bases: string[];
-  arch: Arch;
+  /** The architectures to analyse, in the order they are shown (at least one). */
+  archs: Arch[];
   noDeps: boolean;
   estimate: EstimateOptions;
   /** The index as of this moment (ISO 8601); null until the first analysis fixes it. */
@@ -22,7 +24,9 @@ export interface ShareState {
 
 /** Longest `s` parameter a link may carry: chat tools and proxies cut longer URLs. */
 export const MAX_LINK_PARAM_CHARS = 8000;
-export const SHARE_PREFIX = "v1.";
+export const SHARE_PREFIX = "v2.";
+/** Links made before several architectures; they still open (decode.ts). */
+export const SHARE_PREFIX_V1 = "v1.";
 
 export type EncodeResult = { ok: true; param: string } | { ok: false; error: string };
 
@@ -30,9 +34,9 @@ export function encodeShareState(state: ShareState): EncodeResult {
   const compact = {
     r: state.requirements,
     b: state.bases,
-    a: state.arch,
+    a: state.archs,
     n: state.noDeps,
-    e: { c: state.estimate.cores, m: state.estimate.networkMBps, w: state.estimate.cache === "warm", q: state.estimate.emulated },
+    e: { c: state.estimate.cores, m: state.estimate.networkMBps, w: state.estimate.cache === "warm", h: state.estimate.buildHost },
     t: state.asOf,
   };
   const param = SHARE_PREFIX + toBase64Url(deflateSync(new TextEncoder().encode(JSON.stringify(compact)), { level: 9 }));
@@ -56,7 +60,7 @@ export function requestFor(state: ShareState): AnalyzeRequest {
   return {
     requirements: state.requirements,
     bases: state.bases,
-    arch: state.arch,
+    archs: state.archs,
     ...(state.noDeps ? { noDeps: true } : {}),
     estimate: state.estimate,
     ...(state.asOf ? { asOf: state.asOf } : {}),

@@ -39,7 +39,7 @@ function post(body: object, client: string) {
 }
 
 function linkParam(requirements: string): string {
-  const encoded = encodeShareState({ requirements, bases: ["python:3.12-slim-bookworm"], arch: "amd64", noDeps: false, estimate: DEFAULT_ESTIMATE, asOf: AS_OF });
+  const encoded = encodeShareState({ requirements, bases: ["python:3.12-slim-bookworm"], archs: ["amd64"], noDeps: false, estimate: DEFAULT_ESTIMATE, asOf: AS_OF });
   if (!encoded.ok) throw new Error(encoded.error);
   return encoded.param;
 }

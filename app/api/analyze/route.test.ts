@@ -64,10 +64,10 @@ describe("POST /api/analyze rejects bad input with a 4xx and a clear message", (
 
 describe("POST /api/analyze answers a valid request with the parsed requirements", () => {
   it("echoes requirements with line numbers and keeps going past a malformed line", async () => {
-    const response = await post(JSON.stringify({ requirements: "# app\nDjango~=4.2\nnumpy=1.2\n\nrequests[socks]>=2\n", bases: ["python:3.12-slim-bookworm"] }));
+    const response = await post(JSON.stringify({ requirements: "# app\nDjango~=4.2\nnumpy=1.2\n\nrequests[socks]>=2\n", bases: ["python:3.12-slim-bookworm"], arch: "amd64" }));
     expect(response.status).toBe(200);
     const report = await response.json();
-    expect(report.schemaVersion).toBe(3);
+    expect(report.schemaVersion).toBe(4);
     expect(report.requirements.map((r: { line: number; name: string }) => [r.line, r.name])).toEqual([
       [2, "django"],
       [5, "requests"],
@@ -82,7 +82,8 @@ describe("POST /api/analyze answers a valid request with the parsed requirements
     const response = await post(JSON.stringify({ requirements: "django", bases: ["pyhton:3.12-slim", "python:3.12-slim-bookworm"] }));
     expect(response.status).toBe(200);
     const report = await response.json();
-    expect(report.targets).toHaveLength(1);
+    // Both architectures of the one known image.
+    expect(report.targets.map((t: { base: string; arch: string }) => `${t.base} ${t.arch}`)).toEqual(["python:3.12-slim-bookworm amd64", "python:3.12-slim-bookworm arm64"]);
     expect(report.errors).toHaveLength(1);
     expect(report.errors[0].message).toMatch(/python:3\.12-slim/);
   });
