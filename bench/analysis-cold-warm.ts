@@ -4,6 +4,8 @@
 //   warm: the same disk cache, a new client (a later analysis within the pages' max-age; the
 //         process-wide cache of parsed pages in lib/index answers);
 //   warm, one client: the same client again (its own maps hold the pages): Basewise's CPU alone.
+// Those are on amd64 alone (comparable with earlier figures); then the same file on both
+// architectures, the default since analyses cover amd64 and arm64 side by side (24 targets).
 // Then, for 3 of the images, side by side: the real pip resolving the same file against the same
 // index (its HTTP cache warmed by one run first) and Basewise analysing that one image warm.
 // Needs ../shared (the snapshot index) and python3 with pip. Run: npm run bench:analysis [-- --pip-only]
@@ -36,11 +38,16 @@ interface Measured {
   requests: number;
 }
 
-async function once(client: IndexClient, requirements: string, bases = BENCH_BASES): Promise<Measured> {
+const AMD64_ONLY = ["amd64"] as const;
+const BOTH_ARCHS = ["amd64", "arm64"] as const;
+const BOTH_COLD_RUNS = 2;
+const BOTH_WARM_RUNS = 10;
+
+async function once(client: IndexClient, requirements: string, bases = BENCH_BASES, archs: readonly ("amd64" | "arm64")[] = AMD64_ONLY): Promise<Measured> {
   const before = client.stats().requests;
   const cpu = process.cpuUsage();
   const started = performance.now();
-  const result = await analyze({ requirements, bases, arch: "amd64" }, { index: client, indexHost: "snapshot" });
+  const result = await analyze({ requirements, bases, archs: [...archs] }, { index: client, indexHost: "snapshot" });
   const ms = performance.now() - started;
   const used = process.cpuUsage(cpu);
   if (!result.ok) throw new Error(result.error);
@@ -63,7 +70,7 @@ function describe(label: string, runs: Measured[]): string {
   const unknown = last.report.targets.reduce((sum, t) => sum + t.summary.unknown, 0);
   const builds = last.report.targets.reduce((sum, t) => sum + t.builds.length, 0);
   const requests = [...new Set(runs.map((r) => r.requests))].join("/");
-  return `${label}: ${timing(runs.map((r) => r.ms))}; CPU ${timing(runs.map((r) => r.cpuMs))}; ${requests} index requests, ${packages} packages over ${last.report.targets.length} images, ${builds} build environments, ${unknown} unknown`;
+  return `${label}: ${timing(runs.map((r) => r.ms))}; CPU ${timing(runs.map((r) => r.cpuMs))}; ${requests} index requests, ${packages} packages over ${last.report.targets.length} targets, ${builds} build environments, ${unknown} unknown`;
 }
 
 // A clean environment: this machine's pip config must not add indexes; the cache is the bench's own.
@@ -157,6 +164,8 @@ async function coldAndWarm(requirements: string) {
   const cold: Measured[] = [];
   const warm: Measured[] = [];
   const warmOneClient: Measured[] = [];
+  const coldBoth: Measured[] = [];
+  const warmBoth: Measured[] = [];
   try {
     for (let run = 0; run < COLD_RUNS; run++) {
       const cacheDir = await mkdtemp(path.join(tmpdir(), "basewise-bench-analysis-"));
@@ -172,6 +181,15 @@ async function coldAndWarm(requirements: string) {
         await rm(cacheDir, { recursive: true, force: true });
       }
     }
+    for (let run = 0; run < BOTH_COLD_RUNS; run++) {
+      const cacheDir = await mkdtemp(path.join(tmpdir(), "basewise-bench-analysis-"));
+      try {
+        coldBoth.push(await once(createIndexClient({ indexUrl: slow.url, cacheDir }), requirements, BENCH_BASES, BOTH_ARCHS));
+        if (run === 0) for (let w = 0; w < BOTH_WARM_RUNS; w++) warmBoth.push(await once(createIndexClient({ indexUrl: slow.url, cacheDir }), requirements, BENCH_BASES, BOTH_ARCHS));
+      } finally {
+        await rm(cacheDir, { recursive: true, force: true });
+      }
+    }
   } finally {
     await slow.close();
   }
@@ -179,6 +197,9 @@ async function coldAndWarm(requirements: string) {
   console.log(`  ${describe("cold (empty cache)        ", cold)}`);
   console.log(`  ${describe("warm (new client)         ", warm)}`);
   console.log(`  ${describe("warm (one client, reused) ", warmOneClient)}`);
+  console.log(`the same on amd64 and arm64 (the default): ${BENCH_BASES.length * BOTH_ARCHS.length} targets`);
+  console.log(`  ${describe("cold, both archs          ", coldBoth)}`);
+  console.log(`  ${describe("warm, both archs          ", warmBoth)}`);
 }
 
 void main().catch((error) => {
