@@ -117,6 +117,19 @@ describe("basewise analyze", () => {
     expect(dockerfile.out).not.toContain("Recommended:");
   });
 
+  it("--dockerfile with both architectures prints the first one's, and says when the other needs another", async () => {
+    // The fixture has numpy 1.26.4 musllinux wheels for x86_64 only: on arm64 Alpine it compiles.
+    const file = await requirementsFile("numpy==1.26.4\n");
+    const args = ["analyze", file, "--base", "python:3.12-alpine3.24", "--dockerfile", "python:3.12-alpine3.24", "--index-url", index.url];
+    const amd64First = await run(args);
+    expect(amd64First.code).toBe(0);
+    expect(amd64First.out).not.toContain("AS builder");
+    expect(amd64First.err).toBe("This is python:3.12-alpine3.24's Dockerfile for amd64; arm64 needs a different one (--arch arm64 prints it).\n");
+    const arm64 = await run([...args, "--arch", "arm64"]);
+    expect(arm64.out).toContain("FROM python:3.12-alpine3.24 AS builder");
+    expect(arm64.err).toBe("");
+  });
+
   it("estimate options: --cores and --warm change the build time; bad values are refused", async () => {
     const file = await requirementsFile("numpy==1.24.4\n");
     const json = async (...extra: string[]) => JSON.parse((await run(["analyze", file, "--base", "python:3.12-slim-bookworm", "--json", "--index-url", index.url, ...extra])).out);

@@ -118,12 +118,15 @@ export async function main(argv: string[], out: (text: string) => void = (t) => 
   }
   if (values.dockerfile !== undefined) {
     const wanted = values.dockerfile;
-    // The first architecture asked for; the others' Dockerfiles can be asked for with --arch.
-    const target = result.report.targets.find((t) => t.base === wanted || t.requestedAs === wanted);
+    // The first architecture asked for; another architecture's Dockerfile is asked for with --arch.
+    const targets = result.report.targets.filter((t) => t.base === wanted || t.requestedAs === wanted);
+    const [target] = targets;
     if (!target) {
-      err(`--dockerfile ${wanted}: not among the analysed images (${result.report.targets.map((t) => t.base).join(", ")}); pass it with --base too.\n`);
+      err(`--dockerfile ${wanted}: not among the analysed images (${[...new Set(result.report.targets.map((t) => t.base))].join(", ")}); pass it with --base too.\n`);
       return 2;
     }
+    const differing = targets.filter((t) => t.dockerfile.text !== target.dockerfile.text).map((t) => t.arch);
+    if (differing.length > 0) err(`This is ${target.base}'s Dockerfile for ${target.arch}; ${differing.join(" and ")} needs a different one (--arch ${differing[0]} prints it).\n`);
     out(target.dockerfile.text);
     return 0;
   }
