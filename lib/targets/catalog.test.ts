@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { CATALOG_AS_OF, DEFAULT_BASES, listBaseImages, makeTarget, resolveBaseImage, type BaseImage } from "./index";
+import { EOL_REPORTS } from "./eol-reports";
 import { MEASURED } from "./measured-images";
 import { MAINTAINED, PUBLISHED, PYTHON_MINORS } from "./python-releases";
 
@@ -65,9 +66,14 @@ describe("every catalog entry", () => {
   it("says where its sizes came from when it was not measured", () => {
     for (const entry of catalog) {
       const hasFigures = Object.keys(entry.sizes.compressedBytes).length + Object.keys(entry.sizes.uncompressedBytes).length > 0;
-      if (!MEASURED.has(entry.reference) && hasFigures) {
+      if (!MEASURED.has(entry.reference) && !EOL_REPORTS.has(entry.reference) && hasFigures) {
         expect(entry.sizes.estimated).toBe(true);
         expect(entry.sizes.note).toMatch(/^not measured; the figures of /);
+      }
+      // End-of-life tags read from a repo-info report outside the shared data: compressed read, uncompressed estimated.
+      if (EOL_REPORTS.has(entry.reference)) {
+        expect(entry.sizes.estimated).toBe(true);
+        expect(entry.sizes.note).toMatch(/^repo-info report of the \d{4}-\d{2}-\d{2} build .*uncompressed estimated as compressed × 2\.735/);
       }
       if (!hasFigures) expect(entry.sizes.note ?? entry.gaps.join(" ")).toMatch(/size/);
       for (const bytes of [...Object.values(entry.sizes.compressedBytes), ...Object.values(entry.sizes.uncompressedBytes)]) {
@@ -158,10 +164,24 @@ describe("coverage", () => {
     for (const minor of MAINTAINED.minors) expect(image(`python:${minor}-slim-trixie`).aliases).toContain(`python:${minor}-slim`);
   });
 
-  it("covers CPython 3.8 to 3.14 on Debian 11–13, Alpine 3.12–3.24, distroless, Ubuntu, UBI and Chainguard", () => {
-    expect(catalog.length).toBe(106);
-    expect(new Set(catalog.map((e) => e.python.version.split(".").slice(0, 2).join(".")))).toEqual(new Set(PYTHON_MINORS));
-    expect(new Set(catalog.map((e) => e.os.id))).toEqual(new Set(["debian", "alpine", "ubuntu", "rhel", "wolfi"]));
+  // Counted per family: other modules may add families of their own.
+  it("covers CPython 3.6 to 3.14 on Debian 9–13 and Alpine 3.8–3.24, plus distroless, Ubuntu, UBI and Chainguard", () => {
+    const official = catalog.filter((e) => /^python:3\.\d+-/.test(e.reference));
+    const expected = PYTHON_MINORS.reduce((sum, minor) => sum + 2 * PUBLISHED[minor].debian.length + PUBLISHED[minor].alpine.length, 0);
+    expect(official.length).toBe(expected);
+    expect(expected).toBe(141); // 98 before the end-of-life images, + 43
+    const count = (pattern: RegExp) => official.filter((e) => pattern.test(e.reference)).length;
+    expect(count(/-buster$/)).toBe(12); // 3.6–3.11, slim and full
+    expect(count(/-stretch$/)).toBe(4); // 3.6 and 3.7, slim and full
+    expect(count(/-alpine3\.(8|9|10|11)$/)).toBe(10); // 3.6 and 3.7 on 3.8–3.11, 3.8 on 3.10–3.11
+    expect(count(/^python:3\.6-/)).toBe(14);
+    expect(count(/^python:3\.7-/)).toBe(19);
+    expect(new Set(official.map((e) => e.python.version.split(".").slice(0, 2).join(".")))).toEqual(new Set(PYTHON_MINORS));
+    const references = new Set(catalog.map((e) => e.reference));
+    for (const other of ["gcr.io/distroless/python3-debian12", "gcr.io/distroless/python3-debian13", "ubuntu:22.04", "ubuntu:24.04", "registry.access.redhat.com/ubi9/python-311", "registry.access.redhat.com/ubi9/python-312", "cgr.dev/chainguard/python:latest", "cgr.dev/chainguard/python:latest-dev"]) {
+      expect(references.has(other)).toBe(true);
+    }
+    for (const id of ["debian", "alpine", "ubuntu", "rhel", "wolfi"]) expect(catalog.some((e) => e.os.id === id)).toBe(true);
   });
 });
 

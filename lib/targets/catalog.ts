@@ -1,6 +1,7 @@
+import { EOL_REPORTS, EOL_UNCOMPRESSED_RATIO } from "./eol-reports";
 import { ALIAS_TAGS } from "./floating-tags";
 import { MEASURED, measured, type MeasuredImage } from "./measured-images";
-import { ALPINE, DEBIAN, UBI9, UBUNTU, WOLFI, type DebianCodename, type OsRelease } from "./os-releases";
+import { ALPINE, DEBIAN, UBI9, UBUNTU, WOLFI, type DebianRelease, type OsRelease } from "./os-releases";
 import {
   CURRENT_PATCH,
   CURRENT_PATCH_SOURCE,
@@ -10,7 +11,10 @@ import {
   PYTHON_MINORS,
   type PythonMinor,
 } from "./python-releases";
-import type { Arch, BaseImage, BuilderImage, DistroPython, Variant } from "./types";
+import { pickSuccessor, supportDates } from "./support";
+import { lastListedVersion } from "./history";
+import { LISTED, TAG_HISTORY_SOURCE } from "./tag-history";
+import type { Arch, BaseImage, BaseImageDraft, BuilderImage, DistroPython, Variant } from "./types";
 
 // Builds the catalog: every base image Basewise knows, each assembled from the OS release it sits on
 // (libc), the CPython it carries and the measured image its sizes come from, with sources attached.
@@ -53,7 +57,7 @@ function sizesFrom(image: MeasuredImage, borrowedFor?: string): BaseImage["sizes
 
 // ---- official python: images ---------------------------------------------------------------------
 
-type OfficialFlavour = { kind: "slim" | "full"; codename: DebianCodename } | { kind: "alpine"; branch: string };
+type OfficialFlavour = { kind: "slim" | "full"; codename: DebianRelease } | { kind: "alpine"; branch: string };
 
 function officialTag(minor: PythonMinor, flavour: OfficialFlavour): string {
   if (flavour.kind === "alpine") return `python:${minor}-alpine${flavour.branch}`;
@@ -106,12 +110,80 @@ function defaultPythonPackages(minor: PythonMinor): string[] {
   return PYTHON_MINORS.indexOf(minor) >= PYTHON_MINORS.indexOf("3.12") ? ["pip"] : ["pip", "setuptools", "wheel"];
 }
 
-function officialImage(minor: PythonMinor, flavour: OfficialFlavour): BaseImage {
+// End-of-life images that the shared data does not cover (CPython 3.6/3.7, Debian stretch/buster, Alpine
+// before 3.12): their CPython patch and platforms come from official-images' history (the tag's last
+// listing), their sizes from a repo-info report where one was read, else they have none.
+function isHistoric(minor: PythonMinor, flavour: OfficialFlavour): boolean {
+  if (minor === "3.6" || minor === "3.7") return true;
+  if (flavour.kind === "alpine") return Number(flavour.branch.split(".")[1]) < 12;
+  return flavour.codename === "stretch" || flavour.codename === "buster";
+}
+
+function historicImage(minor: PythonMinor, flavour: OfficialFlavour, os: OsRelease): BaseImageDraft {
+  const reference = officialTag(minor, flavour);
+  const tag = reference.slice("python:".length);
+  const last = lastListedVersion(tag);
+  const listed = LISTED[tag];
+  if (!last || !listed) throw new Error(`no official-images history for ${reference}`);
+  const [firstListed, lastListed, platforms] = listed;
+  const report = EOL_REPORTS.get(reference);
+  const gaps: string[] = [];
+  const notes = [
+    `end of life: listed by docker-library from ${firstListed} to ${lastListed}; the tag still pulls its last build (CPython ${last.version})`,
+    "no longer rebuilt by docker-library: the tag stays on its last build",
+  ];
+  const sources = [`${TAG_HISTORY_SOURCE}: python:${tag} (CPython ${last.version} from ${last.from}; platforms of its last listing)`, os.source];
+  let sizes: BaseImage["sizes"];
+  if (report) {
+    const uncompressedBytes: Partial<Record<Arch, number>> = {};
+    for (const [arch, bytes] of Object.entries(report.compressedBytes) as [Arch, number][]) uncompressedBytes[arch] = Math.round(bytes * EOL_UNCOMPRESSED_RATIO);
+    sizes = {
+      compressedBytes: { ...report.compressedBytes },
+      uncompressedBytes,
+      estimated: true,
+      note: `repo-info report of the ${report.built} build (CPython ${report.pythonVersion}; the last build differs by a few MB at most); uncompressed estimated as compressed × ${EOL_UNCOMPRESSED_RATIO} (python-images.json's rule: the 3.12/3.14 slim-bookworm local/remote ratio)`,
+    };
+    sources.push(`sizes: ${report.source}`);
+  } else {
+    sizes = { compressedBytes: {}, uncompressedBytes: {}, estimated: false, note: "size unknown: no published size report of this tag was found" };
+    gaps.push("sizes: no repo-info report or other published size of this end-of-life tag was found");
+  }
+  const hasCompiler = flavour.kind === "full";
+  if (hasCompiler) notes.push("full image: gcc, g++, make and common -dev packages (libpq, libxml2, libffi, libssl, ...) are preinstalled");
+  if (flavour.kind === "alpine") notes.push("musl libc: manylinux wheels never apply, only musllinux ones");
+  if (minor === "3.6" || minor === "3.7") notes.push(`CPython ${minor} wheels carry the pymalloc ABI tag cp3${minor.split(".")[1]}m`);
+  return {
+    reference,
+    aliases: [],
+    python: { version: last.version, implementation: "cp", patchKnown: true, note: `the tag's last push (${lastListed})` },
+    libc: libcOf(os),
+    os: osOf(os),
+    packageManager: os.packageManager,
+    variant: flavour.kind,
+    hasCompiler,
+    hasPip: true,
+    hasShell: true,
+    pythonPackages: defaultPythonPackages(minor),
+    builder: null,
+    distroPython: null,
+    carriedLibraries: null,
+    archs: archsOf(platforms),
+    platforms: [...platforms],
+    sizes,
+    lifecycle: "frozen",
+    gaps,
+    notes,
+    sources,
+  };
+}
+
+function officialImage(minor: PythonMinor, flavour: OfficialFlavour): BaseImageDraft {
   const reference = officialTag(minor, flavour);
   const report = MEASURED.get(reference);
   const maintained = isMaintained(minor, flavour);
   const os = flavour.kind === "alpine" ? ALPINE[flavour.branch] : DEBIAN[flavour.codename];
   if (!os) throw new Error(`no OS facts for ${reference}`);
+  if (!report && isHistoric(minor, flavour)) return historicImage(minor, flavour, os);
 
   const sources: string[] = [];
   const gaps: string[] = [];
@@ -141,7 +213,7 @@ function officialImage(minor: PythonMinor, flavour: OfficialFlavour): BaseImage 
   if (flavour.kind === "alpine") notes.push("musl libc: manylinux wheels never apply, only musllinux ones");
   if (!maintained) notes.push("no longer rebuilt by docker-library: the tag stays on its last build");
 
-  const image: BaseImage = {
+  const image: BaseImageDraft = {
     reference,
     aliases: [],
     python,
@@ -168,8 +240,8 @@ function officialImage(minor: PythonMinor, flavour: OfficialFlavour): BaseImage 
   return image;
 }
 
-function officialImages(): BaseImage[] {
-  const images: BaseImage[] = [];
+function officialImages(): BaseImageDraft[] {
+  const images: BaseImageDraft[] = [];
   for (const minor of [...PYTHON_MINORS].reverse()) {
     const published = PUBLISHED[minor];
     for (const codename of [...published.debian].reverse()) {
@@ -213,7 +285,7 @@ const DISTROLESS_LIBRARIES: Readonly<Record<string, readonly string[]>> = {
   trixie: ["libssl3t64", "libffi8", "zlib1g", "libstdc++6"],
 };
 
-function distrolessImage(tag: string, os: OsRelease, lifecycle: BaseImage["lifecycle"], extraNotes: string[]): BaseImage {
+function distrolessImage(tag: string, os: OsRelease, lifecycle: BaseImage["lifecycle"], extraNotes: string[]): BaseImageDraft {
   const report = measured(tag);
   if (!report.pythonVersion) throw new Error(`no python version for ${tag}`);
   const python: BaseImage["python"] = { version: report.pythonVersion, implementation: "cp", patchKnown: true };
@@ -257,7 +329,7 @@ function ubuntuPython(tag: string, pythonMinor: string): DistroPython {
   };
 }
 
-function ubuntuImage(version: "22.04" | "24.04", pythonMinor: string, extraNotes: string[]): BaseImage {
+function ubuntuImage(version: "22.04" | "24.04", pythonMinor: string, extraNotes: string[]): BaseImageDraft {
   const tag = `ubuntu:${version}`;
   const report = measured(tag);
   const os = UBUNTU[version];
@@ -289,7 +361,7 @@ function ubuntuImage(version: "22.04" | "24.04", pythonMinor: string, extraNotes
 
 // Nothing about the ubi9/python-3XX images themselves is in the data: only UBI 9's glibc. The rest is
 // marked as a gap with the assumption made, rather than guessed silently.
-function ubiImage(minor: "3.11" | "3.12"): BaseImage {
+function ubiImage(minor: "3.11" | "3.12"): BaseImageDraft {
   const name = `python-${minor.replace(".", "")}`;
   return {
     reference: `registry.access.redhat.com/ubi9/${name}`,
@@ -339,7 +411,7 @@ function chainguardBuilder(tag: string): BuilderImage {
   };
 }
 
-function chainguardImage(tag: string, dev: boolean): BaseImage {
+function chainguardImage(tag: string, dev: boolean): BaseImageDraft {
   const report = measured(tag);
   if (!report.pythonVersion) throw new Error(`no python version for ${tag}`);
   return {
@@ -369,7 +441,7 @@ function chainguardImage(tag: string, dev: boolean): BaseImage {
   };
 }
 
-function otherImages(): BaseImage[] {
+function otherImages(): BaseImageDraft[] {
   return [
     distrolessImage("gcr.io/distroless/python3-debian13", DEBIAN.trixie, "current", []),
     distrolessImage("gcr.io/distroless/python3-debian12", DEBIAN.bookworm, "frozen", [
@@ -394,8 +466,16 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
+/** Adds each image's support facts; the successor is picked among the whole catalog as of its date. */
+function withSupport(drafts: readonly BaseImageDraft[]): BaseImage[] {
+  const dated = drafts.map((draft) => ({ ...draft, support: { ...supportDates(draft), successor: null as string | null } }));
+  for (const image of dated) image.support.successor = pickSuccessor(image, dated, CATALOG_AS_OF);
+  return dated;
+}
+
 function buildCatalog(): readonly BaseImage[] {
-  const images = [...officialImages(), ...otherImages()];
+  const drafts: BaseImageDraft[] = [...officialImages(), ...otherImages()];
+  const images = withSupport(drafts);
   const byReference = new Map(images.map((image) => [image.reference, image]));
   for (const alias of ALIAS_TAGS) {
     const image = byReference.get(alias.canonical);

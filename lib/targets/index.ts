@@ -1,7 +1,8 @@
-export type { Arch, BaseImage, BuilderImage, DistroPython, LibcFamily, MakeTargetResult, MarkerEnvironment, OsId, PackageManager, ResolveResult, Target, Variant } from "./types";
+export type { Arch, BaseImage, BaseImageDraft, BuilderImage, DistroPython, ImageSupport, LibcFamily, MakeTargetResult, MarkerEnvironment, OsId, PackageManager, ResolveResult, Target, Variant } from "./types";
 export { CATALOG_AS_OF, listBaseImages } from "./catalog";
+export { isEndOfLife } from "./support";
 export { baseImageBytes } from "./base-size";
 export { DEFAULT_BASES } from "./defaults";
-export { resolveBaseImage } from "./resolve";
+export { resolveBaseImage, type ResolveOptions } from "./resolve";
 export { makeTarget, markerEnvironment, parseArch, resolveTarget, runsEmulated } from "./target";
 export { editDistance, closeMatches, MAX_SUGGESTIONS } from "./suggest";

@@ -30,20 +30,34 @@ function musl(version: string): OsRelease["libc"] {
   return { family: "musl", byArch: { amd64: version, arm64: version } };
 }
 
+/** The Debian releases python: images are still built or recently were built on. */
 export type DebianCodename = "bullseye" | "bookworm" | "trixie";
+/** Every Debian release in the catalog, including end-of-life ones that old tags still sit on. */
+export type DebianRelease = "stretch" | "buster" | DebianCodename;
 
-export const DEBIAN: Record<DebianCodename, OsRelease> = {
+export const DEBIAN: Record<DebianRelease, OsRelease> = {
+  // End-of-life releases that old python: tags still sit on; same survey (debian-9, debian-10).
+  stretch: { id: "debian", version: "9", codename: "stretch", packageManager: "apt", libc: glibc("2.24"), glibcSurveyKey: "debian-9", source: PEP600_SURVEY },
+  buster: { id: "debian", version: "10", codename: "buster", packageManager: "apt", libc: glibc("2.28"), glibcSurveyKey: "debian-10", source: PEP600_SURVEY },
   bullseye: { id: "debian", version: "11", codename: "bullseye", packageManager: "apt", libc: glibc("2.31"), glibcSurveyKey: "debian-11", source: PEP600_SURVEY },
   bookworm: { id: "debian", version: "12", codename: "bookworm", packageManager: "apt", libc: glibc("2.36"), glibcSurveyKey: "debian-12", source: PEP600_SURVEY },
   trixie: { id: "debian", version: "13", codename: "trixie", packageManager: "apt", libc: glibc("2.41"), glibcSurveyKey: "debian-13", source: PEP600_SURVEY },
 };
 
-export const DEBIAN_CODENAMES: readonly DebianCodename[] = ["bullseye", "bookworm", "trixie"];
+/** Oldest first. */
+export const DEBIAN_CODENAMES: readonly DebianRelease[] = ["stretch", "buster", "bullseye", "bookworm", "trixie"];
 
 // musl per Alpine branch: the `musl` package in docker-library/repo-info (or its maxmood96 fork)
 // repos/alpine/local/<tag>.md, as collected in images/python-images.json and images/libc-compat.json.
 // 3.12 is the last branch on musl 1.1 (musllinux_1_1 only); 3.13 onwards ship 1.2.
+// 3.8–3.11 (end of life; python:3.6/3.7/3.8 were published on them) are not in the shared data: their
+// musl is the branch's `musl` package as Alpine-based image reports and Alpine's mirror list it. Every
+// 1.1.x accepts the same wheels (musllinux_1_1 and _1_0), so only "1.1" decides anything.
 const ALPINE_MUSL: ReadonlyArray<[branch: string, musl: string, pointRelease: string, report: string]> = [
+  ["3.8", "1.1.19", "3.8", "musl-1.1.19-r11 in a repo-info-format local report of an Alpine 3.8 image (eclipse-mosquitto:1.6.9: busybox 1.28.4, apk-tools 2.10.1)"],
+  ["3.9", "1.1.20", "3.9", "musl-1.1.20-r4 at dl-cdn.alpinelinux.org/alpine/v3.9/main (a public Dockerfile downloading it)"],
+  ["3.10", "1.1.22", "3.10", "musl-1.1.22-r3 in `apk info` listings of Alpine 3.10 images (busybox 1.30.1-r3, alpine-baselayout 3.1.2)"],
+  ["3.11", "1.1.24", "3.11", "musl-1.1.24-r3 in a repo-info-format local report of an Alpine 3.11 image"],
   ["3.12", "1.1.24", "3.12.7", "maxmood96/repo-info alpine/local/3.12.7.md @cb4b4ff0"],
   ["3.13", "1.2.2", "3.13.5", "maxmood96/repo-info alpine/local/3.13.5.md @cb4b4ff0"],
   ["3.14", "1.2.2", "3.14.8", "repo-info alpine/local/3.14.8.md @72e4be79"],
@@ -68,7 +82,7 @@ export const ALPINE: Readonly<Record<string, OsRelease>> = Object.fromEntries(
       packageManager: "apk",
       libc: musl(muslVersion),
       pointRelease,
-      source: `python-images.json alpine:${branch} (${report}); libc-compat.json`,
+      source: Number(branch.split(".")[1]) >= 12 ? `python-images.json alpine:${branch} (${report}); libc-compat.json` : `Alpine ${branch} musl: ${report}`,
     } satisfies OsRelease,
   ]),
 );

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { resolveBaseImage } from "./resolve";
+import { makeTarget, markerEnvironment } from "./target";
 
 // [reference as typed, canonical reference, python version, "family version" of the libc, resolvedFrom]
 // resolvedFrom: a pattern the note must match, or null when the reference names the image directly.
@@ -100,12 +101,43 @@ const PATCH_PINNED: Resolves[] = [
   ["python:3.14.0", "python:3.14.0-trixie", "3.14.0", "glibc 2.41", /trixie/],
   ["python:3.8.20-slim", "python:3.8.20-slim-bookworm", "3.8.20", "glibc 2.36", /bookworm/],
   ["python:3.9.6", "python:3.9.6-bullseye", "3.9.6", "glibc 2.31", /bullseye/],
-  ["python:3.10.8-alpine", "python:3.10.8-alpine3.24", "3.10.8", "musl 1.2.6", /taken as python:3\.10\.8-alpine3\.24/],
+  ["python:3.10.8-alpine", "python:3.10.8-alpine3.17", "3.10.8", "musl 1.2.3", /^python:3\.10\.8-alpine points at python:3\.10\.8-alpine3\.17 \(its last push was on Alpine 3\.17/],
+  ["python:3.12.0-alpine", "python:3.12.0-alpine3.18", "3.12.0", "musl 1.2.4", /last push was on Alpine 3\.18/],
+  ["python:3.7.2-alpine", "python:3.7.2-alpine3.9", "3.7.2", "musl 1.1.20", /Alpine 3\.9/],
+  ["python:3.8.5-slim", "python:3.8.5-slim-buster", "3.8.5", "glibc 2.28", /buster was the default Debian while 3\.8\.5/],
+  ["python:3.7.9", "python:3.7.9-buster", "3.7.9", "glibc 2.28", /buster/],
+  ["python:3.6.6-slim", "python:3.6.6-slim-stretch", "3.6.6", "glibc 2.24", /stretch/],
+  ["python:3.6.15", "python:3.6.15-bullseye", "3.6.15", "glibc 2.31", /bullseye/],
+  ["python:3.7.4-slim-buster", "python:3.7.4-slim-buster", "3.7.4", "glibc 2.28", null],
   ["registry.access.redhat.com/ubi9/python-311:1-77", "registry.access.redhat.com/ubi9/python-311", "3.11", "glibc 2.34", null],
 ];
 
+// The old tags people paste from the Dockerfiles they debug.
+const END_OF_LIFE: Resolves[] = [
+  ["python:3.9-slim-buster", "python:3.9-slim-buster", "3.9.17", "glibc 2.28", null],
+  ["python:3.8-alpine3.10", "python:3.8-alpine3.10", "3.8.3", "musl 1.1.22", null],
+  ["python:3.8-alpine3.11", "python:3.8-alpine3.11", "3.8.7", "musl 1.1.24", null],
+  ["python:3.7-alpine3.8", "python:3.7-alpine3.8", "3.7.3", "musl 1.1.19", null],
+  ["python:3.6-alpine3.9", "python:3.6-alpine3.9", "3.6.10", "musl 1.1.20", null],
+  ["python:3.6-stretch", "python:3.6-stretch", "3.6.14", "glibc 2.24", null],
+  ["python:3.7-slim-stretch", "python:3.7-slim-stretch", "3.7.11", "glibc 2.24", null],
+  ["python:3.11-buster", "python:3.11-buster", "3.11.4", "glibc 2.28", null],
+  ["python:3.7-slim", "python:3.7-slim-bookworm", "3.7.17", "glibc 2.36", /^python:3\.7-slim points at python:3\.7-slim-bookworm as of 2026-09 \(3\.7 is no longer published/],
+  ["python:3.7", "python:3.7-bookworm", "3.7.17", "glibc 2.36", /no longer published/],
+  ["python:3.6-alpine", "python:3.6-alpine3.15", "3.6.15", "musl 1.2.2", /^python:3\.6-alpine points at python:3\.6-alpine3\.15/],
+  ["python:3.6-slim", "python:3.6-slim-bullseye", "3.6.15", "glibc 2.31", /no longer published/],
+  ["python:3.7-alpine", "python:3.7-alpine3.18", "3.7.17", "musl 1.2.4", /no longer published/],
+  // -rc tags: the pre-release they carried last; python.version is its release part (what pip checks Requires-Python against).
+  ["python:3.13-rc-slim", "python:3.13-rc-slim-bookworm", "3.13.0", "glibc 2.36", /^python:3\.13-rc-slim last pointed at python:3\.13-rc-slim-bookworm .*stopped moving when 3\.13 was released/],
+  ["python:3.13-rc-alpine", "python:3.13-rc-alpine3.20", "3.13.0", "musl 1.2.5", /last pointed at python:3\.13-rc-alpine3\.20/],
+  ["python:3.14-rc", "python:3.14-rc-trixie", "3.14.0", "glibc 2.41", /last pointed at python:3\.14-rc-trixie/],
+  ["python:3.15-rc-slim", "python:3.15-rc-slim-trixie", "3.15.0", "glibc 2.41", /^python:3\.15-rc-slim points at python:3\.15-rc-slim-trixie as of 2026-08-13/],
+  ["python:3.15-rc-alpine", "python:3.15-rc-alpine3.24", "3.15.0", "musl 1.2.6", /as of 2026-08-13/],
+  ["python:3.12-rc-slim-buster", "python:3.12-rc-slim-buster", "3.12.0", "glibc 2.28", null],
+];
+
 describe("resolveBaseImage resolves", () => {
-  it.each([...CANONICAL, ...FLOATING, ...SPELLINGS, ...PATCH_PINNED])("%s → %s (python %s, %s)", (input, reference, python, libc, from) => {
+  it.each([...CANONICAL, ...FLOATING, ...SPELLINGS, ...PATCH_PINNED, ...END_OF_LIFE])("%s → %s (python %s, %s)", (input, reference, python, libc, from) => {
     const result = resolveBaseImage(input);
     if (!result.ok) throw new Error(result.error);
     expect(result.image.reference).toBe(reference);
@@ -123,12 +155,17 @@ const UNKNOWN: Array<[input: string, error: RegExp, firstSuggestions: string[]]>
   ["python:3.12-slim-bookwrom", /Did you mean/, ["python:3.12-slim-bookworm"]],
   ["python:3.12-alpine3.2", /Did you mean/, ["python:3.12-alpine3.20"]],
   ["pythn:3.11-bookworm", /Did you mean/, ["python:3.11-bookworm"]],
-  ["python:3.7-slim", /CPython 3\.7 is not in the catalog \(it covers 3\.8–3\.14\)/, ["python:3.8-slim"]],
-  ["python:3.7.9", /CPython 3\.7 is not in the catalog/, []],
-  ["python:3.15-rc-slim", /^Unknown base image "python:3\.15-rc-slim": CPython 3\.15 is not in the catalog/, []],
-  ["python:3.8.5-slim", /pointed at Debian 10 buster \(the default before 3\.8\.11\)/, ["python:3.8-slim"]],
-  ["python:3.10-slim-buster", /Debian buster images are not in the catalog/, []],
-  ["python:3.12-alpine3.11", /Alpine 3\.11 is not in the catalog/, []],
+  ["python:3.5-slim", /CPython 3\.5 is not in the catalog \(it covers 3\.6–3\.14\)/, ["python:3.6-slim"]],
+  ["python:3.5.9", /CPython 3\.5 is not in the catalog/, []],
+  ["python:3.15-slim", /^Unknown base image "python:3\.15-slim": CPython 3\.15 is not in the catalog/, []],
+  ["python:3.6.3", /pointed at Debian 8 jessie or older \(the default before 3\.6\.5\)/, []],
+  ["python:3.6.4-alpine", /an Alpine older than 3\.8 \(before 3\.6\.6\)/, []],
+  ["python:3.6-slim-jessie", /Debian jessie images are not in the catalog \(it covers stretch, buster, bullseye, bookworm, trixie\)/, []],
+  ["python:3.6-alpine3.7", /Alpine 3\.7 is not in the catalog \(it covers 3\.8–3\.24\)/, []],
+  ["python:3.12-alpine3.11", /python:3\.12 was never published on Alpine 3\.11/, []],
+  ["python:3.12-slim-buster", /python:3\.12 was never published on Debian buster/, []],
+  ["python:3.8-stretch", /python:3\.8 was never published on Debian stretch/, []],
+  ["python:3.15-rc-alpine3.9", /no such release-candidate tag was ever published/, []],
   ["python:3.14-bullseye", /python:3\.14 was never published on Debian bullseye/, []],
   ["python:3.12-alpine3.16", /python:3\.12 was never published on Alpine 3\.16/, []],
   ["python:3.8-trixie", /never published on Debian trixie/, []],
@@ -189,9 +226,9 @@ describe("resolveBaseImage notes and pinned details", () => {
     expect(result.ok && result.notes).toEqual(["3.12.15 is newer than the 3.12.14 the catalog knows (data as of 2026-09-19)"]);
   });
 
-  it("explains the Alpine assumption for python:3.X.Y-alpine", () => {
+  it("names the history behind python:3.X.Y-alpine", () => {
     const result = resolveBaseImage("python:3.10.8-alpine");
-    expect(result.ok && result.notes?.[0]).toMatch(/^assumed python:3\.10\.8-alpine3\.24: .*pin the Alpine release/);
+    expect(result.ok && result.resolvedFrom).toMatch(/docker-library\/official-images library\/python history/);
   });
 
   it("notes that a UBI build tag is taken as the image", () => {
@@ -205,5 +242,95 @@ describe("resolveBaseImage notes and pinned details", () => {
     if (!pinned.ok || !canonical.ok) throw new Error("should resolve");
     expect(pinned.image).not.toBe(canonical.image);
     expect(canonical.image.python.version).toBe("3.12.14");
+  });
+});
+
+describe("release-candidate images", () => {
+  it("carry the pre-release as markers see it, and the release part for Requires-Python", () => {
+    const result = resolveBaseImage("python:3.13-rc-slim");
+    if (!result.ok) throw new Error(result.error);
+    expect(result.image.python).toMatchObject({ version: "3.13.0", preRelease: "3.13.0rc3", patchKnown: true });
+    expect(result.image.lifecycle).toBe("frozen");
+    expect(result.image.support).toMatchObject({ endOfLife: "2024-10-01", cause: "python", successor: "python:3.13-slim-bookworm" });
+    const made = makeTarget(result.image, "amd64");
+    if (!made.ok) throw new Error(made.error);
+    expect(made.target.pythonVersion).toBe("3.13.0");
+    // packaging: python_full_version = platform.python_version(); implementation_version uses releaselevel's first letter.
+    expect(markerEnvironment(made.target)).toMatchObject({ python_version: "3.13", python_full_version: "3.13.0rc3", implementation_version: "3.13.0c3" });
+  });
+
+  it("says when the pre-release may have moved on since the history read", () => {
+    const result = resolveBaseImage("python:3.15-rc-slim");
+    if (!result.ok) throw new Error(result.error);
+    expect(result.image.python.preRelease).toBe("3.15.0rc1");
+    expect(result.image.lifecycle).toBe("current");
+    expect(result.image.support.endOfLife).toBeNull();
+    expect(result.image.gaps).toContain("CPython pre-release: 3.15.0rc1 as of 2026-08-13, where the history read ends; a later pre-release may have been pushed since");
+    expect(result.image.sizes.estimated).toBe(true);
+    expect(result.image.sizes.note).toMatch(/^sizes of python:3\.14-slim-trixie/);
+  });
+
+  it("never hands out catalog objects", () => {
+    const result = resolveBaseImage("python:3.14-rc-slim");
+    if (!result.ok) throw new Error(result.error);
+    expect(Object.isFrozen(result.image)).toBe(false);
+    expect(resolveBaseImage("python:3.14-slim-trixie").ok && resolveBaseImage("python:3.14-slim-trixie")).not.toBe(result.image);
+  });
+});
+
+// [reference, asOf, canonical, python, libc, resolvedFrom pattern or null]
+const AS_OF: Array<[input: string, asOf: string, reference: string, python: string, libc: string, from: RegExp | null]> = [
+  ["python:3.11-alpine", "2024-05-01", "python:3.11-alpine3.19", "3.11.9", "musl 1.2.4_git20230717", /^python:3\.11-alpine points at python:3\.11-alpine3\.19 as of 2024-05-01 \(docker-library\/official-images library\/python history: since 2023-12-08\)$/],
+  ["python:3.11-alpine", "2024-05-22T12:00:00Z", "python:3.11-alpine3.20", "3.11.9", "musl 1.2.5", /as of 2024-05-22/],
+  ["python:3.9-slim", "2021-05-01T10:00:00+02:00", "python:3.9-slim-buster", "3.9.4", "glibc 2.28", /points at python:3\.9-slim-buster as of 2021-05-01/],
+  ["python:3.9-slim", "2021-09-01", "python:3.9-slim-bullseye", "3.9.7", "glibc 2.31", /since 2021-08-16/],
+  ["python:3.9-slim", "2024-01-01", "python:3.9-slim-bookworm", "3.9.18", "glibc 2.36", /since 2023-06-13/],
+  ["python:3.7", "2020-01-01", "python:3.7-buster", "3.7.6", "glibc 2.28", /python:3\.7 points at python:3\.7-buster as of 2020-01-01/],
+  ["python:3.7", "2022-01-01", "python:3.7-bullseye", "3.7.12", "glibc 2.31", /since 2021-08-16/],
+  ["python:3.7", "2018-12-01", "python:3.7-stretch", "3.7.1", "glibc 2.24", /since 2018-07-03/],
+  ["python:slim", "2019-01-01", "python:3.7-slim-stretch", "3.7.2", "glibc 2.24", /python:slim points at python:3\.7-slim-stretch as of 2019-01-01/],
+  ["python:latest", "2022-06-01", "python:3.10-bullseye", "3.10.4", "glibc 2.31", /as of 2022-06-01/],
+  ["python:3.13-rc-slim", "2024-06-10", "python:3.13-rc-slim-bookworm", "3.13.0", "glibc 2.36", /as of 2024-06-10/],
+  ["python:3.12-slim", "2026-09-19", "python:3.12-slim-trixie", "3.12.14", "glibc 2.41", /as of 2026-09-19/],
+  // Canonical tags keep their OS; their CPython patch is the one pushed by then.
+  ["python:3.9-slim-buster", "2021-05-01", "python:3.9-slim-buster", "3.9.4", "glibc 2.28", null],
+  ["python:3.12-slim-bookworm", "2024-01-01", "python:3.12-slim-bookworm", "3.12.1", "glibc 2.36", null],
+  // History not known: the catalog's date, said so.
+  ["python:3.12-slim", "2020-01-01", "python:3.12-slim-trixie", "3.12.14", "glibc 2.41", /^python:3\.12-slim points at python:3\.12-slim-trixie as of 2026-09-19 \(history before that not known/],
+  ["python:latest", "2017-01-01", "python:3.14-trixie", "3.14.7", "glibc 2.41", /as of 2026-09-19 \(history before that not known/],
+  ["python:3.12-slim", "2030-01-01", "python:3.12-slim-trixie", "3.12.14", "glibc 2.41", /as of 2026-09-19 \(history after that not known/],
+  ["ubuntu:noble", "2024-06-01", "ubuntu:24.04", "3.12", "glibc 2.39", /^ubuntu:noble is ubuntu:24\.04/],
+];
+
+describe("resolveBaseImage as of a date", () => {
+  it.each(AS_OF)("%s as of %s → %s (python %s, %s)", (input, asOf, reference, python, libc, from) => {
+    const result = resolveBaseImage(input, { asOf });
+    if (!result.ok) throw new Error(result.error);
+    expect(result.image.reference).toBe(reference);
+    expect(result.image.python.version).toBe(python);
+    expect(`${result.image.libc.family} ${result.image.libc.version}`).toBe(libc);
+    if (from) expect(result.resolvedFrom).toMatch(from);
+    else expect(result.resolvedFrom).toBeUndefined();
+  });
+
+  it("says which CPython the tag carried then, and keeps the catalog object untouched", () => {
+    const dated = resolveBaseImage("python:3.11-alpine", { asOf: "2024-05-01" });
+    if (!dated.ok) throw new Error(dated.error);
+    expect(dated.notes).toEqual(["CPython 3.11.9 as of 2024-05-01; the catalog knows only 3.11 for the tag now"]);
+    expect(dated.image.python.note).toMatch(/^the CPython python:3\.11-alpine3\.19 carried on 2024-05-01 \(pushed 2024-04-/);
+    const now = resolveBaseImage("python:3.11-alpine3.19");
+    expect(now.ok && now.image.python.version).toBe("3.11");
+  });
+
+  it("behaves as before without asOf, and notes a tag that did not exist yet", () => {
+    expect(resolveBaseImage("python:3.12-slim")).toEqual(resolveBaseImage("python:3.12-slim", {}));
+    const early = resolveBaseImage("python:3.12-slim-bookworm", { asOf: "2022-01-01" });
+    expect(early.ok && early.notes).toEqual(["python:3.12-slim-bookworm was first published on 2023-10-02, after 2022-01-01; shown as it is now"]);
+  });
+
+  it("rejects an asOf that is not a date", () => {
+    const result = resolveBaseImage("python:3.12-slim", { asOf: "yesterday" });
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.error).toBe('asOf "yesterday" is not an ISO date or date-time');
   });
 });

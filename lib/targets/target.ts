@@ -60,8 +60,18 @@ export function runsEmulated(target: Target, hostArch: Arch): boolean {
   return target.arch !== hostArch;
 }
 
+// packaging.markers._format_full_version: sys.implementation.version of a pre-release is written with the
+// first letter of its releaselevel ("alpha", "beta", "candidate"): 3.13.0rc3 → "3.13.0c3".
+function implementationVersion(full: string): string {
+  const match = /^(\d+\.\d+\.\d+)(a|b|rc)(\d+)$/.exec(full);
+  if (!match) return full;
+  const [, release = "", level = "", serial = ""] = match;
+  return `${release}${level === "rc" ? "c" : level}${serial}`;
+}
+
 export function markerEnvironment(target: Target): MarkerEnvironment {
-  const full = target.pythonVersion;
+  // A pre-release image (python:3.X-rc): platform.python_version() reports "3.13.0rc3".
+  const full = target.image.python.preRelease ?? target.pythonVersion;
   const [major = "3", minor = "0"] = full.split(".");
   return {
     python_version: `${major}.${minor}`,
@@ -69,7 +79,7 @@ export function markerEnvironment(target: Target): MarkerEnvironment {
     python_full_version: full,
     implementation_name: "cpython",
     // CPython's sys.implementation.version is its own version; final releases format identically.
-    implementation_version: full,
+    implementation_version: implementationVersion(full),
     platform_python_implementation: "CPython",
     sys_platform: "linux",
     platform_system: "Linux",

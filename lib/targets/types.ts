@@ -29,6 +29,12 @@ export interface BaseImage {
     version: string;
     implementation: "cp";
     patchKnown: boolean;
+    /**
+     * A pre-release build (python:3.X-rc tags): what platform.python_version() reports, "3.13.0rc3".
+     * `version` then holds its release part ("3.13.0"), which is what pip checks Requires-Python against
+     * (sys.version_info[:3]).
+     */
+    preRelease?: string;
     note?: string;
   };
   libc: {
@@ -71,11 +77,31 @@ export interface BaseImage {
   builtOn?: string;
   /** "current": still rebuilt upstream; "frozen": no longer published, the tag stays where it was. */
   lifecycle: "current" | "frozen";
+  /** When the image goes (or went) out of security support, why, and what to move to. */
+  support: ImageSupport;
   /** Facts the data does not have; the fields they affect hold a stated assumption. */
   gaps: string[];
   notes: string[];
   sources: string[];
 }
+
+/**
+ * endOfLife: YYYY-MM-DD, the earlier of the image's CPython end of life and its OS release's (for an
+ * image whose Python is the OS's own, the OS's alone); null when neither is announced.
+ * cause: which of the two sets the date ("both" when they coincide); null with no date.
+ * successor: canonical reference of the nearest catalog image of the same family that is supported on
+ * the catalog date; null when there is no end of life or nothing qualifies.
+ * sources: where each date comes from.
+ */
+export interface ImageSupport {
+  endOfLife: string | null;
+  cause: "python" | "os" | "both" | null;
+  successor: string | null;
+  sources: string[];
+}
+
+/** A catalog entry before catalog.ts adds its support facts (they depend on the whole catalog). */
+export type BaseImageDraft = Omit<BaseImage, "support">;
 
 /**
  * The image a build runs in for a base that cannot run pip: the same Python at the same path, so the
