@@ -33,7 +33,9 @@ export function generateDockerfile(input: DockerfileInput): GeneratedDockerfile 
   const out: Out = { add, from, install };
   const { image } = input;
   const compiled = input.compiles.map(label);
-  const needsBuilder = input.compiles.length > 0 || !image.hasPip || !image.hasShell;
+  // An image whose Python comes from its package manager gets pip from the virtualenv it creates, so
+  // it needs no builder unless something compiles.
+  const needsBuilder = input.compiles.length > 0 || !image.hasShell || (!image.hasPip && !image.distroPython);
 
   add("# syntax=docker/dockerfile:1", "BuildKit's Dockerfile syntax: needed for the pip cache mount (RUN --mount=type=cache).");
   if (!needsBuilder) {
@@ -66,10 +68,10 @@ function singleStage(input: DockerfileInput, { add, from, install }: Out): void 
     "No .pyc files written at run time (pip still compiles site-packages once, at install); logs unbuffered so they reach `docker logs` at once; no pip self-update check or root warning during the build.",
   );
   if (image.packageManager !== "none" && input.os.runtime.length > 0) {
-    install(image.packageManager, input.os.runtime, runtimeNote(input.os.runtime));
+    install(image.packageManager, input.os.runtime, runtimeNote(input.os.runtime, image));
   }
-  if (image.osId === "ubuntu") {
-    add(`RUN python3 -m venv ${VENV}`, "Ubuntu's Python is the distro's: pip may not install into it (PEP 668), so the packages go into a virtualenv.");
+  if (image.distroPython) {
+    add(`RUN python3 -m venv ${VENV}`, `${distroVenvWhy(image)}, so the packages go into a virtualenv; python3 -m venv gives it its own pip.`);
     add(`ENV PATH="${VENV}/bin:$PATH"`, "The virtualenv's python and pip come first on PATH.");
   }
   const user = userSetup(image);
@@ -98,7 +100,10 @@ function builderStage(input: DockerfileInput, compiled: string[], { add, from, i
   for (const variable of input.env) {
     add(`ENV ${variable.name}=${variable.value}`, `${variable.why} (for ${listed(variable.neededBy)}).`);
   }
-  add(`RUN python3 -m venv ${VENV}`, "Install into a virtualenv: the final stage copies this one directory.");
+  add(
+    `RUN python3 -m venv ${VENV}`,
+    `Install into a virtualenv: the final stage copies this one directory.${input.builder === null && image.distroPython ? ` ${distroVenvWhy(image)}, so it could not go anywhere else.` : ""}`,
+  );
   add(`ENV PATH="${VENV}/bin:$PATH" \\\n    PIP_CACHE_DIR=${PIP_CACHE} \\\n    PIP_DISABLE_PIP_VERSION_CHECK=1`, "The virtualenv's pip first on PATH; pip's cache at the cache mount below.");
   add(`COPY ${input.requirementsFile} .`, "Only the requirements: the install layer is rebuilt only when they change.");
   add(
@@ -125,7 +130,7 @@ function finalStage(input: DockerfileInput, compiled: string[], { add, from, ins
   );
   if (!distroless) {
     if (image.osId === "rhel") add("USER 0", "dnf needs root; the USER line below drops back to 1001.");
-    if (input.os.runtime.length > 0) install(image.packageManager as "apt" | "apk" | "dnf", input.os.runtime, runtimeNote(input.os.runtime));
+    if (input.os.runtime.length > 0) install(image.packageManager as "apt" | "apk" | "dnf", input.os.runtime, runtimeNote(input.os.runtime, image));
   }
   const user = userSetup(image);
   if (user.create) add(`RUN ${user.create}`, `Run as ${user.user}, not root: ${user.why}`);
@@ -166,8 +171,21 @@ function buildNote(packages: readonly NeededPackage[]): string {
   return `Build dependencies, each for the builds that need it: ${packages.map((p) => `${p.name} (${listed(p.neededBy)})`).join("; ")}.`;
 }
 
-function runtimeNote(packages: readonly NeededPackage[]): string {
-  return packages.map((p) => `${p.name} stays: ${listed(p.neededBy)} ${p.neededBy.length > 1 ? "load" : "loads"} it at run time`).join("; ") + ".";
+function runtimeNote(packages: readonly NeededPackage[], image: DockerfileInput["image"]): string {
+  const python = new Set(image.distroPython?.packages ?? []);
+  return (
+    packages
+      .map((p) => (python.has(p.name) ? `${p.name}: ${p.neededBy.join("; ")}` : `${p.name} stays: ${listed(p.neededBy)} ${p.neededBy.length > 1 ? "load" : "loads"} it at run time`))
+      .join("; ") + "."
+  );
+}
+
+/** Why pip runs in a virtualenv on an image whose Python is the OS's. */
+function distroVenvWhy(image: DockerfileInput["image"]): string {
+  const os = image.osId === "alpine" ? "Alpine" : image.osId === "ubuntu" ? "Ubuntu" : "Debian";
+  return image.distroPython?.externallyManaged
+    ? `${os} marks its Python EXTERNALLY-MANAGED (PEP 668): pip refuses to install into it`
+    : `${os}'s Python belongs to its package manager: pip installing into it could clash with its own python3 packages`;
 }
 
 

@@ -14,6 +14,12 @@ export interface DockerfileInput {
     hasShell: boolean;
     hasPip: boolean;
     hasCompiler: boolean;
+    /**
+     * The image's Python is the OS's own package (ubuntu, debian, alpine), installed by the Dockerfile:
+     * its package names, and whether the OS marks it EXTERNALLY-MANAGED (PEP 668). Absent: the image
+     * brings its own Python.
+     */
+    distroPython?: { packages: string[]; externallyManaged: boolean };
   };
   /** Where pip runs when the final image cannot (distroless); null: the image itself. */
   builder: { reference: string; packageManager: "apt" | "apk" | "dnf"; why: string } | null;
