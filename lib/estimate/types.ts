@@ -21,6 +21,12 @@ export interface EstimateInput {
   compiles: readonly EstimateCompile[];
   /** OS packages: the builder's (toolchains, -dev) and the final image's (runtime libraries). */
   os: { build: readonly string[]; runtime: readonly string[] };
+  /**
+   * An image whose Python is the OS's own (ubuntu, debian, alpine): the packages that install it (also in
+   * os.runtime) and what they add once installed, a part of the image's size; bytes null: not known, so
+   * the image's size is not either. Absent or null: the image has its own Python.
+   */
+  distroPython?: { packages: readonly string[]; bytes: number | null; basis: string } | null;
 }
 
 export interface EstimatePackage {
