@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { DISTRO_PYTHON_REFERENCES } from "./distro-python-images";
 import { listBaseImages, resolveBaseImage, type BaseImage } from "./index";
 
 // What building on an image needs besides the image itself: a builder where pip cannot run, the
@@ -25,7 +26,7 @@ describe("build facts in the catalog", () => {
       expect(entry.carriedLibraries.names.length).toBeGreaterThan(0);
       expect(entry.carriedLibraries.source.trim()).not.toBe("");
     }
-    expect(entry.distroPython !== null).toBe(entry.os.id === "ubuntu");
+    expect(entry.distroPython !== null).toBe(entry.os.id === "ubuntu" || DISTRO_PYTHON_REFERENCES.has(entry.reference));
     if (entry.distroPython) expect(entry.distroPython.source.trim()).not.toBe("");
   });
 
