@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { CATALOG_AS_OF, isEndOfLife, listBaseImages, makeTarget, markerEnvironment, resolveBaseImage, type BaseImage } from "./index";
+import { EOL_REPORTS } from "./eol-reports";
 import { CPYTHON_EOL, OS_EOL } from "./support";
 
 // The end-of-life images (CPython 3.6/3.7, Debian stretch/buster, Alpine 3.8–3.11), fact by fact. Every
@@ -103,8 +104,12 @@ describe("end-of-life python images", () => {
       estimated: true,
     });
     expect(image("python:3.8-slim-buster").sizes.compressedBytes).toEqual({ amd64: 44_382_349, arm64: 43_032_483 });
+    expect(image("python:3.9-slim-buster").sizes.compressedBytes).toEqual({ amd64: 44_660_887, arm64: 43_314_482 });
+    expect(image("python:3.10-slim-buster").sizes.compressedBytes).toEqual({ amd64: 45_291_857, arm64: 43_931_801 });
+    expect(image("python:3.11-slim-buster").sizes.compressedBytes).toEqual({ amd64: 45_751_204, arm64: 44_392_895 });
     expect(image("python:3.7-slim-buster").sources).toContain("sizes: docker-library/repo-info repos/python/remote/3.7-slim-buster.md @72e4be79");
-    for (const [reference] of EOL_IMAGES.filter(([r]) => r !== "python:3.7-slim-buster" && r !== "python:3.8-slim-buster")) {
+    expect([...EOL_REPORTS.keys()].sort()).toEqual(["python:3.10-slim-buster", "python:3.11-slim-buster", "python:3.7-slim-buster", "python:3.8-slim-buster", "python:3.9-slim-buster"]);
+    for (const [reference] of EOL_IMAGES.filter(([r]) => !EOL_REPORTS.has(r))) {
       const entry = image(reference);
       expect(entry.sizes.compressedBytes).toEqual({});
       expect(entry.sizes.uncompressedBytes).toEqual({});

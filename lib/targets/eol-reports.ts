@@ -41,6 +41,30 @@ export const EOL_REPORTS: ReadonlyMap<string, EolReport> = new Map(
         built: "2023-01-24",
         source: `${REMOTE_2023}/3.8-slim-buster.md @72e4be79`,
       },
+      {
+        tag: "python:3.9-slim-buster",
+        pythonVersion: "3.9.16",
+        platforms: ["linux/amd64", "linux/arm/v7", "linux/arm64/v8", "linux/386"],
+        compressedBytes: { amd64: 44_660_887, arm64: 43_314_482 },
+        built: "2023-01-24",
+        source: `${REMOTE_2023}/3.9-slim-buster.md @72e4be79`,
+      },
+      {
+        tag: "python:3.10-slim-buster",
+        pythonVersion: "3.10.9",
+        platforms: ["linux/amd64", "linux/arm/v7", "linux/arm64/v8", "linux/386"],
+        compressedBytes: { amd64: 45_291_857, arm64: 43_931_801 },
+        built: "2023-01-24",
+        source: `${REMOTE_2023}/3.10-slim-buster.md @72e4be79`,
+      },
+      {
+        tag: "python:3.11-slim-buster",
+        pythonVersion: "3.11.1",
+        platforms: ["linux/amd64", "linux/arm/v7", "linux/arm64/v8", "linux/386"],
+        compressedBytes: { amd64: 45_751_204, arm64: 44_392_895 },
+        built: "2023-01-24",
+        source: `${REMOTE_2023}/3.11-slim-buster.md @72e4be79`,
+      },
     ] satisfies EolReport[]
   ).map((report) => [report.tag, report]),
 );
