@@ -1,3 +1,4 @@
+import { distroPythonImages } from "./distro-python-images";
 import { EOL_REPORTS, EOL_UNCOMPRESSED_RATIO } from "./eol-reports";
 import { ALIAS_TAGS } from "./floating-tags";
 import { MEASURED, measured, type MeasuredImage } from "./measured-images";
@@ -474,7 +475,7 @@ function withSupport(drafts: readonly BaseImageDraft[]): BaseImage[] {
 }
 
 function buildCatalog(): readonly BaseImage[] {
-  const drafts: BaseImageDraft[] = [...officialImages(), ...otherImages()];
+  const drafts: BaseImageDraft[] = [...officialImages(), ...otherImages(), ...distroPythonImages()];
   const images = withSupport(drafts);
   const byReference = new Map(images.map((image) => [image.reference, image]));
   for (const alias of ALIAS_TAGS) {

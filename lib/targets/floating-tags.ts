@@ -1,3 +1,4 @@
+import { distroPythonAliases } from "./distro-python-images";
 import { DEBIAN_CODENAMES } from "./os-releases";
 import { MAINTAINED, PYTHON_MINORS, PUBLISHED, floatingDefaults, type PythonMinor } from "./python-releases";
 
@@ -72,4 +73,4 @@ function otherAliases(): AliasTag[] {
   ];
 }
 
-export const ALIAS_TAGS: readonly AliasTag[] = [...officialFloatingTags(), ...otherAliases()];
+export const ALIAS_TAGS: readonly AliasTag[] = [...officialFloatingTags(), ...otherAliases(), ...distroPythonAliases()];

@@ -128,6 +128,13 @@ export interface DistroPython {
   /** In the builder only, when something compiles: the headers. */
   forCompiles: { name: string; why: string }[];
   source: string;
+  /**
+   * What `packages` add to the bare image once installed, with everything they pull in (amd64): part of
+   * the image's size. bytes null (or the field absent): not known, so the image's size is not either.
+   */
+  installed?: { bytes: number | null; basis: string };
+  /** The OS marks its Python EXTERNALLY-MANAGED (PEP 668): pip refuses to install outside a virtualenv. */
+  externallyManaged?: boolean;
 }
 
 export type ResolveResult =
