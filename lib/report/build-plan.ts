@@ -1,5 +1,5 @@
 import { generateDockerfile, type GeneratedDockerfile } from "@/lib/dockerfile";
-import { estimate, type Estimate, type EstimateParameters } from "@/lib/estimate";
+import { estimate, type Estimate, type EstimateOptions } from "@/lib/estimate";
 import { nativeBuildFor, osPackagesFor } from "@/lib/native-builds";
 import { isPurePythonTag } from "@/lib/tags";
 import { baseImageBytes, type BaseImage, type PackageManager, type Target } from "@/lib/targets";
@@ -33,7 +33,7 @@ export function needsFor(name: string, version: string | null, manager: PackageM
   };
 }
 
-export function buildPlan(target: Target, packages: readonly TargetPackage[], compiles: readonly CompiledPackage[], parameters: Partial<EstimateParameters>): BuildPlan {
+export function buildPlan(target: Target, packages: readonly TargetPackage[], compiles: readonly CompiledPackage[], parameters: Partial<EstimateOptions>): BuildPlan {
   const { image } = target;
   // Images without a shell or pip (distroless) build in the image the catalog names for them.
   const { builder } = image;
@@ -82,8 +82,9 @@ export function buildPlan(target: Target, packages: readonly TargetPackage[], co
       })),
       compiles: compiles.map(({ name, version, buildRequirement }) => ({ name, version, buildRequirement, toolchains: answers.get(`${name} ${version}`)?.toolchains ?? ["c"] })),
       os: { build: sysdeps.build.map((p) => p.name), runtime: sysdeps.runtime.map((p) => p.name) },
+      distroPython: distroPythonSize(image),
     },
-    { ...parameters, emulated: (parameters.emulated ?? false) && target.arch === "arm64" },
+    parameters,
   );
 
   const dockerfile = generateDockerfile({
@@ -95,6 +96,7 @@ export function buildPlan(target: Target, packages: readonly TargetPackage[], co
       hasShell: image.hasShell,
       hasPip: image.hasPip,
       hasCompiler: image.hasCompiler,
+      ...(image.distroPython ? { distroPython: { packages: image.distroPython.packages.map((p) => p.name), externallyManaged: image.distroPython.externallyManaged ?? false } } : {}),
     },
     builder: builder ? { reference: builder.reference, packageManager: builder.packageManager, why: builder.why } : null,
     compiles: compiles.map(({ name, version, buildRequirement }) => ({ name, version, buildRequirement })),
@@ -112,4 +114,15 @@ function withDistroPython(image: BaseImage, sysdeps: SystemDependencies, compile
   const runtime = image.distroPython.packages.map(asNeeded);
   sysdeps.runtime.unshift(...runtime);
   sysdeps.build.unshift(...runtime, ...(compiles ? image.distroPython.forCompiles.map(asNeeded) : []));
+}
+
+/** What installing an image's distro Python adds to it (a part of its size); bytes null when the catalog does not know. */
+function distroPythonSize(image: BaseImage): { packages: string[]; bytes: number | null; basis: string } | null {
+  if (!image.distroPython) return null;
+  const installed = image.distroPython.installed;
+  return {
+    packages: image.distroPython.packages.map((p) => p.name),
+    bytes: installed?.bytes ?? null,
+    basis: installed?.basis ?? `not known: the catalog has no installed size for ${image.reference}'s python3 and what it pulls in`,
+  };
 }
