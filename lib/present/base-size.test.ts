@@ -72,9 +72,13 @@ describe("every catalog image's size in the headline", () => {
   }, 60_000);
 
   it("leaves only images the data has no size for unknown, and says so in the catalog", () => {
-    const unknown = CATALOG.filter((b) => b.archs.some((a) => baseImageBytes(b, a) === null)).map((b) => b.reference);
-    expect(unknown.sort()).toEqual(["gcr.io/distroless/python3-debian13", "registry.access.redhat.com/ubi9/python-311", "registry.access.redhat.com/ubi9/python-312"]);
-    for (const reference of unknown) expect(CATALOG.find((b) => b.reference === reference)?.sizes.note).toBe("no size in the data");
+    const unknown = CATALOG.filter((b) => b.archs.some((a) => baseImageBytes(b, a) === null));
+    // End-of-life python: tags with no published size report (lib/targets/eol-images.test.ts) say so in their note.
+    const endOfLife = unknown.filter((b) => b.sizes.note?.startsWith("size unknown: "));
+    expect(endOfLife.length).toBe(38);
+    const others = unknown.filter((b) => !endOfLife.includes(b)).map((b) => b.reference);
+    expect(others.sort()).toEqual(["gcr.io/distroless/python3-debian13", "registry.access.redhat.com/ubi9/python-311", "registry.access.redhat.com/ubi9/python-312"]);
+    for (const reference of others) expect(CATALOG.find((b) => b.reference === reference)?.sizes.note).toBe("no size in the data");
   });
 });
 
