@@ -18,10 +18,10 @@ export function buildTimeParts(input: EstimateInput, params: EstimateParameters)
     for (const image of pulledImages(input)) parts.push(pull(image.reference, image.compressedBytes, image.uncompressedBytes, params, notes));
     const buildManager = input.builder?.packageManager ?? input.image.packageManager;
     if (input.os.build.length > 0 && buildManager !== "none") {
-      parts.push(osInstall("OS build dependencies", buildManager, osBytes(input, "build"), input.os.build.length, params, scaled));
+      parts.push(osInstall("OS build dependencies", buildManager, buildInstallBytes(input), input.os.build.length, params, scaled));
     }
     if (input.os.runtime.length > 0 && input.image.packageManager !== "none") {
-      parts.push(osInstall("OS runtime libraries (final stage)", input.image.packageManager, input.os.runtime.length * OS_INSTALL.runtimeLibraryBytes, input.os.runtime.length, params, scaled));
+      parts.push(osInstall("OS runtime libraries (final stage)", input.image.packageManager, runtimeBytes(input), input.os.runtime.length, params, scaled));
     }
     const download = downloads(input, params);
     if (download) parts.push(download.part);
@@ -87,6 +87,26 @@ export function osBytes(input: EstimateInput, which: "build"): number {
   }
   const libraries = input.os[which].filter((name) => !COMPILER_PACKAGES.has(name)).length;
   return bytes + libraries * OS_INSTALL.libraryDevBytes;
+}
+
+/** What the builder installs, for its time: as osBytes, with the distro Python at its installed size when known. */
+function buildInstallBytes(input: EstimateInput): number {
+  const { bytes, counted } = distroPython(input);
+  if (counted.size === 0) return osBytes(input, "build");
+  return osBytes({ ...input, os: { ...input.os, build: input.os.build.filter((name) => !counted.has(name)) } }, "build") + bytes;
+}
+
+/** What the final stage installs: the distro Python by its installed size when known, other libraries at the assumed size each. */
+function runtimeBytes(input: EstimateInput): number {
+  const { bytes, counted } = distroPython(input);
+  return bytes + input.os.runtime.filter((name) => !counted.has(name)).length * OS_INSTALL.runtimeLibraryBytes;
+}
+
+/** The distro Python's packages and installed size, when the catalog knows it (else they count as libraries). */
+function distroPython(input: EstimateInput): { bytes: number; counted: ReadonlySet<string> } {
+  const distro = input.distroPython;
+  if (!distro || distro.bytes === null) return { bytes: 0, counted: new Set() };
+  return { bytes: distro.bytes, counted: new Set(distro.packages) };
 }
 
 // Packages counted inside the toolchain figures.

@@ -76,3 +76,21 @@ describe("the distro Python in the image size", () => {
     expect(own.breakdown.size.some((p) => p.part.startsWith("distro Python"))).toBe(false);
   });
 });
+
+describe("the distro Python in the build time", () => {
+  const runtimeInstall = (distro: EstimateInput["distroPython"]) => estimate(input(distro)).breakdown.build.find((p) => p.part.startsWith("OS runtime libraries (final stage)"));
+
+  it("installing it takes the time of its installed size, not of two small libraries", () => {
+    const known = runtimeInstall(BOOKWORM);
+    expect(known?.part).toBe("OS runtime libraries (final stage): 2 package(s), ≈ 40 MB installed");
+    const assumed = runtimeInstall({ ...BOOKWORM, bytes: null });
+    // 40 MB at 30–80 MB/s of unpacking, plus a third of it downloaded, is seconds more than 2 × 2 MB.
+    expect((known?.highSeconds ?? 0) - (assumed?.highSeconds ?? 0)).toBeGreaterThan(1);
+  });
+
+  it("an unknown size falls back to the per-library assumption", () => {
+    const unknown = runtimeInstall({ ...BOOKWORM, bytes: null });
+    const asLibraries = estimate(input(null)).breakdown.build.find((p) => p.part.startsWith("OS runtime libraries (final stage)"));
+    expect(unknown).toEqual(asLibraries);
+  });
+});
