@@ -4,6 +4,8 @@ import { diagnosticLine, recommendationWords } from "@/lib/present/analysis";
 import { incompleteness } from "@/lib/present/comparison";
 import { nearestWheelNote, viaNote } from "@/lib/present/package";
 import { STATUS_LABEL, needsAttention, type PackageStatus } from "@/lib/present/status";
+import { EMULATED_NOTE } from "@/lib/present/architectures";
+import { supportNote } from "@/lib/present/support";
 
 // The CLI's human-readable view of a report: per base image, one line per package. Every fact is
 // worded in lib/present; this lays the words out in columns. What needs attention (a compile, a
@@ -27,6 +29,10 @@ export function formatReportTable(report: Report): string {
   for (const target of report.targets) {
     lines.push(`${imageLabel(target)} — ${pythonAndLibc(target)}`);
     if (target.resolvedNote) lines.push(`  ${target.resolvedNote}`);
+    const support = supportNote(target, report.asOf);
+    // An image past its end of life is in capitals, like everything else that needs attention.
+    if (support) lines.push(`  ${support.kind === "ended" ? support.text.toUpperCase() : support.text}`);
+    if (target.estimate.parameters.emulated) lines.push(`  ${EMULATED_NOTE}`);
     const incomplete = incompleteness(target);
     if (!target.resolution.ok) {
       lines.push(`  ${RESOLUTION_SHORT[target.resolution.code].toUpperCase()}: ${target.resolution.explanation}`, `  ${JUDGED_LINE_BY_LINE}`);

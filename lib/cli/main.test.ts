@@ -32,7 +32,8 @@ async function requirementsFile(text: string): Promise<string> {
   return file;
 }
 
-describe("basewise analyze", () => {
+// The first test loads the whole engine (a few seconds on a busy 2-core machine): a hang guard, not a speed check.
+describe("basewise analyze", { timeout: 30_000 }, () => {
   it("prints a table per base image: wheel tags, what compiles and the nearest wheel", async () => {
     const file = await requirementsFile("numpy==1.24.4\ncryptography==41.0.7\n");
     const { code, out } = await run(["analyze", file, "--base", "python:3.12-slim-bookworm", "--index-url", index.url]);
@@ -41,6 +42,17 @@ describe("basewise analyze", () => {
     expect(out).toMatch(/numpy\s+1\.24\.4\s+COMPILES\s+pip builds 1\.24\.4 from source: wheels only for CPython 3\.8, 3\.9, 3\.10, 3\.11/);
     expect(out).toContain("nearest wheel here: numpy==1.26.4 (cp312-cp312-manylinux_2_17_x86_64, outside your specifier)");
     expect(out).toMatch(/cryptography\s+41\.0\.7\s+wheel\s+cp37-abi3-manylinux_2_28_x86_64/);
+  });
+
+  it("says when an image is past its end of life and what to move to, and marks the targets the build host emulates", async () => {
+    const file = await requirementsFile("six\n");
+    const { code, out } = await run(["analyze", file, "--base", "python:3.7-slim-buster", "--build-host", "ci-amd64", "--index-url", index.url]);
+    expect(code).toBe(0);
+    // Each target's section starts with its heading line.
+    const [amd64, arm64] = out.split(/^(?=python:3\.7-slim-buster \((?:amd64|arm64)\) — )/m).slice(1);
+    for (const section of [amd64, arm64]) expect(section).toContain("END OF LIFE SINCE 2023-06-27 (CPYTHON 3.7) — MOVE TO PYTHON:3.10-SLIM-BOOKWORM");
+    expect(amd64).not.toContain("emulated");
+    expect(arm64).toContain("emulated: compiles ×6–10 under QEMU");
   });
 
   it("--json prints the versioned report; --arch picks the architecture", async () => {
