@@ -26,6 +26,8 @@ const RENAMES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
     "libhdf5-103-1": "libhdf5-310",
     "libhdf5-hl-100": "libhdf5-hl-310",
     libqpdf29: "libqpdf30",
+    // apt-cache policy on trixie: libglib2.0-0 is only provided (virtual) by libglib2.0-0t64.
+    "libglib2.0-0": "libglib2.0-0t64",
     // trixie's own rustc (1.85) is new enough; rustc-web is a bookworm stop-gap.
     "rustc-web": "rustc",
     "cargo-web": "cargo",

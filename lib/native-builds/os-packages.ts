@@ -97,12 +97,33 @@ export const LIB = {
     lists(["ffmpeg-7-dev"], ["ffmpeg-7"]),
   ),
   cairo: set(lists(["libcairo2-dev"], ["libcairo2"]), lists(["cairo-dev"], ["cairo"]), lists(["cairo-devel"], ["cairo"]), lists(["cairo-dev"], ["cairo"])),
+  // girepository-1.0 (gobject-introspection ≤ 1.8x): PyGObject < 3.51. gir1.2-glib-2.0 carries the
+  // GLib/GObject/Gio typelibs that `from gi.repository import GLib` loads at run time.
   gobjectIntrospection: set(
     lists(["libgirepository1.0-dev"], ["libgirepository-1.0-1", "gir1.2-glib-2.0"]),
     lists(["gobject-introspection-dev"], ["gobject-introspection"]),
     lists(["gobject-introspection-devel"], ["gobject-introspection"]),
     lists(["gobject-introspection-dev"], ["gobject-introspection"]),
   ),
+  // girepository-2.0 moved into GLib 2.80: PyGObject ≥ 3.51. Debian 12's GLib is 2.74, so these are
+  // Debian 13 (trixie) names (its glib2.0 2.84 builds libgirepository-2.0-dev, libgirepository-2.0-0
+  // and gir1.2-glib-2.0). Fedora: PyGObject's own getting_started.rst (3.52.0) installs
+  // gobject-introspection-devel. Alpine: which of glib-dev and gobject-introspection-dev carries
+  // girepository-2.0.pc was not checked, so both are listed. No Wolfi names.
+  girepository2: set(
+    lists(["libgirepository-2.0-dev"], ["libgirepository-2.0-0", "gir1.2-glib-2.0"]),
+    lists(["glib-dev", "gobject-introspection-dev"], ["glib", "gobject-introspection"]),
+    lists(["gobject-introspection-devel"], ["glib2", "gobject-introspection"]),
+  ),
+  // cairo plus its GObject glue (cairo-gobject.pc ships in libcairo2-dev; Fedora splits it out).
+  cairoGobject: set(
+    lists(["libcairo2-dev"], ["libcairo2", "libcairo-gobject2"]),
+    lists(["cairo-dev"], ["cairo", "cairo-gobject"]),
+    lists(["cairo-devel", "cairo-gobject-devel"], ["cairo", "cairo-gobject"]),
+  ),
+  yajl: set(lists(["libyajl-dev"], ["libyajl2"]), lists(["yajl-dev"], ["yajl"]), lists(["yajl-devel"], ["yajl"])),
+  pcre2: set(lists(["libpcre2-dev"], ["libpcre2-8-0"]), lists(["pcre2-dev"], ["pcre2"]), lists(["pcre2-devel"], ["pcre2"]), lists(["pcre2-dev"], ["pcre2"])),
+  pcre: set(lists(["libpcre3-dev"], ["libpcre3"]), lists(["pcre-dev"], ["pcre"]), lists(["pcre-devel"], ["pcre"])),
   dbusGlib: set(
     lists(["libdbus-1-dev", "libglib2.0-dev"], ["libdbus-1-3", "libglib2.0-0"]),
     lists(["dbus-dev", "glib-dev"], ["dbus-libs", "glib"]),

@@ -109,3 +109,108 @@ describe("nativeBuildFor", () => {
     expect(osPackagesFor(answer, "apk", { id: "alpine" }).build).toContain("musl-dev");
   });
 });
+
+// Issue 15 ("Will it build?"): rows checked against real builds and the projects' build files.
+describe("listed packages are what the build uses", () => {
+  const build = (name: string, version: string, manager: "apt" | "apk" | "dnf" = "apt", codename?: string) =>
+    osPackagesFor(nativeBuildFor(name, version), manager, codename ? { codename } : {});
+
+  it("PyYAML: libyaml is installed, so the extension compiles (gcc alone builds pure Python)", () => {
+    expect(build("PyYAML", "6.0.1")).toEqual({ build: ["gcc", "libc6-dev", "libyaml-dev"], runtime: ["libyaml-0-2"] });
+    expect(build("PyYAML", "6.0.1", "apk")).toEqual({ build: ["gcc", "musl-dev", "yaml-dev"], runtime: ["yaml"] });
+    expect(build("PyYAML", "6.0.1", "dnf")).toEqual({ build: ["gcc", "libyaml-devel"], runtime: ["libyaml"] });
+    expect(nativeBuildFor("PyYAML", "6.0.1").optional).toEqual([]);
+  });
+
+  it.each([
+    ["cffi", "1.17.1"],
+    ["Pillow", "10.4.0"],
+    ["Pillow", "12.3.0"],
+    ["lxml", "4.9.2"],
+    ["lxml", "5.3.0"],
+    ["lz4", "4.3.3"],
+  ])("%s %s: no pkgconf (pkg-config is optional in its build)", (name, version) => {
+    for (const manager of ["apt", "apk", "dnf"] as const) {
+      expect(build(name, version, manager).build.filter((p) => p.startsWith("pkgconf"))).toEqual([]);
+    }
+    expect(nativeBuildFor(name, version).tools).not.toContain("pkg-config");
+  });
+
+  it("cffi, Pillow, lxml keep their libraries", () => {
+    expect(build("cffi", "1.17.1")).toEqual({ build: ["gcc", "libc6-dev", "libffi-dev"], runtime: ["libffi8"] });
+    expect(build("Pillow", "10.4.0").build).toEqual(["gcc", "libc6-dev", "zlib1g-dev", "libjpeg62-turbo-dev"]);
+    expect(build("lxml", "4.9.2")).toEqual({ build: ["gcc", "libc6-dev", "libxml2-dev", "libxslt1-dev", "zlib1g-dev"], runtime: ["libxml2", "libxslt1.1", "zlib1g"] });
+    const lz4 = nativeBuildFor("lz4", "4.3.3").optional;
+    expect(lz4.map((o) => o.os.apt.build)).toEqual([["pkgconf", "liblz4-dev"]]);
+  });
+
+  it("pycairo: setuptools before 1.27, meson-python from 1.27; cairo through pkg-config either way", () => {
+    const old = nativeBuildFor("pycairo", "1.26.1");
+    expect(old).toMatchObject({ basis: "table", appliesTo: "<1.27", backend: "setuptools", kind: "native" });
+    const meson = nativeBuildFor("pycairo", "1.28.0");
+    expect(meson).toMatchObject({ appliesTo: ">=1.27", backend: "meson-python" });
+    for (const version of ["1.20.1", "1.26.1", "1.27.0", "1.28.0"]) {
+      expect(build("pycairo", version)).toEqual({ build: ["gcc", "libc6-dev", "pkgconf", "libcairo2-dev"], runtime: ["libcairo2"] });
+      expect(build("pycairo", version, "apk")).toEqual({ build: ["gcc", "musl-dev", "pkgconf", "cairo-dev"], runtime: ["cairo"] });
+      expect(build("pycairo", version, "dnf")).toEqual({ build: ["gcc", "pkgconf-pkg-config", "cairo-devel"], runtime: ["cairo"] });
+    }
+  });
+
+  it("PyGObject: girepository-1.0 before 3.51 (setuptools before 3.47, meson-python after), girepository-2.0 from 3.51", () => {
+    expect(nativeBuildFor("PyGObject", "3.46.0")).toMatchObject({ appliesTo: "<3.47", backend: "setuptools" });
+    expect(nativeBuildFor("pygobject", "3.48.2")).toMatchObject({ appliesTo: ">=3.47,<3.51", backend: "meson-python" });
+    for (const version of ["3.42.2", "3.46.0", "3.48.2", "3.50.0"]) {
+      expect(build("PyGObject", version)).toEqual({
+        build: ["gcc", "libc6-dev", "pkgconf", "libgirepository1.0-dev", "libcairo2-dev", "libffi-dev"],
+        runtime: ["libgirepository-1.0-1", "gir1.2-glib-2.0", "libcairo2", "libcairo-gobject2", "libffi8"],
+      });
+      expect(build("PyGObject", version, "apk").build).toEqual(["gcc", "musl-dev", "pkgconf", "gobject-introspection-dev", "cairo-dev", "libffi-dev"]);
+      expect(build("PyGObject", version, "dnf").build).toEqual(["gcc", "pkgconf-pkg-config", "gobject-introspection-devel", "cairo-devel", "cairo-gobject-devel", "libffi-devel"]);
+    }
+    const gi2 = nativeBuildFor("PyGObject", "3.52.0");
+    expect(gi2).toMatchObject({ appliesTo: ">=3.51", backend: "meson-python" });
+    expect(build("PyGObject", "3.52.0", "apt", "trixie")).toEqual({
+      build: ["gcc", "libc6-dev", "pkgconf", "libgirepository-2.0-dev", "libcairo2-dev", "libffi-dev"],
+      runtime: ["libgirepository-2.0-0", "gir1.2-glib-2.0", "libcairo2", "libcairo-gobject2", "libffi8"],
+    });
+    expect(gi2.note).toMatch(/PyGObject<3\.51/);
+  });
+
+  it("dbus-python: autotools through setup.py before 1.3, meson-python from 1.3; dbus-1 and glib-2.0 through pkg-config", () => {
+    expect(nativeBuildFor("dbus-python", "1.2.18")).toMatchObject({ appliesTo: "<1.3", tools: ["pkg-config", "make"] });
+    expect(build("dbus-python", "1.2.18").build).toEqual(["gcc", "libc6-dev", "pkgconf", "make", "libdbus-1-dev", "libglib2.0-dev"]);
+    for (const version of ["1.3.2", "1.4.0"]) {
+      expect(nativeBuildFor("dbus_python", version)).toMatchObject({ appliesTo: ">=1.3", backend: "meson-python" });
+      expect(build("dbus-python", version)).toEqual({ build: ["gcc", "libc6-dev", "pkgconf", "libdbus-1-dev", "libglib2.0-dev"], runtime: ["libdbus-1-3", "libglib2.0-0"] });
+      expect(build("dbus-python", version, "apk")).toEqual({ build: ["gcc", "musl-dev", "pkgconf", "dbus-dev", "glib-dev"], runtime: ["dbus-libs", "glib"] });
+      expect(build("dbus-python", version, "dnf")).toEqual({ build: ["gcc", "pkgconf-pkg-config", "dbus-devel", "glib2-devel"], runtime: ["dbus-libs", "glib2"] });
+    }
+    expect(build("dbus-python", "1.4.0", "apt", "trixie").runtime).toEqual(["libdbus-1-3", "libglib2.0-0t64"]);
+  });
+
+  it("no compiler for sdists that build pure: google-crc32c, fonttools, ruamel.yaml, snowflake-connector-python < 2.3", () => {
+    for (const [name, version] of [["google-crc32c", "1.7.1"], ["fonttools", "4.60.1"], ["ruamel.yaml", "0.18.6"], ["snowflake-connector-python", "2.2.10"]] as const) {
+      const answer = nativeBuildFor(name, version);
+      expect(answer).toMatchObject({ basis: "table", kind: "pure", toolchains: [] });
+      expect(osPackagesFor(answer, "apt").build).toEqual([]);
+    }
+  });
+
+  it("ijson: the system yajl is what makes its C backend compile", () => {
+    expect(build("ijson", "3.3.0")).toEqual({ build: ["gcc", "libc6-dev", "libyajl-dev"], runtime: ["libyajl2"] });
+  });
+
+  it("uWSGI: PCRE 8 before 2.0.25, PCRE2 from 2.0.25, SSL and libxml2 offered as optional features", () => {
+    const features = (version: string) => nativeBuildFor("uwsgi", version).optional.map((o) => o.os.apt.build);
+    expect(features("2.0.24")).toEqual([["libpcre3-dev"], ["libssl-dev"], ["libxml2-dev"]]);
+    expect(features("2.0.28")).toEqual([["libpcre2-dev"], ["libssl-dev"], ["libxml2-dev"]]);
+    expect(build("uWSGI", "2.0.28")).toEqual({ build: ["gcc", "libc6-dev"], runtime: [] });
+  });
+
+  it("new top-200 rows: ruff (Rust), snowflake-connector-python (C++ Arrow iterator)", () => {
+    expect(nativeBuildFor("ruff", "0.8.0")).toMatchObject({ basis: "table", kind: "native", toolchains: ["rust"] });
+    expect(nativeBuildFor("snowflake-connector-python", "3.0.0")).toMatchObject({ kind: "native", toolchains: ["c", "cxx"], appliesTo: ">=2.3,<3.4" });
+    const current = nativeBuildFor("snowflake-connector-python", "3.12.0");
+    expect(current).toMatchObject({ kind: "optional-native", fallback: { automatic: false, env: { name: "SNOWFLAKE_DISABLE_COMPILE_ARROW_EXTENSIONS", value: "true" } } });
+  });
+});

@@ -185,6 +185,41 @@ export const SQLALCHEMY: PackageNativeBuilds = project(
   },
 );
 
+const SNOWFLAKE = "snowflakedb/snowflake-connector-python";
+
+export const SNOWFLAKE_CONNECTOR_PYTHON: PackageNativeBuilds = project(
+  "snowflake-connector-python",
+  pure("<2.3", {
+    backend: "setuptools (setup.py, no build-backend)",
+    confidence: "high",
+    sources: [readAt(SNOWFLAKE, "dc31c582be713d73707331092a304928459f8411", "setup.py")],
+    note: "The Arrow extensions are built only with ENABLE_EXT_MODULES=true (default false).",
+  }),
+  {
+    versions: ">=2.3,<3.4",
+    kind: "native",
+    toolchains: ["c", "cxx"],
+    cython: true,
+    backend: "setuptools",
+    os: compiled(["c", "cxx"]),
+    confidence: "high",
+    sources: [readAt(SNOWFLAKE, "c2bfd527031ff0deb66f00d888233da79ea10f0e", "setup.py"), readAt(SNOWFLAKE, "c2bfd527031ff0deb66f00d888233da79ea10f0e", "pyproject.toml")],
+    note: "Compiles the C++ Arrow result iterator against pyarrow's headers whenever Cython, pyarrow and numpy import, which the build requirements guarantee. build-system.requires pins an exact old pyarrow (0.17 at 2.3, 10.0 at 3.0), which itself has no wheel for newer Pythons and then compiles: pin a connector whose pyarrow has a wheel for the image.",
+  },
+  {
+    versions: ">=3.4",
+    kind: "optional-native",
+    fallback: { automatic: false, env: { name: "SNOWFLAKE_DISABLE_COMPILE_ARROW_EXTENSIONS", value: "true" } },
+    toolchains: ["c", "cxx"],
+    cython: true,
+    backend: "setuptools",
+    os: compiled(["c", "cxx"]),
+    confidence: "high",
+    sources: [readAt(SNOWFLAKE, "bbf8aac1c060f212f3e27a146003c62d77d0adbb", "setup.py"), readAt(SNOWFLAKE, "57c450e444c2b49e85436b32fea50e361fbc67ed", "setup.py"), readAt(SNOWFLAKE, "57c450e444c2b49e85436b32fea50e361fbc67ed", "pyproject.toml")],
+    note: "Compiles the C++ nanoarrow result iterator by default (3.5 dropped pyarrow from the build requirements; 3.4 still pinned it). SNOWFLAKE_DISABLE_COMPILE_ARROW_EXTENSIONS=true skips it: the install is then pure Python, without the compiled Arrow result iterator.",
+  },
+);
+
 export const CONFLUENT_KAFKA: PackageNativeBuilds = project("confluent-kafka", {
   versions: "",
   kind: "native",

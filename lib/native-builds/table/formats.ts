@@ -3,7 +3,7 @@
  * installs quietly when nothing compiles (PyYAML, MarkupSafe, simplejson); others fail without a
  * compiler (ujson, regex-style single C modules) or need Rust (orjson, cramjam).
  */
-import { LIB, TOOL } from "../os-packages";
+import { custom, LIB, lists, TOOL } from "../os-packages";
 import type { PackageNativeBuilds } from "../types";
 import { compiled, project, pure, selfContained } from "./compose";
 import { atTag, externalDeps, readAt } from "./sources";
@@ -14,13 +14,20 @@ export const PYYAML: PackageNativeBuilds = project("PyYAML", {
   fallback: { automatic: true },
   toolchains: ["c"],
   cython: true,
-  backend: "setuptools (in-tree _pyyaml_pep517 wrapper)",
-  os: compiled(["c"]),
-  optional: [{ feature: "the libyaml-based CLoader/CDumper", packages: LIB.libyaml }],
+  backend: "setuptools (setuptools.build_meta; the in-tree _pyyaml_pep517 wrapper from 6.0.2)",
+  // The compiler is only worth installing with libyaml's headers: the extension is the libyaml
+  // binding, so gcc alone builds pure Python (a clean bookworm compile with gcc + libc6-dev only
+  // skipped it; with libyaml-dev it built and imported yaml.CLoader).
+  os: compiled(["c"], LIB.libyaml),
   env: [{ name: "PYYAML_FORCE_LIBYAML", value: "1", effect: "Fails the build instead of quietly installing pure Python when libyaml cannot be compiled." }],
   confidence: "high",
-  sources: [externalDeps("pyyaml"), readAt("yaml/pyyaml", "d51d8a138f7230834fc6e95635ff09ebd329185f", "setup.py")],
-  note: "The only extension binds libyaml: without yaml.h or a compiler, setup.py warns and installs pure Python (no CLoader). With libyaml, the final image needs its shared library.",
+  sources: [
+    externalDeps("pyyaml"),
+    readAt("yaml/pyyaml", "d51d8a138f7230834fc6e95635ff09ebd329185f", "setup.py"),
+    readAt("yaml/pyyaml", "c42fa3bff1eabdb64763bb1526d9ea1ccb708479", "setup.py"),
+    readAt("yaml/pyyaml", "49790e73684bebad1df05ef8d828fa12f685bffb", "setup.py"),
+  ],
+  note: "The only extension binds libyaml (setup.py test-compiles #include <yaml.h> and links -lyaml, 5.4.1 to 6.0.3): the listed libyaml headers are what make it compile; without them, or without a compiler, setup.py warns and installs pure Python (no yaml.CLoader). The final image keeps libyaml's shared library.",
 });
 
 export const RUAMEL_YAML_CLIB: PackageNativeBuilds = project("ruamel.yaml.clib", {
@@ -104,11 +111,13 @@ export const IJSON: PackageNativeBuilds = project("ijson", {
   fallback: { automatic: true },
   toolchains: ["c"],
   backend: "setuptools",
-  os: compiled(["c"]),
-  env: [{ name: "IJSON_EMBED_YAJL", value: "1", effect: "Compiles the bundled yajl and the yajl2_c backend." }],
+  // Like PyYAML: with a compiler but no yajl headers setup.py builds pure Python, so the row lists
+  // the system yajl that makes the yajl2_c backend compile.
+  os: compiled(["c"], LIB.yajl),
+  env: [{ name: "IJSON_EMBED_YAJL", value: "1", effect: "Compiles the bundled yajl into the yajl2_c backend instead of linking the system libyajl (then no yajl package is needed)." }],
   confidence: "high",
-  sources: [readAt("ICRAR/ijson", "d2a14586fe87dbb743fa5778b88433de081a73cd", "setup.py")],
-  note: "The C backend is built only when yajl headers are found (or IJSON_EMBED_YAJL=1); otherwise the install is pure Python.",
+  sources: [readAt("ICRAR/ijson", "d2a14586fe87dbb743fa5778b88433de081a73cd", "setup.py"), readAt("ICRAR/ijson", "d991ad9ed9afdd140f1e234cb653cc12a7439904", "setup.py")],
+  note: "setup.py test-compiles and links <yajl/yajl_version.h> -lyajl and builds the C backend only when that works (or IJSON_EMBED_YAJL=1, since 3.0); otherwise the install is pure Python. The final image keeps libyajl.",
 });
 
 export const FASTAVRO: PackageNativeBuilds = project("fastavro", {
@@ -123,17 +132,19 @@ export const FASTAVRO: PackageNativeBuilds = project("fastavro", {
   note: "The Cython extensions are always built on CPython.",
 });
 
-export const GOOGLE_CRC32C: PackageNativeBuilds = project("google-crc32c", {
-  versions: "",
-  kind: "optional-native",
-  fallback: { automatic: true, env: { name: "CRC32C_PURE_PYTHON", value: "1" } },
-  toolchains: ["c"],
-  backend: "setuptools",
-  os: compiled(["c"]),
-  confidence: "high",
-  sources: [externalDeps("google-crc32c"), readAt("googleapis/python-crc32c", "9652503fb296eef101d84b9b631f454cc7c1d538", "setup.py")],
-  note: "The extension links Google's libcrc32c, which no distro image has: from the sdist it falls back to pure Python (slow checksums).",
-});
+export const GOOGLE_CRC32C: PackageNativeBuilds = project(
+  "google-crc32c",
+  pure("", {
+    backend: "setuptools",
+    confidence: "high",
+    sources: [
+      externalDeps("google-crc32c"),
+      readAt("googleapis/python-crc32c", "9652503fb296eef101d84b9b631f454cc7c1d538", "setup.py"),
+      readAt("googleapis/python-crc32c", "2f190af0e633056f73b69301233cd38c06a01355", "setup.py"),
+    ],
+    note: "The only extension links Google's libcrc32c (libraries=['crc32c']), which Debian 12 and 13 do not package (apt-cache: no libcrc32c-dev): setup.py catches the failed build and installs pure Python (slow checksums), so a compiler would be wasted. Installing libcrc32c from source and CRC32C_INSTALL_PREFIX make it compile.",
+  }),
+);
 
 export const CRC32C = selfContained("crc32c", [readAt("ICRAR/crc32c", "9ae7a9e5ae752bbe39b66e02d04d0a9c1ab878d9", "setup.py")], "Self-contained C.");
 
@@ -154,11 +165,19 @@ export const LZ4: PackageNativeBuilds = project("lz4", {
   kind: "native",
   toolchains: ["c"],
   backend: "setuptools",
-  tools: ["pkg-config"],
-  os: compiled(["c"], TOOL.pkgConfig),
+  // pkg-config only matters when liblz4's headers are there too: the row builds the bundled lz4,
+  // and the optional feature adds both.
+  os: compiled(["c"]),
+  optional: [
+    {
+      feature: "link the system liblz4 instead of the bundled sources",
+      packages: custom(lists(["pkgconf", "liblz4-dev"], ["liblz4-1"]), lists(["pkgconf", "lz4-dev"], ["lz4-libs"]), lists(["pkgconf-pkg-config", "lz4-devel"], ["lz4-libs"])),
+    },
+  ],
+  env: [{ name: "PYLZ4_USE_SYSTEM_LZ4", value: "False", effect: "Builds the bundled lz4 even when pkg-config finds a system liblz4." }],
   confidence: "high",
-  sources: [readAt("python-lz4/python-lz4", "029f36597b8d182484f3c38c6be6a71ad07ddc96", "setup.py")],
-  note: "Links the system liblz4 when pkg-config finds it (then it must stay at run time), else the bundled sources.",
+  sources: [readAt("python-lz4/python-lz4", "029f36597b8d182484f3c38c6be6a71ad07ddc96", "setup.py"), readAt("python-lz4/python-lz4", "029f36597b8d182484f3c38c6be6a71ad07ddc96", "pyproject.toml")],
+  note: "setup.py asks pkg-config (through the pkgconfig module from build-system.requires) for liblz4; when pkg-config or liblz4 is missing it compiles the bundled lz4 sources. Linking the system liblz4 keeps it at run time.",
 });
 
 export const ZSTANDARD = selfContained("zstandard", [readAt("indygreg/python-zstandard", "4dac8f26dface12dd74eab69b9330abb5c22cbbe", "setup.py")], "Bundled zstd; C extension plus a cffi backend.");
@@ -233,17 +252,46 @@ export const CHARSET_NORMALIZER: PackageNativeBuilds = project(
   }),
 );
 
+export const FONTTOOLS: PackageNativeBuilds = project(
+  "fonttools",
+  pure("", {
+    backend: "setuptools (pyproject.toml without [build-system]: pip's default)",
+    confidence: "high",
+    sources: [readAt("fonttools/fonttools", "978d9edccb60ea0e5fbad7015cb11817c3532328", "setup.py"), readAt("fonttools/fonttools", "978d9edccb60ea0e5fbad7015cb11817c3532328", "pyproject.toml")],
+    note: "setup.py compiles the Cython cu2qu/qu2cu modules only when Cython is importable or FONTTOOLS_WITH_CYTHON=1; pip's isolated build environment has no Cython, so the sdist builds pure Python (and a failed compile is caught and made pure anyway). The platform wheels are the compiled ones.",
+  }),
+);
+
+export const RUAMEL_YAML: PackageNativeBuilds = project(
+  "ruamel.yaml",
+  pure(">=0.16", {
+    backend: "setuptools",
+    confidence: "medium",
+    sources: ["https://sourceforge.net/projects/ruamel-yaml/", "https://pypi.org/project/ruamel.yaml/#files"],
+    note: "Pure Python since the C loader moved to ruamel.yaml.clib (0.16); py3-none-any wheels are published. Older 0.15 releases carried the C extension themselves and are not covered here.",
+  }),
+);
+
 export const LXML: PackageNativeBuilds = project("lxml", {
   versions: "",
   kind: "native",
   toolchains: ["c"],
   backend: "setuptools",
-  tools: ["pkg-config", "xml2-config", "xslt-config"],
-  os: compiled(["c"], TOOL.pkgConfig, LIB.libxml2, LIB.libxslt, LIB.zlib),
+  // setupinfo.py asks pkg-config first and falls back to xml2-config/xslt-config, which
+  // libxml2-dev and libxslt1-dev ship (bookworm and trixie .debs: /usr/bin/xml2-config,
+  // /usr/bin/xslt-config): pkg-config is not needed (4.9.2 to 6.0.0 alike).
+  tools: ["xml2-config", "xslt-config"],
+  os: compiled(["c"], LIB.libxml2, LIB.libxslt, LIB.zlib),
   env: [{ name: "STATIC_DEPS", value: "true", effect: "Downloads and statically builds libxml2, libxslt, libiconv and zlib (needs network during the build)." }],
   confidence: "high",
-  sources: [externalDeps("lxml"), readAt("lxml/lxml", "ce6b446bb5a5464cfb9fa41c77554049bb055183", "setupinfo.py"), readAt("lxml/lxml", "ce6b446bb5a5464cfb9fa41c77554049bb055183", "doc/build.txt")],
-  note: "The sdist ships the generated C, so Cython is not needed. libxml2 and libxslt stay at run time. 1.5–2 min.",
+  sources: [
+    externalDeps("lxml"),
+    readAt("lxml/lxml", "ce6b446bb5a5464cfb9fa41c77554049bb055183", "setupinfo.py"),
+    readAt("lxml/lxml", "ce6b446bb5a5464cfb9fa41c77554049bb055183", "doc/build.txt"),
+    readAt("lxml/lxml", "c17c1ca0496fbde3827c01cecd6a37d848142772", "setupinfo.py"),
+    readAt("lxml/lxml", "2a67034bc21150e9cc14500f65c41fa4e9d51c9b", "setupinfo.py"),
+  ],
+  note: "The sdist ships the generated C, so Cython is not needed. Flags come from pkg-config when it is installed, else from xml2-config/xslt-config (in the -dev packages). libxml2 and libxslt stay at run time (zlib1g is already in the python images). 1.5–2 min.",
 });
 
 export const PILLOW: PackageNativeBuilds = project("Pillow", {
@@ -251,8 +299,9 @@ export const PILLOW: PackageNativeBuilds = project("Pillow", {
   kind: "native",
   toolchains: ["c"],
   backend: "setuptools (in-tree backend)",
-  tools: ["pkg-config"],
-  os: compiled(["c"], TOOL.pkgConfig, LIB.zlib, LIB.libjpeg),
+  // setup.py uses pkg-config only if the command exists (_cmd_exists); otherwise it searches the
+  // ldconfig library directories and /usr/include (freetype2 included), so pkgconf is not needed.
+  os: compiled(["c"], LIB.zlib, LIB.libjpeg),
   optional: [
     { feature: "FreeType (ImageFont)", packages: LIB.freetype },
     { feature: "colour management (ImageCms)", packages: LIB.lcms2 },
@@ -261,8 +310,13 @@ export const PILLOW: PackageNativeBuilds = project("Pillow", {
     { feature: "JPEG 2000", packages: LIB.openjpeg },
   ],
   confidence: "high",
-  sources: [externalDeps("pillow"), readAt("python-pillow/Pillow", "4e5f09f533dbd0d87d39951f48b62f4d1a421cba", "docs/installation/building-from-source.rst")],
-  note: "zlib and libjpeg are required; every other format is built only if its -dev package is present, and its library must then stay at run time.",
+  sources: [
+    externalDeps("pillow"),
+    readAt("python-pillow/Pillow", "4e5f09f533dbd0d87d39951f48b62f4d1a421cba", "docs/installation/building-from-source.rst"),
+    readAt("python-pillow/Pillow", "204590600c6a8c5246d0564d3312abd6e6b0ed70", "setup.py"),
+    readAt("python-pillow/Pillow", "bb1d8e8ab8d29048624d96e3ee53cecf7c13d13d", "setup.py"),
+  ],
+  note: "zlib and libjpeg are required (the listed packages build JPEG, PNG/zlib and the core formats); every other format is built only if its -dev package is present (the optional features), and its library must then stay at run time. pkg-config is used when present, not required. zlib1g is already in the python images.",
 });
 
 export const MARKUPSAFE: PackageNativeBuilds = project("MarkupSafe", {

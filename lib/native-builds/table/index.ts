@@ -5,6 +5,7 @@ import { canonicalizeName } from "@/lib/pep508";
 import { indexVersionedTable, type IndexedEntry } from "@/lib/versioned-table";
 import type { NativeBuildEra, PackageNativeBuilds } from "../types";
 import * as DATABASES from "./databases";
+import * as DESKTOP from "./desktop";
 import * as FORMATS from "./formats";
 import * as GENERAL from "./general";
 import * as GEO from "./geo";
@@ -24,6 +25,7 @@ export const NATIVE_BUILD_TABLE: readonly PackageNativeBuilds[] = [
   ...rowsOf(DATABASES),
   ...rowsOf(RUST),
   ...rowsOf(GEO),
+  ...rowsOf(DESKTOP),
   ...rowsOf(GENERAL),
 ];
 

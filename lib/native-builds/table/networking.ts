@@ -176,8 +176,11 @@ export const GEVENT: PackageNativeBuilds = project("gevent", {
   note: "Configures and compiles the embedded libev, libuv and c-ares: several minutes.",
 });
 
-export const UWSGI: PackageNativeBuilds = project("uWSGI", {
-  versions: "",
+// uWSGI's default profile (buildconf/base.ini: pcre, ssl, xml = auto) compiles each of these in
+// only when its headers are there; the row's packages build the core, each feature adds one.
+const UWSGI_SSL = { feature: "HTTPS/SSL (core/ssl, the https router): detected by openssl/ssl.h", packages: LIB.openssl };
+const UWSGI_XML = { feature: "XML config files (libxml2, found by xml2-config; expat.h is the fallback)", packages: LIB.libxml2 };
+const UWSGI_COMMON = {
   kind: "native",
   toolchains: ["c"],
   backend: "setuptools (setup.py drives uwsgiconfig.py)",
@@ -185,9 +188,25 @@ export const UWSGI: PackageNativeBuilds = project("uWSGI", {
   os: compiled(["c"], TOOL.linuxHeaders),
   env: [{ name: "UWSGI_PROFILE", value: "buildconf/<profile>.ini", effect: "Which build profile to compile (default buildconf/default.ini)." }],
   confidence: "high",
-  sources: [readAt("unbit/uwsgi", "6cbb2177ae48af91d2799ff3135abda545cf634c", "setup.py")],
-  note: "No wheels on PyPI, so it always compiles. Links the interpreter's libpython (the python images ship it; distro Pythons need python3-dev). PCRE and SSL support are detected and optional.",
-});
+} as const;
+
+export const UWSGI: PackageNativeBuilds = project(
+  "uWSGI",
+  {
+    ...UWSGI_COMMON,
+    versions: "<2.0.25",
+    optional: [{ feature: "PCRE routing and regexp options (pcre-config)", packages: LIB.pcre }, UWSGI_SSL, UWSGI_XML],
+    sources: [readAt("unbit/uwsgi", "d1338dfefe3d9a2de466a9a695cb61fdd055a295", "uwsgiconfig.py"), readAt("unbit/uwsgi", "3a28185f9c23a16ed9495a099ca0fea0e28473ab", "uwsgiconfig.py"), readAt("unbit/uwsgi", "3a28185f9c23a16ed9495a099ca0fea0e28473ab", "buildconf/base.ini")],
+    note: "No wheels on PyPI, so it always compiles. Links the interpreter's libpython (the python images ship it; distro Pythons need python3-dev). PCRE support needs the old PCRE 8 (pcre-config), which Debian 13 no longer has (no libpcre3-dev).",
+  },
+  {
+    ...UWSGI_COMMON,
+    versions: ">=2.0.25",
+    optional: [{ feature: "PCRE routing and regexp options (pcre2-config, PCRE 8 as the fallback)", packages: LIB.pcre2 }, UWSGI_SSL, UWSGI_XML],
+    sources: [readAt("unbit/uwsgi", "6cbb2177ae48af91d2799ff3135abda545cf634c", "setup.py"), readAt("unbit/uwsgi", "fbe1ec755f517d04846815e7de5750880ba7452e", "uwsgiconfig.py"), readAt("unbit/uwsgi", "c5646c0ef99eb1c477515a17421844669f57b3b3", "uwsgiconfig.py")],
+    note: "No wheels on PyPI, so it always compiles. Links the interpreter's libpython (the python images ship it; distro Pythons need python3-dev). 2.0.25 added PCRE2 (pcre2-config --libs8).",
+  },
+);
 
 export const BROTLI: PackageNativeBuilds = project("Brotli", {
   versions: "",

@@ -37,6 +37,12 @@ export const TOKENIZERS = rustExtension(
 export const SAFETENSORS = rustExtension("safetensors", "maturin", [readAt("huggingface/safetensors", "24b0b2857fef49be734b9ab72ce97c09bb25f5b9", "bindings/python/pyproject.toml")], "Small crate.");
 export const TIKTOKEN = rustExtension("tiktoken", "setuptools + setuptools-rust", [readAt("openai/tiktoken", "4e71bbe0c078468e00fefbf94b39849389f346e5", "pyproject.toml")], "Upstream installs Rust with rustup; crates are downloaded during the build.");
 export const HF_XET = rustExtension("hf-xet", "maturin", [readAt("huggingface/xet-core", "af1a3ff93e02d60b9e7c3790d9cb143e2e5353a7", "hf_xet/pyproject.toml")], "A large async Rust workspace: a long build. Pulled in by huggingface_hub.");
+export const RUFF = rustExtension(
+  "ruff",
+  "maturin (bindings = \"bin\": a Rust executable in a wheel)",
+  [readAt("astral-sh/ruff", "0152814a00586d32fb0eba3a667935ee3cba720a", "pyproject.toml")],
+  "Compiles the whole ruff workspace (a long build, several CPU-minutes and much RAM) and needs a very recent Rust (../shared/data/sysdeps/native-packages.json records rust-version 1.96 for the current release): even rustc-web may be too old, so rustup is the dependable route. Usually a dev/CI tool, not needed in the final image.",
+);
 export const LIBCST = rustExtension("libcst", "setuptools + setuptools-rust", [readAt("Instagram/LibCST", "519b46307ccc7fa13722fd5fc4b72226f7ac9763", "setup.py")], "The native parser is required in current releases.");
 export const NH3 = rustExtension("nh3", "maturin", [readAt("messense/nh3", "567c411f1b49d2c1b943b8de8a24ada6cf87149a", "pyproject.toml")], "Small crate (ammonia bindings).");
 export const UUID_UTILS = rustExtension("uuid-utils", "maturin", [readAt("aminalaee/uuid-utils", "f73e4d2b8974310c6266e2715cd2f65934fbd3e0", "pyproject.toml")], "Small crate.");

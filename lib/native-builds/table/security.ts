@@ -72,11 +72,19 @@ export const CFFI: PackageNativeBuilds = project("cffi", {
   kind: "native",
   toolchains: ["c"],
   backend: "setuptools",
-  tools: ["pkg-config"],
-  os: compiled(["c"], TOOL.pkgConfig, LIB.libffi),
+  // _ask_pkg_config ignores a missing pkg-config (OSError ENOENT) and keeps libraries=['ffi'] with
+  // the compiler's default include path, where libffi-dev puts ffi.h (Debian: the multiarch
+  // /usr/include/<triplet>/ffi.h; Alpine and Fedora: /usr/include/ffi.h): pkgconf is not needed.
+  os: compiled(["c"], LIB.libffi),
   confidence: "high",
-  sources: [externalDeps("cffi"), readAt("python-cffi/cffi", "45f531087c53e1977de2712056a1d3193eab73bc", "setup.py")],
-  note: "setup.py asks pkg-config for libffi. The libffi runtime is already in the python images (CPython's _ctypes links it).",
+  sources: [
+    externalDeps("cffi"),
+    readAt("python-cffi/cffi", "45f531087c53e1977de2712056a1d3193eab73bc", "setup.py"),
+    readAt("python-cffi/cffi", "ec9e0af363fa9a80fd37fdb6312174eea39c95da", "setup.py"),
+    readAt("python-cffi/cffi", "38bd6be6b94a65182f4bffb45c78e230e9290f51", "setup.py"),
+    readAt("python-cffi/cffi", "6366c01d84e9a78e7e85f12ebe9760ba5d19b6d3", "setup.py"),
+  ],
+  note: "setup.py asks pkg-config for libffi's flags when pkg-config is installed and otherwise uses -lffi and the default include path (1.15.1 to 2.0.0 alike); libffi-dev is what the build needs. The libffi runtime (libffi8) is already in the python images (CPython's _ctypes links it), so listing it installs nothing there.",
 });
 
 export const BCRYPT: PackageNativeBuilds = project(
