@@ -3,26 +3,33 @@
  * link preview), the recommendation's heading, the index and the date it answered as of, what the
  * estimates assume, and a diagnostic's line.
  */
-import type { BlockerCode, Recommendation, Report, TargetReport } from "@/lib/contract/report";
+import type { Arch } from "@/lib/contract/request";
+import type { BlockerCode, RankingOutCode, Recommendation, Report, TargetReport } from "@/lib/contract/report";
+import { archsLabel, buildHostBasis } from "./architectures";
 import { counted, formatUtcMinute, listed } from "./format";
 import { nearestWheelNote } from "./package";
 import { imageLabel } from "./target";
 
-/** "3 requirements on 2 base images (amd64)" */
-export function requestSummary(requirementLines: number, images: number, arch: string): string {
-  return `${counted(requirementLines, "requirement")} on ${counted(images, "base image")} (${arch})`;
+/** "3 requirements, 2 images on amd64 + arm64": short, the link preview's title. */
+export function requestSummary(requirementLines: number, images: number, archs: readonly Arch[]): string {
+  return `${counted(requirementLines, "requirement")}, ${counted(images, "image")} on ${archsLabel(archs)}`;
 }
 
-/** "3 requirements on python:3.12-slim-bookworm vs python:3.12-alpine3.24 (amd64)" */
-export function requestTitle(requirementLines: number, bases: readonly string[], arch: string): string {
-  return `${counted(requirementLines, "requirement")} on ${bases.join(" vs ")} (${arch})`;
+/** "3 requirements: python:3.12-slim-bookworm vs python:3.12-alpine3.24 on amd64 + arm64" */
+export function requestTitle(requirementLines: number, bases: readonly string[], archs: readonly Arch[]): string {
+  return `${counted(requirementLines, "requirement")}: ${bases.join(" vs ")} on ${archsLabel(archs)}`;
 }
 
 export const RECOMMENDED = "Recommended";
 
-/** "Recommended: python:3.12-slim-bookworm (amd64)" */
-export function recommendedHeading(recommendation: Pick<Recommendation, "base" | "arch">): string {
-  return `${RECOMMENDED}: ${imageLabel(recommendation)}`;
+/** "python:3.12-slim-bookworm (amd64 + arm64)": an image with the architectures it was analysed on. */
+export function imageArchsLabel(image: Pick<Recommendation, "base" | "archs">): string {
+  return `${image.base} (${archsLabel(image.archs)})`;
+}
+
+/** "Recommended: python:3.12-slim-bookworm (amd64 + arm64)" */
+export function recommendedHeading(recommendation: Pick<Recommendation, "base" | "archs">): string {
+  return `${RECOMMENDED}: ${imageArchsLabel(recommendation)}`;
 }
 
 export const NO_RECOMMENDATION = "No image can be recommended";
@@ -33,6 +40,26 @@ export const BLOCKER_PHRASE: Record<BlockerCode, string> = {
   "nothing-installable": "a package has nothing installable",
   "build-environment": "a build environment pip needs cannot be set up",
 };
+
+/** Why an image is out of the ranking, by code: a blocker, or an architecture it is not published for. */
+export const OUT_PHRASE: Record<RankingOutCode, string> = {
+  ...BLOCKER_PHRASE,
+  "arch-not-published": "the image is not published for an architecture asked for",
+};
+
+/** A ranked image's note: "out on arm64: nothing installable for torch"; null when it is not out. */
+export function rankingNote(entry: Pick<Recommendation["ranking"][number], "out" | "outArch">): string | null {
+  if (entry.out === null) return null;
+  return entry.outArch ? `out on ${entry.outArch}: ${entry.out}` : `out: ${entry.out}`;
+}
+
+/** The recommendation box's ranking, one line per image: "2. python:3.12-alpine3.24 — out on arm64: …". */
+export function rankingLines(recommendation: Pick<Recommendation, "ranking">): { base: string; line: string; out: boolean }[] {
+  return recommendation.ranking.map((entry, i) => {
+    const note = rankingNote(entry);
+    return { base: entry.base, line: `${i + 1}. ${imageArchsLabel(entry)}${note ? ` — ${note}` : ""}`, out: note !== null };
+  });
+}
 
 /** What the recommendation box reads of an image: why its build fails and what stands in the way. */
 export type BlockedImage = Pick<TargetReport, "base" | "arch" | "blockerCode" | "resolution"> & {
@@ -57,17 +84,32 @@ export function recommendationWords(report: { recommendation: Report["recommenda
   if (!recommendation) return null;
   const [first] = recommendation.ranking;
   if (!first || first.outCode === null) return { recommended: true, heading: recommendedHeading(recommendation), why: recommendation.why };
-  const closest = report.targets.find((t) => t.base === first.base && t.arch === first.arch);
-  return { recommended: false, heading: NO_RECOMMENDATION, why: [blockedEverywhere(recommendation.ranking), closest ? closestToBuilding(closest) : null].filter((s) => s !== null).join(" ") };
+  const closest =
+    first.outCode === "arch-not-published"
+      ? notPublishedClosest(first)
+      : (() => {
+          const target = report.targets.find((t) => t.base === first.base && t.arch === first.outArch) ?? report.targets.find((t) => t.base === first.base && t.blockerCode !== null);
+          return target ? closestToBuilding(target) : null;
+        })();
+  return { recommended: false, heading: NO_RECOMMENDATION, why: [blockedEverywhere(recommendation.ranking), closest].filter((s) => s !== null).join(" ") };
 }
 
-/** "The build fails on every image: a package has nothing installable on 2, pip finds no set of versions that works on 1." */
+/** "Closest to building: python:3.8-alpine3.12, if it were published for arm64." */
+function notPublishedClosest(entry: Recommendation["ranking"][number]): string {
+  return `Closest to building: ${entry.base}, if it were published for ${entry.outArch ?? "every architecture asked for"}.`;
+}
+
+/**
+ * "The build fails on every image (3): a package has nothing installable on 2, pip finds no set of versions that works on 1."
+ * When an image is out because it is not published for an architecture, the opening says so instead of "the build fails".
+ */
 export function blockedEverywhere(ranking: Recommendation["ranking"]): string {
-  const byCode = new Map<BlockerCode, number>();
+  const byCode = new Map<RankingOutCode, number>();
   for (const r of ranking) if (r.outCode) byCode.set(r.outCode, (byCode.get(r.outCode) ?? 0) + 1);
-  const parts = [...byCode].sort((a, b) => b[1] - a[1]).map(([code, n]) => (ranking.length === 1 ? BLOCKER_PHRASE[code] : `${BLOCKER_PHRASE[code]} on ${n}`));
+  const parts = [...byCode].sort((a, b) => b[1] - a[1]).map(([code, n]) => (ranking.length === 1 ? OUT_PHRASE[code] : `${OUT_PHRASE[code]} on ${n}`));
   const every = ranking.length === 1 ? "the only image" : `every image (${ranking.length})`;
-  return `The build fails on ${every}: ${parts.join(", ")}.`;
+  const opening = byCode.has("arch-not-published") ? `No image works on every architecture asked for — ${every}` : `The build fails on ${every}`;
+  return `${opening}: ${parts.join(", ")}.`;
 }
 
 /** What stands between the first-ranked blocked image and a build, from its packages, builds and resolution. */
@@ -97,10 +139,9 @@ export function indexAsOf(report: Pick<Report, "index" | "asOf">): string {
   return `Index ${report.index.host} as of ${formatUtcMinute(report.asOf)}`;
 }
 
-/** "Estimates for 4 cores, 50 MB/s, cold cache." */
-export function estimateBasis(parameters: Report["estimateParameters"]): string {
-  const emulated = parameters.emulated ? ", arm64 under emulation" : "";
-  return `Estimates for ${counted(parameters.cores, "core")}, ${parameters.networkMBps} MB/s, ${parameters.cache} cache${emulated}.`;
+/** "Estimates for 4 cores, 50 MB/s, cold cache, built on an amd64 CI runner (arm64 emulated)." */
+export function estimateBasis(parameters: Report["estimateParameters"], archs: readonly Arch[]): string {
+  return `Estimates for ${counted(parameters.cores, "core")}, ${parameters.networkMBps} MB/s, ${parameters.cache} cache${buildHostBasis(parameters.buildHost, archs)}.`;
 }
 
 /** "line 2: error: Expected a version specifier" */

@@ -5,36 +5,53 @@
  */
 import type { Report } from "@/lib/contract/report";
 import { RECOMMENDED, estimateBasis, indexAsOf, recommendationWords } from "./analysis";
-import { compileCount, headlineNotes, headlines } from "./comparison";
+import { archsLabel, groupByImage, identicalDockerfilesNote } from "./architectures";
+import { compileCount, headlineNotes, imageHeadlines } from "./comparison";
 import { formatRange } from "./format";
 import { builderInstallsNote, compilesList, imageSize } from "./target";
 
+/** Rows per (image, architecture), an image's architectures together, images in the recommendation's order. */
 export function reportMarkdown(report: Report, shareUrl: string | null): string {
-  const rows = headlines(report);
+  const cards = imageHeadlines(report);
   const out: string[] = ["## Base image comparison (Basewise)", ""];
   const recommendation = recommendationWords(report);
-  if (report.recommendation && recommendation?.recommended) out.push(`**${RECOMMENDED}:** \`${code(report.recommendation.base)}\` (${report.recommendation.arch}). ${text(recommendation.why)}`, "");
+  if (report.recommendation && recommendation?.recommended) out.push(`**${RECOMMENDED}:** \`${code(report.recommendation.base)}\` (${archsLabel(report.recommendation.archs)}). ${text(recommendation.why)}`, "");
   else if (recommendation) out.push(`**${text(recommendation.heading)}.** ${text(recommendation.why)}`, "");
-  out.push("| Base image | Python | Compiles | Build time (cold) | Image (multi-stage) | Image (single-stage) | Notes |", "|---|---|---|---|---|---|---|");
-  for (const h of rows) {
-    out.push(`| \`${code(h.base)}\` (${h.arch}) | ${text(h.python)} | ${compileCount(h)} | ${formatRange(h.buildSeconds)} | ${imageSize(h.imageBytes, "multiStage")} | ${imageSize(h.imageBytes, "singleStage")} | ${text(headlineNotes(h).join("; "))} |`);
+  out.push("| Base image | Arch | Python | Compiles | Build time (cold) | Image (multi-stage) | Image (single-stage) | Notes |", "|---|---|---|---|---|---|---|---|");
+  for (const card of cards) {
+    for (const column of card.columns) {
+      const h = column.headline;
+      if (!h) {
+        out.push(`| \`${code(card.base)}\` | ${column.arch} | | | | | | ${text(column.missing)} |`);
+        continue;
+      }
+      out.push(`| \`${code(h.base)}\` | ${h.arch} | ${text(h.python)} | ${compileCount(h)} | ${formatRange(h.buildSeconds)} | ${imageSize(h.imageBytes, "multiStage")} | ${imageSize(h.imageBytes, "singleStage")} | ${text(headlineNotes(h).join("; "))} |`);
+    }
   }
   out.push("");
-  const compiled = report.targets.filter((t) => t.compiles.length > 0);
+  const order = new Map(cards.map((c, i) => [c.base, i]));
+  const compiled = report.targets.filter((t) => t.compiles.length > 0).sort((a, b) => (order.get(a.base) ?? 0) - (order.get(b.base) ?? 0));
   if (compiled.length > 0) {
     out.push("### What compiles", "");
     for (const t of compiled) {
       const needs = builderInstallsNote(t.sysdeps);
-      out.push(`- \`${code(t.base)}\`: ${text(compilesList(t.compiles))}${needs ? `; ${text(needs)}` : ""}`);
+      out.push(`- \`${code(t.base)}\` (${t.arch}): ${text(compilesList(t.compiles))}${needs ? `; ${text(needs)}` : ""}`);
     }
     out.push("");
   }
-  const chosen = recommendation?.recommended ? report.targets.find((t) => t.base === report.recommendation?.base && t.arch === report.recommendation?.arch) : undefined;
-  if (chosen) {
-    const fence = fenceFor(chosen.dockerfile.text);
-    out.push(`### Recommended Dockerfile for \`${code(chosen.base)}\``, "", `${fence}dockerfile`, chosen.dockerfile.text.trimEnd(), fence, "");
+  const chosen = recommendation?.recommended ? groupByImage(report.targets, report.archs).find((g) => g.base === report.recommendation?.base) : undefined;
+  if (chosen && chosen.targets.length > 0) {
+    const [first] = chosen.targets;
+    const identical = first !== undefined && chosen.targets.every((t) => t.dockerfile.text === first.dockerfile.text);
+    const files = identical && first ? [{ label: archsLabel(chosen.targets.map((t) => t.arch)), text: first.dockerfile.text }] : chosen.targets.map((t) => ({ label: t.arch, text: t.dockerfile.text }));
+    for (const file of files) {
+      const fence = fenceFor(file.text);
+      out.push(`### Recommended Dockerfile for \`${code(chosen.base)}\` (${file.label})`, "");
+      if (identical && chosen.targets.length > 1) out.push(text(identicalDockerfilesNote(chosen.targets.map((t) => t.arch))), "");
+      out.push(`${fence}dockerfile`, file.text.trimEnd(), fence, "");
+    }
   }
-  out.push(`_${text(`${estimateBasis(report.estimateParameters)} ${indexAsOf(report)}.`)}_${shareUrl ? ` [Open this analysis](${shareUrl})` : ""}`, "");
+  out.push(`_${text(`${estimateBasis(report.estimateParameters, report.archs)} ${indexAsOf(report)}.`)}_${shareUrl ? ` [Open this analysis](${shareUrl})` : ""}`, "");
   return out.join("\n");
 }
 

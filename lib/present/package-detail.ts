@@ -3,7 +3,9 @@
  * closest wheel that missed), the nearest version that would not compile, the OS packages its build
  * and its runtime need there, and what pulls it in.
  */
+import type { Arch } from "@/lib/contract/request";
 import type { Report } from "@/lib/contract/report";
+import { groupByImage, type ImageGroup } from "./architectures";
 import { targetKey } from "./comparison";
 import { chainFromFile, insideBuildsNote, nearestWheelNote, requirerWithRequirement } from "./package";
 import { ABSENCE_REASON, statusLine, type CellStatus } from "./status";
@@ -12,7 +14,7 @@ import { packageOsNeeds } from "./target";
 export interface PackageOnImage {
   key: string;
   base: string;
-  arch: "amd64" | "arm64";
+  arch: Arch;
   /** The report's status, or "absent" when nothing on this image needs it. */
   status: Exclude<CellStatus, "skipped">;
   /** "2.9.9 compiles from source" */
@@ -79,6 +81,18 @@ export function packageDetail(report: Report, name: string): PackageOnImage[] {
       chainNote: pkg && pkg.via.length > 0 ? chainFromFile(name, pkg.via) : null,
       line: pkg?.line ?? null,
     };
+  });
+}
+
+/**
+ * The same, gathered by image (an image's architectures side by side), with the status they share —
+ * or "mixed" when the architectures differ (arm64 compiles what amd64 installs from a wheel).
+ */
+export function packageDetailByImage(report: Report, name: string): (ImageGroup<PackageOnImage> & { status: PackageOnImage["status"] | "mixed" })[] {
+  return groupByImage(packageDetail(report, name), report.archs).map((group) => {
+    const statuses = new Set(group.targets.map((t) => t.status));
+    const [only] = statuses;
+    return { ...group, status: statuses.size === 1 && only ? only : "mixed" };
   });
 }
 

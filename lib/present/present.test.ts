@@ -4,10 +4,11 @@ import { createIndexClient } from "@/lib/index";
 import { analyze } from "@/lib/report";
 import type { Report } from "@/lib/contract/report";
 import { pythonVersions, presetsFor } from "@/lib/targets/presets";
-import { buildTimeRows, imageSizeRows, timeSizePoints } from "./charts";
-import { headlines } from "./comparison";
+import { groupByImage } from "./architectures";
+import { buildTimeRows, imageSizeRows, scatterSeries, timeSizePoints } from "./charts";
+import { headlines, imageHeadlines } from "./comparison";
 import { reportMarkdown } from "./markdown";
-import { packageDetail, packageNames } from "./package-detail";
+import { packageDetail, packageDetailByImage, packageNames } from "./package-detail";
 import { problemsOf } from "./problems";
 
 // The dashboard's view of a report, from real analyses against the fixture index.
@@ -22,9 +23,10 @@ afterAll(async () => {
 
 const BASES = ["python:3.12-slim-bookworm", "python:3.12-alpine3.24"];
 
-async function run(requirements: string, indexUrl = index.url): Promise<Report> {
+// One architecture unless a test is about several: the per-image expectations below read one column each.
+async function run(requirements: string, indexUrl = index.url, options: { archs?: ("amd64" | "arm64")[]; estimate?: { buildHost: "native" | "mac-arm64" | "ci-amd64" | "ci-arm64" } } = {}): Promise<Report> {
   const client = createIndexClient({ indexUrl, cacheDir: null, retries: 0, timeoutMs: 2000 });
-  const result = await analyze({ requirements, bases: BASES }, { index: client, indexHost: "fixture" });
+  const result = await analyze({ requirements, bases: BASES, archs: options.archs ?? ["amd64"], ...(options.estimate ? { estimate: options.estimate } : {}) }, { index: client, indexHost: "fixture" });
   if (!result.ok) throw new Error(result.error);
   return result.report;
 }
@@ -119,13 +121,51 @@ describe("Copy as Markdown", () => {
   it("has the comparison table, the recommendation and the Dockerfile in a fence, with input escaped", async () => {
     const report = await run("Django==4.2.7\npsycopg2==2.9.9\n");
     const md = reportMarkdown(report, "https://basewise.example/?s=v1.abc");
-    expect(md).toContain("| Base image | Python | Compiles |");
+    expect(md).toContain("| Base image | Arch | Python | Compiles |");
     expect(md).toMatch(/\*\*Recommended:\*\* `python:3\.12-/);
     expect(md).toMatch(/```dockerfile\n# syntax=docker\/dockerfile:1/);
     expect(md).toContain("[Open this analysis](https://basewise.example/?s=v1.abc)");
     const hostile = { ...report, recommendation: report.recommendation && { ...report.recommendation, why: "<img src=x onerror=alert(1)> [x](javascript:alert(1))" } };
     const escaped = reportMarkdown(hostile, null);
     expect(escaped).toContain("\\<img src=x onerror=alert\\(1\\)\\> \\[x\\]\\(javascript:alert\\(1\\)\\)");
+  });
+});
+
+describe("two architectures side by side", () => {
+  it("cards: one per image, an arch column each, the emulated one marked; the matrix columns grouped by image", async () => {
+    const report = await run("Django==4.2.7\npsycopg2==2.9.9\n", index.url, { archs: ["amd64", "arm64"], estimate: { buildHost: "ci-amd64" } });
+    expect(report.targets.map((t) => `${t.base}/${t.arch}`)).toEqual(BASES.flatMap((b) => [`${b}/amd64`, `${b}/arm64`]));
+    const cards = imageHeadlines(report);
+    expect(cards.map((c) => c.base).sort()).toEqual([...BASES].sort());
+    expect(cards.map((c) => c.rank)).toEqual([1, 2]);
+    expect(cards[0]?.base).toBe(report.recommendation?.base);
+    for (const card of cards) {
+      expect(card.columns.map((c) => c.arch)).toEqual(["amd64", "arm64"]);
+      expect(card.columns.map((c) => c.headline?.emulated)).toEqual([false, true]);
+      // QEMU: the emulated arm64 compile takes longer than amd64's native one.
+      expect(card.columns[1]?.headline?.buildSeconds.low).toBeGreaterThan(card.columns[0]?.headline?.buildSeconds.low ?? Infinity);
+    }
+    expect(groupByImage(report.targets, report.archs).map((g) => g.targets.map((t) => t.arch))).toEqual([["amd64", "arm64"], ["amd64", "arm64"]]);
+    const md = reportMarkdown(report, null);
+    expect(md).toContain("| Base image | Arch | Python |");
+    for (const base of BASES) {
+      expect(md).toContain(`| \`${base}\` | amd64 |`);
+      expect(md).toContain(`| \`${base}\` | arm64 |`);
+    }
+    // Rows grouped by image: an image's arm64 row right after its amd64 row.
+    const rows = md.split("\n").filter((l) => l.startsWith("| `"));
+    expect(rows.map((r) => r.split(" | ")[1])).toEqual(["amd64", "arm64", "amd64", "arm64"]);
+    expect(md).toContain("emulated: compiles ×6–10 under QEMU");
+    expect(md).toMatch(/\*\*Recommended:\*\* `python:3\.12-[^`]+` \(amd64 \+ arm64\)/);
+    expect(md).toContain("built on an amd64 CI runner \\(arm64 emulated\\)");
+    const detail = packageDetailByImage(report, "psycopg2");
+    expect(detail.map((d) => d.targets.map((t) => t.arch))).toEqual([["amd64", "arm64"], ["amd64", "arm64"]]);
+    expect(detail[0]?.status).toBe("sdist");
+    // Charts: a bar per target, labelled with its arch; a scatter series per arch.
+    const rowsOfTime = buildTimeRows(report);
+    expect(rowsOfTime.map((r) => r.archLine)).toEqual(["amd64", "arm64 · emulated", "amd64", "arm64 · emulated"]);
+    expect(rowsOfTime[1]?.label).toBe(`${report.targets[1]?.base} (arm64)`);
+    expect(scatterSeries(report, timeSizePoints(report)).map((s) => s.name)).toEqual(["amd64", "arm64 · emulated"]);
   });
 });
 

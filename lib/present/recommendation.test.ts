@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Recommendation } from "@/lib/contract/report";
 import { recommend, type RankInput } from "@/lib/report/recommend";
-import { NO_RECOMMENDATION, blockedEverywhere, closestToBuilding, recommendationWords, type BlockedImage } from "./analysis";
+import { NO_RECOMMENDATION, blockedEverywhere, closestToBuilding, rankingLines, rankingNote, recommendationWords, type BlockedImage } from "./analysis";
 
 // The recommendation box from concrete report values: "Recommended" only when an image can be taken;
 // otherwise what blocks every image, by code, and what would unblock the one closest to building.
@@ -41,9 +41,9 @@ const brokenBuild: BlockedImage = {
 
 const ranking = (...rows: [BlockedImage, Recommendation["ranking"][number]["out"]][]): Recommendation => ({
   base: rows[0]![0].base,
-  arch: rows[0]![0].arch,
+  archs: [rows[0]![0].arch],
   why: "engine words",
-  ranking: rows.map(([t, out]) => ({ base: t.base, arch: t.arch, out, outCode: t.blockerCode })),
+  ranking: rows.map(([t, out]) => ({ base: t.base, archs: [t.arch], out, outCode: t.blockerCode, outArch: out === null ? null : t.arch })),
 });
 
 describe("recommendationWords", () => {
@@ -108,6 +108,65 @@ describe("recommendationWords", () => {
     expect(blockedEverywhere(ranking([noneHere(SLIM, ["x"]), "x"], [noneHere(ALPINE, ["x"]), "x"]).ranking)).toBe(
       "The build fails on every image (2): a package has nothing installable on 2.",
     );
+  });
+});
+
+describe("the recommendation on several architectures", () => {
+  const both = ["amd64", "arm64"] as const;
+  const slimArm: BlockedImage = { ...ok, arch: "arm64" };
+  const alpineArm = { ...noneHere(ALPINE, ["torch"]), arch: "arm64" as const };
+  const alpineAmd: BlockedImage = { ...ok, base: ALPINE };
+
+  it("names the image for every architecture, and each image out says on which", () => {
+    const recommendation: Recommendation = {
+      base: SLIM,
+      archs: [...both],
+      why: "engine words",
+      ranking: [
+        { base: SLIM, archs: [...both], out: null, outCode: null, outArch: null },
+        { base: ALPINE, archs: [...both], out: "nothing installable for torch", outCode: "nothing-installable", outArch: "arm64" },
+      ],
+    };
+    expect(recommendationWords({ recommendation, targets: [ok, slimArm, alpineAmd, alpineArm] })).toEqual({ recommended: true, heading: `Recommended: ${SLIM} (amd64 + arm64)`, why: "engine words" });
+    expect(rankingLines(recommendation)).toEqual([
+      { base: SLIM, line: `1. ${SLIM} (amd64 + arm64)`, out: false },
+      { base: ALPINE, line: `2. ${ALPINE} (amd64 + arm64) — out on arm64: nothing installable for torch`, out: true },
+    ]);
+    expect(rankingNote(recommendation.ranking[1]!)).toBe("out on arm64: nothing installable for torch");
+    expect(rankingNote(recommendation.ranking[0]!)).toBeNull();
+  });
+
+  it("the closest image is judged on the architecture that rules it out", () => {
+    const recommendation: Recommendation = {
+      base: ALPINE,
+      archs: [...both],
+      why: "engine words",
+      ranking: [{ base: ALPINE, archs: [...both], out: "nothing installable for torch", outCode: "nothing-installable", outArch: "arm64" }],
+    };
+    const words = recommendationWords({ recommendation, targets: [alpineAmd, alpineArm] });
+    expect(words?.recommended).toBe(false);
+    expect(words?.why).toBe(`The build fails on the only image: a package has nothing installable. Closest to building: ${ALPINE} (arm64), if torch had something installable there.`);
+  });
+
+  it("an image not published for an architecture asked for is out, and nothing is called recommended", () => {
+    const old = "python:3.8-alpine3.12";
+    const recommendation: Recommendation = {
+      base: old,
+      archs: [...both],
+      why: "engine words",
+      ranking: [
+        { base: old, archs: [...both], out: "python:3.8-alpine3.12 is not published for arm64", outCode: "arch-not-published", outArch: "arm64" },
+        { base: UBI, archs: [...both], out: "no solution", outCode: "no-solution", outArch: "amd64" },
+      ],
+    };
+    const words = recommendationWords({ recommendation, targets: [{ ...ok, base: old }, conflict, { ...conflict, arch: "arm64" }] });
+    expect(words).toEqual({
+      recommended: false,
+      heading: NO_RECOMMENDATION,
+      why:
+        "No image works on every architecture asked for — every image (2): the image is not published for an architecture asked for on 1, pip finds no set of versions that works on 1. " +
+        `Closest to building: ${old}, if it were published for arm64.`,
+    });
   });
 });
 

@@ -157,9 +157,9 @@ export function stagesNote(dockerfile: Pick<ReportDockerfile, "multiStage">, ima
   return `Two stages: the builder has the compilers and -dev packages; the final image gets only the virtualenv and runtime libraries — ${formatBytes(imageBytes.multiStage)} instead of ${formatBytes(imageBytes.singleStage)} for a naive single-stage build (${formatBytes(saved)} saved).`;
 }
 
-/** The downloaded file's name: "Dockerfile.python_3.12-slim-bookworm". */
-export function dockerfileFilename(base: string): string {
-  return `Dockerfile.${base.replace(/[^A-Za-z0-9.-]+/g, "_")}`;
+/** The downloaded file's name: "Dockerfile.python_3.12-slim-bookworm", "…bookworm.arm64" when the architectures' files differ. */
+export function dockerfileFilename(base: string, arch: string | null = null): string {
+  return `Dockerfile.${base.replace(/[^A-Za-z0-9.-]+/g, "_")}${arch ? `.${arch}` : ""}`;
 }
 
 /** "numpy 1.24.4, pandas 1.5.2 (build requirement)" */

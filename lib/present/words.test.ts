@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { TargetPackage, TargetReport } from "@/lib/contract/report";
 import { diagnosticLine, errorsToShow, estimateBasis, indexAsOf, recommendedHeading, requestSummary, requestTitle } from "./analysis";
-import { buildTimeSummary, imageSizeSummary, timeSizeSummary, type SizeRow, type TimeRow } from "./charts";
-import { compileCount, failsToBuildNote, headlineFacts, headlineNotes, previewLine, uncheckedNote, type Headline } from "./comparison";
+import { buildTimeSummary, imageSizeSummary, tickImage, timeSizeSummary, type SizeRow, type TimeRow } from "./charts";
+import { archFacts, archHeading, compileCount, failsToBuildNote, headlineFacts, headlineNotes, previewImageLine, previewLine, uncheckedNote, type Headline } from "./comparison";
 import { chainFromFile, chainTo, dependencyNote, dependenciesUnknownNote, fileLine, nearestWheelNote, requiredByNote, requirerWithRequirement, viaNote } from "./package";
 import { STATUS_LABEL, needsAttention, statusLine } from "./status";
 import {
@@ -223,6 +223,8 @@ describe("a headline", () => {
     python: "3.12.14",
     libc: "musl 1.2.6",
     recommended: false,
+    emulated: false,
+    support: null,
     rank: 2,
     packages: 25,
     compiling: 2,
@@ -257,20 +259,39 @@ describe("a headline", () => {
     ]);
     expect(previewLine(bad)).toBe("fails to build · 2 of 25 compile · 20–25 min · 190 MB");
   });
+
+  it("on several architectures: the arch column, the emulated mark with its cost, end of life first among the notes", () => {
+    const arm: Headline = { ...h, key: "python:3.12-alpine3.24/arm64", arch: "arm64", emulated: true, buildSeconds: { low: 6_000, high: 9_000 } };
+    expect(archFacts(arm)).toBe("Python 3.12.14, musl 1.2.6");
+    expect(archHeading(arm)).toBe("arm64 · emulated");
+    expect(archHeading(h)).toBe("amd64");
+    const eol = { ...arm, support: { kind: "ended" as const, text: "End of life since 2023-06-27 (CPython 3.7) — move to python:3.12-slim-bookworm" } };
+    expect(headlineNotes(eol)).toEqual(["End of life since 2023-06-27 (CPython 3.7) — move to python:3.12-slim-bookworm", "emulated: compiles ×6–10 under QEMU, pip and apt ×3–6"]);
+    expect(previewImageLine([h, arm])).toBe("amd64: 2/25 compile, 20–25 min, 190 MB · arm64: 2/25 compile, 100–150 min, 190 MB");
+    expect(previewImageLine([h, { ...arm, failsToBuild: "x" }])).toBe("amd64: 2/25 compile, 20–25 min, 190 MB · arm64: fails to build");
+    expect(previewImageLine([h])).toBe(previewLine(h));
+  });
 });
 
 describe("the analysis as a whole", () => {
   it("what was asked", () => {
-    expect(requestSummary(3, 2, "amd64")).toBe("3 requirements on 2 base images (amd64)");
-    expect(requestSummary(1, 1, "arm64")).toBe("1 requirement on 1 base image (arm64)");
-    expect(requestTitle(20, ["python:3.12-slim-bookworm", "python:3.12-alpine3.24"], "amd64")).toBe("20 requirements on python:3.12-slim-bookworm vs python:3.12-alpine3.24 (amd64)");
+    expect(requestSummary(3, 2, ["amd64", "arm64"])).toBe("3 requirements, 2 images on amd64 + arm64");
+    expect(requestSummary(1, 1, ["arm64"])).toBe("1 requirement, 1 image on arm64");
+    expect(requestTitle(20, ["python:3.12-slim-bookworm", "python:3.12-alpine3.24"], ["amd64", "arm64"])).toBe(
+      "20 requirements: python:3.12-slim-bookworm vs python:3.12-alpine3.24 on amd64 + arm64",
+    );
+    expect(requestTitle(20, ["python:3.12-slim-bookworm"], ["amd64"])).toBe("20 requirements: python:3.12-slim-bookworm on amd64");
   });
 
   it("the recommendation, the index and the estimate's assumptions", () => {
-    expect(recommendedHeading({ base: "python:3.12-slim-bookworm", arch: "amd64" })).toBe("Recommended: python:3.12-slim-bookworm (amd64)");
+    expect(recommendedHeading({ base: "python:3.12-slim-bookworm", archs: ["amd64", "arm64"] })).toBe("Recommended: python:3.12-slim-bookworm (amd64 + arm64)");
+    expect(recommendedHeading({ base: "python:3.12-slim-bookworm", archs: ["arm64"] })).toBe("Recommended: python:3.12-slim-bookworm (arm64)");
     expect(indexAsOf({ index: { host: "pypi.org" }, asOf: "2024-05-01T12:34:56Z" })).toBe("Index pypi.org as of 2024-05-01 12:34 UTC");
-    expect(estimateBasis({ cores: 4, networkMBps: 50, cache: "cold", emulated: false })).toBe("Estimates for 4 cores, 50 MB/s, cold cache.");
-    expect(estimateBasis({ cores: 1, networkMBps: 12.5, cache: "warm", emulated: true })).toBe("Estimates for 1 core, 12.5 MB/s, warm cache, arm64 under emulation.");
+    const both = ["amd64", "arm64"] as const;
+    expect(estimateBasis({ cores: 4, networkMBps: 50, cache: "cold", buildHost: "native" }, both)).toBe("Estimates for 4 cores, 50 MB/s, cold cache.");
+    expect(estimateBasis({ cores: 1, networkMBps: 12.5, cache: "warm", buildHost: "ci-amd64" }, both)).toBe("Estimates for 1 core, 12.5 MB/s, warm cache, built on an amd64 CI runner (arm64 emulated).");
+    expect(estimateBasis({ cores: 4, networkMBps: 50, cache: "cold", buildHost: "mac-arm64" }, both)).toBe("Estimates for 4 cores, 50 MB/s, cold cache, built on an Apple-silicon Mac (Docker Desktop) (amd64 emulated).");
+    expect(estimateBasis({ cores: 4, networkMBps: 50, cache: "cold", buildHost: "ci-arm64" }, ["arm64"])).toBe("Estimates for 4 cores, 50 MB/s, cold cache, built on an arm64 CI runner.");
   });
 
   it("a diagnostic, and which errors stand beside the results", () => {
@@ -284,14 +305,19 @@ describe("the analysis as a whole", () => {
 });
 
 describe("the charts in words", () => {
-  const time: TimeRow = { label: "python:3.12-alpine3.24", pull: 0.2, "os-packages": 0.5, downloads: 0.1, installs: 0.2, "build-environments": 1, compiles: 18, uncertainty: 5.3 };
-  const size: SizeRow = { label: "python:3.12-alpine3.24", base: 57, "runtime-libraries": 3.5, "site-packages": 134, "build-leftovers": 290 };
+  const time: TimeRow = { label: "python:3.12-alpine3.24", image: "python:3.12-alpine3.24", archLine: null, pull: 0.2, "os-packages": 0.5, downloads: 0.1, installs: 0.2, "build-environments": 1, compiles: 18, uncertainty: 5.3 };
+  const size: SizeRow = { label: "python:3.12-alpine3.24", image: "python:3.12-alpine3.24", archLine: null, base: 57, "runtime-libraries": 3.5, "site-packages": 134, "build-leftovers": 290 };
 
   it("each chart's accessible summary", () => {
     expect(buildTimeSummary([time])).toBe("python:3.12-alpine3.24: 20.0 to 25.3 minutes");
     expect(imageSizeSummary([size])).toBe("python:3.12-alpine3.24: 190 MB multi-stage");
-    expect(timeSizeSummary([{ base: "python:3.12-alpine3.24", minutes: 22.5, minutesLow: 20, minutesHigh: 25, megabytes: 194.5, failsToBuild: false }])).toBe(
+    expect(timeSizeSummary([{ base: "python:3.12-alpine3.24", arch: "amd64", minutes: 22.5, minutesLow: 20, minutesHigh: 25, megabytes: 194.5, failsToBuild: false }])).toBe(
       "python:3.12-alpine3.24: about 23 min, 190 MB",
     );
+  });
+
+  it("an axis label keeps the tail of a long image", () => {
+    expect(tickImage("python:3.12-slim-bookworm")).toBe("python:3.12-slim-bookworm");
+    expect(tickImage("registry.access.redhat.com/ubi9/python-312")).toBe("…edhat.com/ubi9/python-312");
   });
 });
