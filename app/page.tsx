@@ -25,7 +25,7 @@ export async function generateMetadata({ searchParams }: { searchParams: SearchP
   const decoded = decodeOnce(param);
   if (!decoded.ok) return { title: "Basewise — a damaged share link" };
   const { state } = decoded;
-  const title = `Basewise: ${requestTitle(requirementLineCount(state), state.bases, state.arch)}`;
+  const title = `Basewise: ${requestTitle(requirementLineCount(state), state.bases, state.archs)}`;
   // The preview image is drawn by /api/og from the same parameter (the link's own state, re-validated there).
   const image = `/api/og?s=${encodeURIComponent(param)}`;
   return {

@@ -1,5 +1,6 @@
 import { useEffect, useState } from "react";
 import { requestSummary } from "@/lib/present/analysis";
+import { archsLabel } from "@/lib/present/architectures";
 import { formatSeconds } from "@/lib/present/format";
 import { requirementLineCount, type ShareState } from "@/lib/share/state";
 
@@ -17,7 +18,7 @@ export function AnalysisProgress({ state }: { state: ShareState }) {
   return (
     <div className="grid gap-3" data-testid="analysis-progress" role="status">
       <p className="font-medium">
-        Analysing {requestSummary(requirementLineCount(state), state.bases.length, state.arch)}… {seconds > 0 ? formatSeconds(seconds) : ""}
+        Analysing {requestSummary(requirementLineCount(state), state.bases.length, state.archs)}… {seconds > 0 ? formatSeconds(seconds) : ""}
       </p>
       <p className="text-sm text-slate-600 dark:text-slate-400">
         Resolving every dependency as pip would on each image, then the build environments of anything that compiles. A large file or a slow index can take
@@ -27,7 +28,7 @@ export function AnalysisProgress({ state }: { state: ShareState }) {
         {state.bases.map((base) => (
           <li key={base} className="h-40 animate-pulse rounded-lg border border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900">
             <span className="font-mono text-sm">{base}</span>
-            <span className="mt-2 block text-xs text-slate-500 dark:text-slate-400">resolving…</span>
+            <span className="mt-2 block text-xs text-slate-500 dark:text-slate-400">{archsLabel(state.archs)} · resolving…</span>
           </li>
         ))}
       </ul>

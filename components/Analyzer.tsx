@@ -2,7 +2,7 @@
 
 import { useEffect, useState, useSyncExternalStore } from "react";
 import useSWR from "swr";
-import { DEFAULT_ARCH, DEFAULT_ESTIMATE } from "@/lib/contract/request-limits";
+import { DEFAULT_ARCHS, DEFAULT_ESTIMATE } from "@/lib/contract/request-limits";
 import { encodeShareState, requestFor, type ShareState } from "@/lib/share/state";
 import type { Preset } from "@/lib/targets/presets";
 import { fetchReport } from "./analyze-client";
@@ -43,7 +43,7 @@ export function Analyzer({
   const [options, setOptions] = useState<OptionsValue>(() => ({
     python: pythonOf(initial?.bases[0] ?? defaultBases[0] ?? "", bases, pythonVersions),
     bases: initial?.bases ?? defaultBases,
-    arch: initial?.arch ?? DEFAULT_ARCH,
+    archs: initial?.archs ?? [...DEFAULT_ARCHS],
     noDeps: initial?.noDeps ?? false,
     estimate: initial?.estimate ?? DEFAULT_ESTIMATE,
   }));
@@ -71,7 +71,7 @@ export function Analyzer({
 
   function analyze() {
     // asOf fixes the index date, so opening the link later gives the same answer.
-    const state: ShareState = { requirements: text, bases: options.bases, arch: options.arch, noDeps: options.noDeps, estimate: options.estimate, asOf: new Date().toISOString() };
+    const state: ShareState = { requirements: text, bases: options.bases, archs: options.archs, noDeps: options.noDeps, estimate: options.estimate, asOf: new Date().toISOString() };
     setSubmitted(state);
     const next = linkFor(state);
     setLink(next);
@@ -105,7 +105,7 @@ export function Analyzer({
         <RequirementsInput value={text} onChange={setText} />
         <InputOptions value={options} onChange={setOptions} options={bases} pythonVersions={pythonVersions} presets={presets} />
         <div className="flex items-center gap-3">
-          <button type="submit" disabled={!hydrated || options.bases.length === 0 || isLoading} className="rounded bg-indigo-600 px-4 py-2 font-semibold text-white hover:bg-indigo-500 disabled:opacity-50">
+          <button type="submit" disabled={!hydrated || options.bases.length === 0 || options.archs.length === 0 || isLoading} className="rounded bg-indigo-600 px-4 py-2 font-semibold text-white hover:bg-indigo-500 disabled:opacity-50">
             Analyze
           </button>
           {options.bases.length === 0 ? <span className="text-sm text-slate-600 dark:text-slate-400">Pick at least one base image.</span> : null}

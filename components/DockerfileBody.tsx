@@ -6,13 +6,13 @@ import { DocLink } from "./DocLink";
 // The recommended Dockerfile, open: each line with why beside it, copy and download (annotations as
 // comments), and what the multi-stage build saves over a naive single stage.
 
-export default function DockerfileBody({ dockerfile, base, imageBytes }: { dockerfile: ReportDockerfile; base: string; imageBytes: ReportEstimate["imageBytes"] }) {
+export default function DockerfileBody({ dockerfile, base, arch, imageBytes }: { dockerfile: ReportDockerfile; base: string; arch: string | null; imageBytes: ReportEstimate["imageBytes"] }) {
   const href = `data:text/plain;charset=utf-8,${encodeURIComponent(dockerfile.text)}`;
   return (
     <>
       <div className="mt-1 flex flex-wrap items-center gap-3">
         <CopyButton text={dockerfile.text} label="Copy Dockerfile" testId="dockerfile-copy" />
-        <a className="text-sm text-indigo-700 underline dark:text-indigo-300" href={href} download={dockerfileFilename(base)} data-testid="dockerfile-download">
+        <a className="text-sm text-indigo-700 underline dark:text-indigo-300" href={href} download={dockerfileFilename(base, arch)} data-testid="dockerfile-download">
           Download (annotations as comments)
         </a>
       </div>

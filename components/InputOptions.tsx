@@ -1,20 +1,23 @@
 "use client";
 
 import Link from "next/link";
-import { ARCHES, ESTIMATE_LIMITS } from "@/lib/contract/request-limits";
-import type { Arch, EstimateOptions } from "@/lib/contract/request";
+import { ARCHES, BUILD_HOSTS, ESTIMATE_LIMITS } from "@/lib/contract/request-limits";
+import type { Arch, BuildHost, EstimateOptions } from "@/lib/contract/request";
+import { ARCHS_REQUIRED, BUILD_HOST_LABEL, buildHostHint } from "@/lib/present/architectures";
 import type { Preset } from "@/lib/targets/presets";
 import { BasePicker, type BaseOption } from "./BasePicker";
 
 // Which images to compare (presets per Python version, or any from the catalog), the CPU
-// architecture, and the assumptions behind the build-time estimate. Ranges are the request contract's.
+// architectures and where the build runs, and the assumptions behind the build-time estimate.
+// Ranges are the request contract's.
 
 const { cores, networkMBps } = ESTIMATE_LIMITS;
 
 export interface OptionsValue {
   python: string;
   bases: string[];
-  arch: Arch;
+  /** In ARCHES order; empty only while the person unticks both (Analyze is then disabled). */
+  archs: Arch[];
   noDeps: boolean;
   estimate: EstimateOptions;
 }
@@ -75,24 +78,50 @@ export function InputOptions({
         {forPython.find((p) => sameList(p.bases, value.bases))?.note ? <p className="text-xs text-slate-600 dark:text-slate-400">{forPython.find((p) => sameList(p.bases, value.bases))?.note}</p> : null}
       </fieldset>
       <BasePicker options={options} selected={value.bases} onChange={(bases) => set({ bases })} />
-      <fieldset className="flex flex-wrap items-center gap-4">
-        <legend className="mb-1 font-medium">CPU architecture</legend>
-        {ARCHES.map((arch) => (
-          <label key={arch} className="flex items-center gap-2">
-            <input type="radio" name="arch" value={arch} checked={value.arch === arch} onChange={() => set({ arch })} />
-            {arch}
-          </label>
-        ))}
-        {value.arch === "arm64" ? (
+      <fieldset className="grid gap-2">
+        <legend className="mb-1 font-medium">CPU architectures</legend>
+        <div className="flex flex-wrap items-center gap-4">
+          {ARCHES.map((arch) => (
+            <label key={arch} className="flex items-center gap-2">
+              <input
+                type="checkbox"
+                name="archs"
+                value={arch}
+                checked={value.archs.includes(arch)}
+                onChange={(event) => set({ archs: ARCHES.filter((a) => (a === arch ? event.target.checked : value.archs.includes(a))) })}
+                data-testid={`arch-${arch}`}
+              />
+              {arch}
+            </label>
+          ))}
           <label className="flex items-center gap-2 text-sm">
-            <input type="checkbox" checked={value.estimate.emulated} onChange={(event) => setEstimate({ emulated: event.target.checked })} />
-            built on an amd64 machine under QEMU (compiles ×6–10,{" "}
-            <Link className="underline" href="/docs/arm64-and-emulation">
-              why
-            </Link>
-            )
+            Build host
+            <select
+              className="rounded border border-slate-300 bg-white px-2 py-1 dark:border-slate-700 dark:bg-slate-900"
+              value={value.estimate.buildHost}
+              onChange={(event) => setEstimate({ buildHost: event.target.value as BuildHost })}
+              data-testid="build-host"
+            >
+              {BUILD_HOSTS.map((host) => (
+                <option key={host} value={host}>
+                  {BUILD_HOST_LABEL[host]}
+                </option>
+              ))}
+            </select>
           </label>
-        ) : null}
+        </div>
+        {value.archs.length === 0 ? (
+          <p role="alert" className="text-sm text-red-700 dark:text-red-300" data-testid="archs-required">
+            {ARCHS_REQUIRED}
+          </p>
+        ) : (
+          <p className="text-xs text-slate-600 dark:text-slate-400" data-testid="build-host-hint">
+            {buildHostHint(value.estimate.buildHost, value.archs)}{" "}
+            <Link className="underline" href="/docs/arm64-and-emulation">
+              arm64 and emulation
+            </Link>
+          </p>
+        )}
       </fieldset>
       <details>
         <summary className="cursor-pointer font-medium">Estimate assumptions</summary>

@@ -1,6 +1,7 @@
 import type { Report } from "@/lib/contract/report";
-import { errorsToShow, recommendationWords } from "@/lib/present/analysis";
-import { headlines } from "@/lib/present/comparison";
+import { errorsToShow, rankingLines, recommendationWords } from "@/lib/present/analysis";
+import { groupByImage } from "@/lib/present/architectures";
+import { imageHeadlines } from "@/lib/present/comparison";
 import { problemsOf } from "@/lib/present/problems";
 import { RANKING_RULE } from "@/lib/report/recommend";
 import { LazyComparisonCharts } from "./charts/LazyComparisonCharts";
@@ -9,16 +10,18 @@ import { DocLink } from "./DocLink";
 import { HeadlineCards } from "./HeadlineCards";
 import { RequirementsTable } from "./RequirementsTable";
 import { ShareBar } from "./ShareBar";
-import { TargetDetails } from "./TargetDetails";
+import { ImageDetails } from "./TargetDetails";
 import { VerdictMatrix } from "./VerdictMatrix";
 
-// The report, rendered: the share bar, what went wrong, the recommendation, a card per image, the
-// charts, the file's notes and lines, the matrix and each image in detail. No state and no browser
+// The report, rendered: the share bar, what went wrong, the recommendation, a card per image (its
+// architectures side by side), the charts, the file's notes and lines, the matrix and each image in detail. No state and no browser
 // API, so it renders anywhere; the interactive parts are client islands (share bar, charts, matrix
 // and its package dialog, each Dockerfile), and the heavy ones load when first used.
 
 export function ReportView({ report, shareUrl, shareError }: { report: Report; shareUrl: string | null; shareError: string | null }) {
-  const cards = headlines(report);
+  const cards = imageHeadlines(report);
+  const images = groupByImage(report.targets, report.archs);
+  const ranking = report.recommendation && report.recommendation.ranking.length > 1 ? rankingLines(report.recommendation) : [];
   const problems = problemsOf(report);
   const errors = errorsToShow(report);
   const unreachable = problems.some((p) => p.kind === "index-unreachable");
@@ -58,6 +61,15 @@ export function ReportView({ report, shareUrl, shareError }: { report: Report; s
         >
           <h2 className="text-lg font-semibold">{recommendation.heading}</h2>
           <p className="text-sm">{recommendation.why}</p>
+          {ranking.length > 0 ? (
+            <ol className="mt-1 grid gap-0.5 text-sm" data-testid="ranking">
+              {ranking.map((r) => (
+                <li key={r.base} data-testid="ranking-entry" data-out={r.out} className={r.out ? "text-slate-700 dark:text-slate-300" : ""}>
+                  {r.line}
+                </li>
+              ))}
+            </ol>
+          ) : null}
           <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">
             {RANKING_RULE} <DocLink slug="estimates">What the estimates assume</DocLink>
           </p>
@@ -66,7 +78,7 @@ export function ReportView({ report, shareUrl, shareError }: { report: Report; s
 
       {unreachable ? null : (
         <>
-          <HeadlineCards headlines={cards} />
+          <HeadlineCards cards={cards} />
           <section aria-labelledby="charts-heading">
             <h2 id="charts-heading" className="mb-2 text-xl font-semibold">
               Build time and image size
@@ -80,9 +92,9 @@ export function ReportView({ report, shareUrl, shareError }: { report: Report; s
       <VerdictMatrix report={report} />
       <section>
         <h2 className="mb-2 text-xl font-semibold">Base images in detail</h2>
-        <div className="grid gap-3 lg:grid-cols-2" data-testid="targets">
-          {report.targets.map((target) => (
-            <TargetDetails key={`${target.base}/${target.arch}`} target={target} />
+        <div className={`grid gap-3 ${images.some((i) => i.targets.length > 1) ? "" : "lg:grid-cols-2"}`} data-testid="targets">
+          {images.map((image) => (
+            <ImageDetails key={image.base} base={image.base} targets={image.targets} asOf={report.asOf} />
           ))}
         </div>
       </section>

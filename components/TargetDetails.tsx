@@ -1,13 +1,16 @@
 import type { BuildEnvironment, TargetPackage, TargetReport } from "@/lib/contract/report";
 import { chainTo, dependenciesUnknownNote, fileLine, nearestWheelNote, requiredByNote } from "@/lib/present/package";
 import { STATUS_LABEL } from "@/lib/present/status";
+import { EMULATED_NOTE } from "@/lib/present/architectures";
+import { archHeading } from "@/lib/present/comparison";
+import { imageSupportNotes } from "@/lib/present/support";
 import { JUDGED_LINE_BY_LINE, buildBasisNote, buildBlockedNote, buildCompilesNote, buildHeadline, buildResolvesTo, imageFacts, installSetSummary, skippedNote } from "@/lib/present/target";
 import { DocLink } from "./DocLink";
 import { DockerfileView } from "./DockerfileView";
 import { EstimateSummary } from "./EstimateSummary";
 
-// One base image: its facts, then every package with pip's file and the reason in words. No state:
-// rendered wherever its parent is (the Dockerfile inside is a client island).
+// One base image: its facts, its Dockerfile, then per architecture every package with pip's file and
+// the reason in words. No state: rendered wherever its parent is (the Dockerfile is a client island).
 
 function PackageItem({ pkg }: { pkg: TargetPackage }) {
   const file = fileLine(pkg);
@@ -60,13 +63,19 @@ function BuildItem({ build }: { build: BuildEnvironment }) {
   );
 }
 
-export function TargetDetails({ target }: { target: TargetReport }) {
+/** One architecture of an image: its facts, what it installs, its estimate, each package and build. */
+function TargetDetails({ target, several }: { target: TargetReport; several: boolean }) {
   const { summary } = target;
+  const emulated = target.estimate.parameters.emulated;
   return (
-    <article className="rounded border border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900" data-testid="target-card">
-      <h3 className="font-mono font-semibold">{target.base}</h3>
-      {target.resolvedNote ? <p className="text-xs text-slate-500 dark:text-slate-400">{target.resolvedNote}</p> : null}
+    <section className="min-w-0" data-testid="target-arch" data-arch={target.arch} data-emulated={emulated}>
+      {several ? <h4 className="font-semibold">{archHeading({ arch: target.arch, emulated })}</h4> : null}
       <p className="text-sm">{imageFacts(target)}</p>
+      {emulated ? (
+        <p className="text-xs text-amber-800 first-letter:uppercase dark:text-amber-300" data-testid="target-emulated">
+          {EMULATED_NOTE}
+        </p>
+      ) : null}
       {target.resolution.ok ? null : (
         <p className="mt-1 rounded bg-red-50 p-2 text-sm text-red-900 dark:bg-red-950 dark:text-red-200" data-testid="resolution-conflict">
           {target.resolution.explanation} {JUDGED_LINE_BY_LINE}
@@ -80,13 +89,12 @@ export function TargetDetails({ target }: { target: TargetReport }) {
           <DocLink slug="why-alpine-compiles">Why Alpine compiles</DocLink> · <DocLink slug="manylinux-and-musllinux">manylinux and musllinux</DocLink>
         </p>
       ) : null}
-      {target.arch === "arm64" && summary.sdists > 0 ? (
+      {(target.arch === "arm64" || emulated) && summary.sdists > 0 ? (
         <p className="mt-1 text-sm">
           <DocLink slug="arm64-and-emulation">arm64 and emulation</DocLink>
         </p>
       ) : null}
       <EstimateSummary target={target} />
-      <DockerfileView dockerfile={target.dockerfile} base={target.base} imageBytes={target.estimate.imageBytes} />
       <ul className="mt-2">
         {target.packages.map((pkg) => (
           <PackageItem key={pkg.name} pkg={pkg} />
@@ -94,7 +102,7 @@ export function TargetDetails({ target }: { target: TargetReport }) {
       </ul>
       {target.builds.length > 0 ? (
         <>
-          <h4 className="mt-3 font-semibold">Build environments</h4>
+          <h5 className="mt-3 font-semibold">Build environments</h5>
           <ul>
             {target.builds.map((build) => (
               <BuildItem key={`${build.name} ${build.version} ${build.insideBuildOf ?? ""}`} build={build} />
@@ -111,6 +119,38 @@ export function TargetDetails({ target }: { target: TargetReport }) {
           ))}
         </ul>
       ) : null}
+    </section>
+  );
+}
+
+/**
+ * One base image: what it resolves to, its end of life when near, its Dockerfile (per architecture),
+ * then each architecture side by side.
+ */
+export function ImageDetails({ base, targets, asOf }: { base: string; targets: readonly TargetReport[]; asOf: string }) {
+  const [first] = targets;
+  if (!first) return null;
+  const several = targets.length > 1;
+  return (
+    <article className="min-w-0 rounded border border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900" data-testid="target-card" data-base={base}>
+      <h3 className="break-all font-mono font-semibold">{base}</h3>
+      {first.resolvedNote ? <p className="text-xs text-slate-500 dark:text-slate-400">{first.resolvedNote}</p> : null}
+      {imageSupportNotes(targets, asOf).map((note) => (
+        <p
+          key={note.text}
+          data-testid="support-note"
+          data-kind={note.kind}
+          className={`mt-1 rounded px-2 py-1 text-sm ${note.kind === "ended" ? "bg-red-50 font-semibold text-red-800 dark:bg-red-950 dark:text-red-200" : "bg-amber-50 text-amber-900 dark:bg-amber-950 dark:text-amber-200"}`}
+        >
+          {note.text}
+        </p>
+      ))}
+      <DockerfileView base={base} files={targets.map((t) => ({ arch: t.arch, dockerfile: t.dockerfile, imageBytes: t.estimate.imageBytes }))} />
+      <div className={several ? "mt-2 grid gap-4 md:grid-cols-2" : "mt-2"}>
+        {targets.map((target) => (
+          <TargetDetails key={target.arch} target={target} several={several} />
+        ))}
+      </div>
     </article>
   );
 }

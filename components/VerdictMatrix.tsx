@@ -3,11 +3,14 @@
 import { Suspense, lazy, useMemo, useState } from "react";
 import type { Report, TargetPackage, TargetReport } from "@/lib/contract/report";
 import { dependencyNote } from "@/lib/present/package";
+import { archHeading } from "@/lib/present/comparison";
+import { groupByImage } from "@/lib/present/architectures";
 import { ABSENCE_REASON, STATUS_LABEL } from "@/lib/present/status";
 import { compileTally } from "@/lib/present/target";
 import { StatusBadge } from "./StatusBadge";
 
-// Packages down, base images across: at a glance, where pip compiles. Sortable, filterable to what
+// Packages down, base images across (each image's architectures as sub-columns side by side): at a
+// glance, where pip compiles. Sortable, filterable to what
 // compiles; a package's name opens its detail (a dialog, fetched the first time one is opened).
 
 const PackageDetailDialog = lazy(() => import("./PackageDetailDialog"));
@@ -60,7 +63,12 @@ const SORTS: Record<SortKey, (a: Row, b: Row) => number> = {
 };
 
 export function VerdictMatrix({ report }: { report: Report }) {
-  const { targets } = report;
+  const images = useMemo(() => groupByImage(report.targets, report.archs), [report]);
+  // Columns in the images' order, an image's architectures together.
+  const targets = useMemo(() => images.flatMap((i) => i.targets), [images]);
+  const severalArchs = images.some((i) => i.targets.length > 1);
+  // The first column of each image opens with a rule, so an image's architectures read as one group.
+  const groupStart = (t: TargetReport) => severalArchs && images.some((image) => image.targets[0] === t);
   const [openPackage, setOpenPackage] = useState<string | null>(null);
   const [sort, setSort] = useState<SortKey>("file");
   const [onlyCompiling, setOnlyCompiling] = useState(false);
@@ -94,15 +102,40 @@ export function VerdictMatrix({ report }: { report: Report }) {
         <table className="w-full text-left text-sm" data-testid="verdict-matrix">
           <caption className="sr-only">For each package, what pip installs on each base image</caption>
           <thead>
+            {severalArchs ? (
+              <tr>
+                <th scope="col" rowSpan={2} className="py-1 pr-3 align-bottom">
+                  Package
+                </th>
+                {images.map((image) => (
+                  <th key={image.base} scope="colgroup" colSpan={image.targets.length} className="border-l border-slate-200 px-2 pt-1 font-mono text-xs dark:border-slate-800" data-testid="matrix-image">
+                    {image.base}
+                  </th>
+                ))}
+              </tr>
+            ) : null}
             <tr className="border-b border-slate-200 dark:border-slate-800">
-              <th scope="col" className="py-1 pr-3">
-                Package
-              </th>
+              {severalArchs ? null : (
+                <th scope="col" className="py-1 pr-3">
+                  Package
+                </th>
+              )}
               {targets.map((t) => (
-                <th key={`${t.base}/${t.arch}`} scope="col" className="py-1 pr-3 font-mono text-xs">
-                  {t.base}
+                <th
+                  key={`${t.base}/${t.arch}`}
+                  scope="col"
+                  className={`py-1 pr-3 text-xs ${severalArchs ? "font-normal" : "font-mono"} ${groupStart(t) ? "border-l border-slate-200 pl-2 dark:border-slate-800" : ""}`}
+                  data-testid="matrix-column"
+                  data-base={t.base}
+                  data-arch={t.arch}
+                >
+                  {severalArchs ? (
+                    <span className="font-semibold">{archHeading({ arch: t.arch, emulated: t.estimate.parameters.emulated })}</span>
+                  ) : (
+                    t.base
+                  )}
                   <span className="block font-sans font-normal text-slate-500 dark:text-slate-400">
-                    {t.arch} · {compileTally(t)}
+                    {severalArchs ? compileTally(t) : `${t.arch} · ${compileTally(t)}`}
                   </span>
                 </th>
               ))}
@@ -125,7 +158,7 @@ export function VerdictMatrix({ report }: { report: Report }) {
                   {row.requested ? null : <span className="block font-sans text-xs text-slate-500 dark:text-slate-400">{dependencyNote(row.via)}</span>}
                 </th>
                 {targets.map((t) => (
-                  <td key={`${t.base}/${t.arch}`} className="py-1 pr-3 align-top">
+                  <td key={`${t.base}/${t.arch}`} className={`py-1 pr-3 align-top ${groupStart(t) ? "border-l border-slate-200 pl-2 dark:border-slate-800" : ""}`} data-arch={t.arch}>
                     <Cell pkg={t.packages.find((p) => p.name === row.name)} skipped={t.skipped.some((s) => s.name === row.name)} />
                   </td>
                 ))}

@@ -104,7 +104,14 @@ export const ARTICLES: readonly Article[] = [
         </P>
         <P>
           Building an arm64 image on an amd64 machine (<C>docker buildx --platform linux/arm64</C>) runs every compiler under QEMU emulation, typically 6–10×
-          slower than native. Choose &quot;emulated&quot; in the estimate options to see that cost; build on native arm64 runners to avoid it.
+          slower than native; pip and apt slow down 3–6×. The same happens the other way round: an amd64 image built on an Apple-silicon Mac with Docker
+          Desktop is emulated too.
+        </P>
+        <P>
+          Basewise analyses amd64 and arm64 side by side by default, since one Dockerfile usually ends up built for both: for arm64 on a laptop and for
+          amd64 in CI. Pick the build host (each architecture on its own hardware, an Apple-silicon Mac, an amd64 or an arm64 CI runner) and the
+          targets it emulates are marked &quot;emulated&quot;, with their slower build times. Build each architecture on a runner of its own (for
+          example <C>docker buildx</C> with a native arm64 node) to avoid emulation altogether.
         </P>
       </>
     ),

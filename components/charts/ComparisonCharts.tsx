@@ -2,13 +2,17 @@
 
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis, ZAxis, LabelList } from "recharts";
 import type { Report } from "@/lib/contract/report";
-import { SIZE_CATEGORIES, TIME_CATEGORIES, buildTimeRows, buildTimeSummary, imageSizeRows, imageSizeSummary, megabytesValue, minutesValue, timeSizePoints, timeSizeSummary } from "@/lib/present/charts";
+import { SIZE_CATEGORIES, TIME_CATEGORIES, buildTimeRows, buildTimeSummary, imageSizeRows, imageSizeSummary, megabytesValue, minutesValue, scatterSeries, tickImage, timeSizePoints, timeSizeSummary, type BarName } from "@/lib/present/charts";
 
-// Build time and image size across the compared images, stacked by what they are made of, and the
-// time-vs-size trade-off as a scatter. Fixed heights: the page does not move when they draw.
+// Build time and image size across the compared images, stacked by what they are made of, an
+// image's architectures as adjacent bars (the axis names the image, then the arch), and the
+// time-vs-size trade-off as a scatter with a series per architecture. Fixed heights: the page does
+// not move when they draw.
 
 const TIME_COLORS = ["#64748b", "#0ea5e9", "#22c55e", "#a855f7", "#f59e0b", "#ef4444"];
 const SIZE_COLORS = ["#64748b", "#0ea5e9", "#22c55e", "#f97316"];
+const ARCH_COLORS = ["#4f46e5", "#db2777"];
+const ARCH_SHAPES = ["circle", "diamond"] as const;
 const HEIGHT = 300;
 const tick = { fontSize: 11 };
 
@@ -16,6 +20,7 @@ export default function ComparisonCharts({ report }: { report: Report }) {
   const time = buildTimeRows(report);
   const size = imageSizeRows(report);
   const points = timeSizePoints(report);
+  const series = scatterSeries(report, points);
   const chartHeight = Math.max(HEIGHT, 60 + time.length * 48);
   return (
     <div className="grid gap-6 lg:grid-cols-2" data-testid="charts">
@@ -50,9 +55,12 @@ export default function ComparisonCharts({ report }: { report: Report }) {
               <YAxis type="number" dataKey="megabytes" name="Image" unit=" MB" tick={tick} width={70} />
               <ZAxis range={[80, 80]} />
               <Tooltip cursor={{ strokeDasharray: "3 3" }} />
-              <Scatter data={points} fill="#4f46e5" isAnimationActive={false}>
-                <LabelList dataKey="base" position="top" style={{ fontSize: 10 }} />
-              </Scatter>
+              {series.length > 1 ? <Legend wrapperStyle={{ fontSize: 11 }} /> : null}
+              {series.map((s, i) => (
+                <Scatter key={s.arch} name={s.name} data={s.points} fill={ARCH_COLORS[i] ?? "#4f46e5"} shape={ARCH_SHAPES[i] ?? "circle"} isAnimationActive={false}>
+                  <LabelList dataKey="base" position="top" style={{ fontSize: 10 }} />
+                </Scatter>
+              ))}
             </ScatterChart>
           </ResponsiveContainer>
         </div>
@@ -74,7 +82,7 @@ function StackedBars({
   testId: string;
   caption: string;
   summary: string;
-  data: readonly object[];
+  data: readonly BarName[];
   height: number;
   unit: (value: number) => string;
   bars: readonly { key: string; label: string; fill: string; opacity?: number }[];
@@ -87,7 +95,7 @@ function StackedBars({
           <BarChart data={[...data]} layout="vertical" margin={{ left: 8, right: 16 }}>
             <CartesianGrid strokeDasharray="3 3" horizontal={false} />
             <XAxis type="number" tick={tick} />
-            <YAxis type="category" dataKey="label" width={150} tick={tick} />
+            <YAxis type="category" dataKey="label" width={170} tick={<ImageArchTick rows={data} />} interval={0} />
             <Tooltip formatter={(v) => unit(Number(v))} />
             <Legend wrapperStyle={{ fontSize: 11 }} />
             {bars.map((bar) => (
@@ -97,5 +105,37 @@ function StackedBars({
         </ResponsiveContainer>
       </div>
     </figure>
+  );
+}
+
+/**
+ * An axis label in two lines: the image, then the architecture ("arm64 · emulated"); the image alone
+ * when the report has one architecture, and only on an image's first bar, so its bars read as a group.
+ */
+function ImageArchTick({ rows, x, y, payload, index }: { rows: readonly BarName[]; x?: number | string; y?: number | string; payload?: { value?: unknown }; index?: number }) {
+  const row = rows.find((r) => r.label === payload?.value) ?? (index !== undefined ? rows[index] : undefined);
+  if (!row) return null;
+  const i = rows.indexOf(row);
+  const firstOfImage = i <= 0 || rows[i - 1]?.image !== row.image;
+  const image = tickImage(row.image);
+  return (
+    <text x={Number(x ?? 0)} y={Number(y ?? 0)} textAnchor="end" fontSize={11} fill="currentColor">
+      {row.archLine === null ? (
+        <tspan x={Number(x ?? 0)} dy="0.32em">
+          {image}
+        </tspan>
+      ) : (
+        <>
+          {firstOfImage ? (
+            <tspan x={Number(x ?? 0)} dy="-0.3em">
+              {image}
+            </tspan>
+          ) : null}
+          <tspan x={Number(x ?? 0)} dy={firstOfImage ? "1.2em" : "0.32em"} fillOpacity={0.75}>
+            {row.archLine}
+          </tspan>
+        </>
+      )}
+    </text>
   );
 }

@@ -5,7 +5,9 @@ import { createElement } from "react";
 import { describe, expect, it } from "vitest";
 import { NO_RECOMMENDATION } from "@/lib/present/analysis";
 import { listBaseImages } from "@/lib/targets";
-import { DETAIL_CHARS, NAME_CHARS, PREVIEW, PreviewCard, SUBTITLE_CHARS, fitLabel, previewHeight } from "./preview";
+import { requestSummary } from "@/lib/present/analysis";
+import { previewImageLine, type Headline } from "@/lib/present/comparison";
+import { DETAIL_CHARS, NAME_CHARS, PREVIEW, PreviewCard, SUBTITLE_CHARS, TITLE_CHARS, fitLabel, previewHeight } from "./preview";
 
 // The link preview holds the longest image reference in the catalog on one line of its own box,
 // so no name runs over its status; the PNG is kept under e2e/screenshots/ to look at.
@@ -22,6 +24,16 @@ describe("the link preview's layout", () => {
     expect(NAME_CHARS).toBeGreaterThanOrEqual(longest.length);
     expect(fitLabel(longest, NAME_CHARS)).toBe(longest);
     expect(`Recommended: ${longest}`.length).toBeLessThanOrEqual(SUBTITLE_CHARS);
+  });
+
+  it("a two-architecture title fits whole, and so does a two-architecture row's status", () => {
+    expect(requestSummary(300, 12, ["amd64", "arm64"]).length).toBeLessThanOrEqual(TITLE_CHARS);
+    const h = (arch: "amd64" | "arm64", failsToBuild: string | null): Headline => ({
+      key: `x/${arch}`, base: "x", arch, python: "3.12.14", libc: "glibc 2.36", recommended: false, emulated: arch === "arm64", support: null, rank: 1,
+      packages: 40, compiling: 12, compilingForBuilds: 0, notInstallable: 0, unknown: 0, buildSeconds: arch === "arm64" ? { low: 3000, high: 5400 } : { low: 420, high: 780 },
+      imageBytes: { multiStage: 1.1e9, singleStage: 1.5e9 }, failsToBuild, noSolution: null, incomplete: null,
+    });
+    expect(previewImageLine([h("amd64", null), h("arm64", null)]).length).toBeLessThanOrEqual(DETAIL_CHARS);
   });
 
   it("five rows and the header stay within the 630-pixel card", () => {
@@ -51,7 +63,7 @@ describe("the link preview's layout", () => {
       { base: longest, detail: "fails to build · 3 of 12 compile · 20–25 min · 1.1 GB", best: false },
       ...references.filter((r) => r !== longest).sort((a, b) => b.length - a.length).slice(0, 4).map((base) => ({ base, detail: "0 of 12 compile · 20–40 s · 190 MB", best: false })),
     ];
-    const title = "12 requirements on 5 base images (amd64)";
+    const title = requestSummary(12, 5, ["amd64", "arm64"]);
     const response = new ImageResponse(createElement(PreviewCard, { title, subtitle: NO_RECOMMENDATION, rows }), { width: PREVIEW.width, height: PREVIEW.height });
     const png = Buffer.from(await response.arrayBuffer());
     expect(png.subarray(1, 4).toString()).toBe("PNG");

@@ -9,7 +9,7 @@ export const PREVIEW = {
   height: 630,
   padding: 40,
   brandSize: 26,
-  titleSize: 44,
+  titleSize: 40,
   subtitleSize: 28,
   rowsTop: 16,
   rowGap: 6,
@@ -35,6 +35,8 @@ export function charsThatFit(width: number, fontSize: number): number {
 export const NAME_CHARS = charsThatFit(innerWidth - 2 * PREVIEW.rowPaddingX, PREVIEW.nameSize);
 export const DETAIL_CHARS = charsThatFit(innerWidth - 2 * PREVIEW.rowPaddingX, PREVIEW.detailSize);
 export const SUBTITLE_CHARS = charsThatFit(innerWidth, PREVIEW.subtitleSize);
+/** The title ("300 requirements, 12 images on amd64 + arm64" is 44 characters). */
+export const TITLE_CHARS = charsThatFit(innerWidth, PREVIEW.titleSize);
 
 /** `text` as it fits in `max` characters: whole, or cut in the middle with "…" (a third kept before, the rest after). */
 export function fitLabel(text: string, max: number): string {
@@ -65,7 +67,7 @@ export function PreviewCard({ title, subtitle, rows }: { title: string; subtitle
   return (
     <div style={{ width: "100%", height: "100%", display: "flex", flexDirection: "column", padding: PREVIEW.padding, background: "#0f172a", color: "#f8fafc" }}>
       <div style={{ ...box, fontSize: PREVIEW.brandSize, color: "#a5b4fc" }}>Basewise</div>
-      <div style={{ ...box, fontSize: PREVIEW.titleSize, fontWeight: 700, marginTop: 8 }}>{title}</div>
+      <div style={{ ...box, fontSize: PREVIEW.titleSize, fontWeight: 700, marginTop: 8 }}>{fitLabel(title, TITLE_CHARS)}</div>
       <div style={{ ...box, fontSize: PREVIEW.subtitleSize, color: "#cbd5e1", marginTop: 6 }}>{fitLabel(subtitle, SUBTITLE_CHARS)}</div>
       <div style={{ display: "flex", flexDirection: "column", marginTop: PREVIEW.rowsTop }}>
         {rows.slice(0, PREVIEW.rows).map((row) => (

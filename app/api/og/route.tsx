@@ -1,6 +1,7 @@
 import { ImageResponse } from "next/og";
 import { NO_RECOMMENDATION, RECOMMENDED, requestSummary } from "@/lib/present/analysis";
-import { previewLine } from "@/lib/present/comparison";
+import { groupByImage } from "@/lib/present/architectures";
+import { previewImageLine } from "@/lib/present/comparison";
 import { analysisService } from "@/lib/server/analysis-service";
 import { clientKey } from "@/lib/server/rate-limit";
 import { decodeShareState } from "@/lib/share/decode";
@@ -29,14 +30,15 @@ export async function GET(request: Request) {
   if (decoded.ok) {
     const service = analysisService();
     const answer = await service.analyze(requestFor(decoded.state), clientKey(request.headers, service.limits.trustProxy));
-    title = requestSummary(requirementLineCount(decoded.state), decoded.state.bases.length, decoded.state.arch);
+    title = requestSummary(requirementLineCount(decoded.state), decoded.state.bases.length, decoded.state.archs);
     if (answer.ok) {
       if (answer.immutable) cacheControl = IMMUTABLE;
       const { recommended, headlines } = answer.preview;
       if (recommended) subtitle = `${RECOMMENDED}: ${fitLabel(recommended, Math.min(NAME_CHARS, SUBTITLE_CHARS - RECOMMENDED.length - 2))}`;
       else if (headlines.length > 0 && headlines.every((h) => h.failsToBuild !== null)) subtitle = NO_RECOMMENDATION;
-      for (const h of headlines) {
-        lines.push({ base: h.base, detail: previewLine(h), best: h.recommended });
+      // One row per image, its architectures on one line.
+      for (const image of groupByImage(headlines, decoded.state.archs)) {
+        lines.push({ base: image.base, detail: previewImageLine(image.targets), best: image.targets.some((h) => h.recommended) });
       }
     } else {
       subtitle = "Open the link to run the analysis.";
