@@ -144,7 +144,8 @@ describe("validation", () => {
   };
   const target = {
     base: "python:3.12-slim-bookworm", requestedAs: "python:3.12-slim-bookworm", resolvedNote: null, arch: "amd64", python: "3.12.7",
-    libc: { family: "glibc", version: "2.36" }, os: "debian 12", packageManager: "apt", resolution: { ok: true }, unreached: [],
+    libc: { family: "glibc", version: "2.36" }, os: "debian 12", packageManager: "apt",
+    support: { endOfLife: "2028-06-30", ended: false, cause: "os", successor: null, sources: ["Debian LTS"] }, resolution: { ok: true }, unreached: [],
     packages: [pkg, unknown], skipped: [], builds: [], compiles: [],
     summary: { packages: 2, wheels: 1, sdists: 0, none: 0, unknown: 1, direct: 0, compiles: 0 },
     sysdeps: { manager: "apt", build: [], runtime: [], env: [], missingAtRuntime: [], perPackage: [] },
