@@ -41,8 +41,12 @@ describe("build facts in the catalog", () => {
         packageManager: "apt",
         os: { id: "debian", codename },
         python: { always: ["python3", "python3-venv"], forCompiles: ["python3-dev"] },
-        sizes: { uncompressedBytes: null, compressedBytes: null },
       });
+      // The builder is the catalog's own slim image of that release: its size is that image's.
+      const slim = image(`debian:${codename}-slim`);
+      expect(entry.builder?.sizes).toEqual({ uncompressedBytes: slim.sizes.uncompressedBytes.amd64, compressedBytes: slim.sizes.compressedBytes.amd64 ?? null });
+      expect(entry.builder?.sizes.uncompressedBytes).toBeGreaterThan(70e6);
+      expect(entry.builder?.source).toContain(`sizes: the catalog's debian:${codename}-slim`);
       expect(entry.builder?.why).toContain(`the same Python ${entry.python.version} at the same path (/usr/bin/python3)`);
     }
   });

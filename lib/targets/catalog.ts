@@ -272,7 +272,7 @@ function debianBuilder(tag: string, os: OsRelease, pythonVersion: string): Build
     packageManager: "apt",
     os: os.codename ? { id: "debian", codename: os.codename } : { id: "debian" },
     python: { always: ["python3", "python3-venv"], forCompiles: ["python3-dev"] },
-    // debian:*-slim is not in the base-image catalog: its size is not counted.
+    // Filled in from the catalog's debian:<codename>-slim entry (withBuilderSizes), which holds the sizes.
     sizes: { uncompressedBytes: null, compressedBytes: null },
     why: `${tag} has no shell or pip; ${reference} with Debian's python3 is the same Python ${pythonVersion} at the same path (/usr/bin/python3), so the virtualenv built there runs unchanged.`,
     source: `${PYTHON_IMAGES} ${tag}: entrypoint /usr/bin/python, Debian's python3 (distroless python3/config.bzl package list)`,
@@ -474,9 +474,26 @@ function withSupport(drafts: readonly BaseImageDraft[]): BaseImage[] {
   return dated;
 }
 
+/**
+ * A builder that is itself a catalog image (distroless builds in debian:N-slim, which the catalog has
+ * with its distro Python) takes that image's amd64 sizes, so pulling it is counted.
+ */
+function withBuilderSizes(drafts: readonly BaseImageDraft[]): BaseImageDraft[] {
+  const byReference = new Map(drafts.map((draft) => [draft.reference, draft]));
+  return drafts.map((draft) => {
+    const { builder } = draft;
+    if (!builder || builder.sizes.uncompressedBytes !== null || builder.os.id !== "debian" || !builder.os.codename) return draft;
+    const image = byReference.get(`debian:${builder.os.codename}-slim`);
+    const uncompressed = image?.sizes.uncompressedBytes.amd64;
+    if (!image || uncompressed === undefined) return draft;
+    const sizes = { uncompressedBytes: uncompressed, compressedBytes: image.sizes.compressedBytes.amd64 ?? null };
+    return { ...draft, builder: { ...builder, sizes, source: `${builder.source}; sizes: the catalog's ${image.reference}` } };
+  });
+}
+
 function buildCatalog(): readonly BaseImage[] {
   const drafts: BaseImageDraft[] = [...officialImages(), ...otherImages(), ...distroPythonImages()];
-  const images = withSupport(drafts);
+  const images = withSupport(withBuilderSizes(drafts));
   const byReference = new Map(images.map((image) => [image.reference, image]));
   for (const alias of ALIAS_TAGS) {
     const image = byReference.get(alias.canonical);
