@@ -134,7 +134,7 @@ describe("validation", () => {
     tag: "py3-none-any", tagParts: { interpreter: "py3", abi: "none", platform: "any" }, compiles: false,
     reason: "pip installs the py3-none-any wheel of 1.16.0.", code: null, miss: null, alternative: null, sizeBytes: 11000,
     line: 1, requested: true, requiredBy: [{ project: null, version: null, requirement: "six" }], via: [],
-    dependenciesUnknown: null, dependenciesUnknownCode: null,
+    dependenciesUnknown: null, dependenciesUnknownCode: null, buildTable: null,
   };
   const unknown = { ...pkg, status: "unknown", kind: null, version: null, filename: null, tag: null, tagParts: null, reason: "unknown: timeout", code: "timeout", sizeBytes: null };
   const dockerfile = { text: "FROM x\n", lines: [{ text: "FROM x", note: "" }], warnings: [], stages: [{ name: null, role: "final", from: "x", firstLine: 0, lastLine: 0, osPackages: [] }], multiStage: false };
@@ -177,6 +177,7 @@ describe("validation", () => {
     { what: "a code outside the closed set", value: withPackage({ ...unknown, code: "flaky" }), at: "targets.0.packages.0.code" },
     { what: "dependencies unknown without a code", value: withPackage({ dependenciesUnknown: "the index offers no metadata" }), at: "targets.0.packages.0.dependenciesUnknownCode" },
     { what: "a tag without its parts", value: withPackage({ tagParts: null }), at: "targets.0.packages.0.tagParts" },
+    { what: "the build table's word on a package that was checked", value: withPackage({ buildTable: { kind: "native", everyRelease: true } }), at: "targets.0.packages.0.buildTable" },
     { what: "a blocker without a code", value: withTarget({ blocker: "pip finds no set of versions that works here" }), at: "targets.0.blockerCode" },
     { what: "multiStage that is not the stages", value: withTarget({ dockerfile: { ...dockerfile, multiStage: true } }), at: "targets.0.dockerfile.multiStage" },
     { what: "a field the contract does not have (an engine detail leaking out)", value: withPackage({ specifierSet: {} }), at: "targets.0.packages.0" },

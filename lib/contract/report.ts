@@ -250,8 +250,16 @@ export const targetPackageSchema = named(
       codes(DEPENDENCIES_UNKNOWN_CODES, "Why its own dependencies are not known, as a code.").nullable(),
       "The same as a code (v3); null exactly when dependenciesUnknown is null.",
     ),
+    buildTable: doc(
+      z.strictObject({
+        kind: doc(z.enum(["native", "optional-native", "pure"]), "native: it compiles; optional-native: it compiles a speed-up with a pure-Python fallback; pure: nothing to compile."),
+        everyRelease: doc(z.boolean(), "Every release range the table has is of this kind (native: it always compiles on Linux)."),
+      }).nullable(),
+      "For a package Basewise could not check (status unknown): what its curated native-build table says about the project, whatever the version (v4); null for every other status, or when the table does not know it.",
+    ),
   }).superRefine((pkg, ctx) => {
     // Invariants the JSON Schema does not spell out; the server checks them on every report it validates.
+    if (pkg.buildTable !== null && pkg.status !== "unknown") ctx.addIssue({ code: "custom", path: ["buildTable"], message: "set only for status unknown" });
     const coded = pkg.status === "none" || pkg.status === "unknown";
     if (coded !== (pkg.code !== null)) ctx.addIssue({ code: "custom", path: ["code"], message: `status ${pkg.status} ${coded ? "needs" : "has no"} code` });
     if ((pkg.dependenciesUnknown === null) !== (pkg.dependenciesUnknownCode === null)) ctx.addIssue({ code: "custom", path: ["dependenciesUnknownCode"], message: "set exactly when dependenciesUnknown is" });

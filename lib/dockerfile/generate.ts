@@ -38,6 +38,13 @@ export function generateDockerfile(input: DockerfileInput): GeneratedDockerfile 
   const needsBuilder = input.compiles.length > 0 || !image.hasShell || (!image.hasPip && !image.distroPython);
 
   add("# syntax=docker/dockerfile:1", "BuildKit's Dockerfile syntax: needed for the pip cache mount (RUN --mount=type=cache).");
+  const unchecked = input.unchecked ?? [];
+  const compilesAnyway = unchecked.filter((u) => u.alwaysCompiles).map((u) => u.name);
+  if (compilesAnyway.length > 0) {
+    warnings.push(
+      `${listed(compilesAnyway)} could not be checked on the index, and Basewise's build table says ${compilesAnyway.length === 1 ? "it always compiles" : "they always compile"} on Linux: this Dockerfile installs nothing to build ${compilesAnyway.length === 1 ? "it" : "them"}, so the build may fail there.`,
+    );
+  }
   if (!needsBuilder) {
     singleStage(input, out);
   } else {
@@ -61,7 +68,13 @@ interface Out {
 
 function singleStage(input: DockerfileInput, { add, from, install }: Out): void {
   const { image } = input;
-  from({ name: null, role: "final", from: image.reference }, `${image.reference}: nothing in these requirements compiles here, so one stage is enough and no compiler is ever installed.${pinNote(image.reference)}`);
+  const unchecked = (input.unchecked ?? []).map((u) => u.name);
+  // Never "nothing compiles" while a package could not be checked: that part is unknown.
+  const why =
+    unchecked.length === 0
+      ? "nothing in these requirements compiles here, so one stage is enough and no compiler is ever installed."
+      : `nothing Basewise could check compiles here, so one stage and no compiler; whether ${listed(unchecked)} compile${unchecked.length === 1 ? "s" : ""} is unknown (not checked on the index).`;
+  from({ name: null, role: "final", from: image.reference }, `${image.reference}: ${why}${pinNote(image.reference)}`);
   if (image.osId === "rhel") add("USER 0", "dnf and the pip cache mount need root; the last USER line drops back to 1001.");
   add(
     `ENV PYTHONDONTWRITEBYTECODE=1 \\\n    PYTHONUNBUFFERED=1 \\\n    PIP_DISABLE_PIP_VERSION_CHECK=1 \\\n    PIP_ROOT_USER_ACTION=ignore`,

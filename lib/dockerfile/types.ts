@@ -25,6 +25,12 @@ export interface DockerfileInput {
   builder: { reference: string; packageManager: "apt" | "apk" | "dnf"; why: string } | null;
   /** Every build from source (build requirements included), for the notes. */
   compiles: { name: string; version: string | null; buildRequirement: boolean }[];
+  /**
+   * Packages whose file Basewise could not learn (the index did not answer), so whether pip compiles
+   * them here is unknown; `alwaysCompiles`: Basewise's native-build table says every release does.
+   * Absent or empty: every package was checked.
+   */
+  unchecked?: { name: string; alwaysCompiles: boolean }[];
   /** OS packages: the builder's (toolchains, -dev, tools) and the final image's (runtime libraries). */
   os: { build: NeededPackage[]; runtime: NeededPackage[]; missingAtRuntime: NeededPackage[] };
   /** Environment variables the builds need. */

@@ -157,6 +157,19 @@ describe("analyze", () => {
     expect(amd64?.estimate.buildSeconds.high).toBeGreaterThan((arm64?.estimate.buildSeconds.high ?? Infinity) * 3);
   });
 
+  it("a project the index cannot answer for is unknown, never 'no compiler needed', and the build table's word is beside it", async () => {
+    // python-ldap is not on the fixture index; Basewise's native-build table says it always compiles.
+    const report = await run("python-ldap\nsix\n");
+    const [target] = report.targets;
+    expect(packages(report)["python-ldap"]).toMatchObject({ status: "unknown", code: "not-on-index", buildTable: { kind: "native", everyRelease: true } });
+    expect(packages(report).six).toMatchObject({ status: "wheel", buildTable: null });
+    expect(target?.dockerfile.lines[1]?.note).toContain("whether python-ldap compiles is unknown");
+    expect(target?.dockerfile.text).not.toContain("no compiler is ever installed");
+    expect(target?.dockerfile.warnings).toEqual([expect.stringMatching(/^python-ldap could not be checked on the index, and Basewise's build table says it always compiles on Linux/)]);
+    expect(report.recommendation?.why).toContain("everything Basewise could check installs from wheels (1 package could not be checked)");
+    expect(report.recommendation?.why).not.toContain("everything installs from wheels");
+  });
+
   it("explains a conflict and still judges each line on its own", async () => {
     const report = await run("requests==2.31.0\nurllib3<1.21\n");
     const [target] = report.targets;

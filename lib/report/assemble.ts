@@ -16,6 +16,7 @@ import type { VerdictCode } from "@/lib/resolve/verdict";
 import type { Tag } from "@/lib/tags";
 import type { ImageSupport } from "@/lib/targets/types";
 import type { OutReason } from "./recommend";
+import { buildTableKnowledge } from "./unchecked";
 import type { Analysis, AnalysisError, Blocker, BuildEnvironment, BuildFailureCode, DependenciesUnknownReason, TargetPackage, TargetResult } from "./types";
 
 // The one step from the engine's results to the public report (lib/contract/report.ts): every field
@@ -179,6 +180,7 @@ function reportPackage(pkg: TargetPackage): ReportPackage {
     via: [...pkg.via],
     dependenciesUnknown: pkg.dependenciesUnknown,
     dependenciesUnknownCode: pkg.dependenciesUnknownCode ? DEPENDENCIES_UNKNOWN_CODE[pkg.dependenciesUnknownCode] : null,
+    buildTable: pkg.status === "unknown" ? buildTableKnowledge(pkg.name) : null,
   };
 }
 

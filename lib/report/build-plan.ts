@@ -3,6 +3,7 @@ import { estimate, type Estimate, type EstimateOptions } from "@/lib/estimate";
 import { nativeBuildFor, osPackagesFor } from "@/lib/native-builds";
 import { isPurePythonTag } from "@/lib/tags";
 import { baseImageBytes, type BaseImage, type PackageManager, type Target } from "@/lib/targets";
+import { uncheckedPackages } from "./unchecked";
 import { systemDependencies, type CompileNeeds, type OsPackage, type SystemDependencies } from "./sysdeps";
 import type { CompiledPackage, TargetPackage } from "./types";
 
@@ -100,6 +101,7 @@ export function buildPlan(target: Target, packages: readonly TargetPackage[], co
     },
     builder: builder ? { reference: builder.reference, packageManager: builder.packageManager, why: builder.why } : null,
     compiles: compiles.map(({ name, version, buildRequirement }) => ({ name, version, buildRequirement })),
+    unchecked: uncheckedPackages(packages),
     os: { build: sysdeps.build, runtime: sysdeps.runtime, missingAtRuntime: sysdeps.missingAtRuntime },
     env: sysdeps.env,
     requirementsFile: "requirements.txt",

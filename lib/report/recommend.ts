@@ -140,8 +140,10 @@ function outText(image: ImageFigures, multiArch: boolean): string | null {
   return multiArch && !everywhere ? `on ${first.arch}: ${first.text}` : first.text;
 }
 
-function compilePhrase(compiles: readonly string[]): string {
-  return compiles.length === 0 ? "everything installs from wheels" : `${listNames(compiles)} compile${new Set(compiles).size === 1 ? "s" : ""}`;
+/** What compiles; never "everything installs from wheels" while a package could not be checked. */
+function compilePhrase(t: Pick<RankInput, "compiles" | "unknown">): string {
+  if (t.compiles.length > 0) return `${listNames(t.compiles)} compile${new Set(t.compiles).size === 1 ? "s" : ""}`;
+  return t.unknown > 0 ? "everything Basewise could check installs from wheels" : "everything installs from wheels";
 }
 
 /** "on amd64 and arm64" when the architectures agree; otherwise each architecture's phrase. */
@@ -157,7 +159,7 @@ function buildTime(t: RankInput): string {
 }
 
 function winReason(top: ImageFigures, multiArch: boolean): string {
-  const build = perArchPhrase(top, multiArch, (t) => compilePhrase(t.compiles));
+  const build = perArchPhrase(top, multiArch, compilePhrase);
   const unknown = top.unknown > 0 ? ` (${top.unknown} package${top.unknown === 1 ? "" : "s"} could not be checked)` : "";
   const times = perArchPhrase(top, multiArch, buildTime);
   const size = top.imageBytes === null ? "its image size is unknown (no published size for the base image)" : `the image is about ${formatBytes(top.imageBytes)}`;
