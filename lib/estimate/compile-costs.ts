@@ -38,7 +38,9 @@ const COSTS: Readonly<Record<string, readonly CompileCost[]>> = {
   "scikit-learn": [{ versions: "", seconds: [160, 300], parallel: true, basis: "CI 168–207 s (meson-python); older setuptools releases slower" }],
   matplotlib: [{ versions: "", seconds: [70, 90], parallel: true, basis: "CI 71–80 s" }],
   kiwisolver: [{ versions: "", seconds: [17, 24], parallel: false, basis: "CI 17–24 s" }],
-  pillow: [{ versions: "", seconds: [28, 60], parallel: false, basis: "CI 28–59 s" }],
+  // Pillow's build_ext compiles its C files in parallel, one job per CPU unless MAX_CONCURRENCY says
+  // otherwise (python-pillow/Pillow@00b8ca06:setup.py, pil_build_ext.finalize_options).
+  pillow: [{ versions: "", seconds: [28, 60], parallel: true, basis: "CI 28–59 s (4 vCPU; build_ext runs one compile job per CPU)" }],
   pyarrow: [{ versions: "", seconds: [400, 900], parallel: true, basis: "CI 396–427 s where Arrow C++ was installed; it is not packaged for Debian" }],
   grpcio: [{ versions: "", seconds: [700, 1400], parallel: true, basis: "CI 694–1396 s; 20–40 min on Alpine for 1.38–1.41 (#28–#30)" }],
   "grpcio-tools": [{ versions: "", seconds: [220, 480], parallel: true, basis: "CI 217–474 s" }],

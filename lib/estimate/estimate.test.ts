@@ -36,6 +36,12 @@ describe("estimate", () => {
     expect(onCores([100, 200], false, 16)).toEqual([100, 200]);
     expect(compileCost("numpy", "1.23.5", ["c"])).toMatchObject({ parallel: false, measured: true });
     expect(compileCost("numpy", "2.0.0", ["c"])).toMatchObject({ parallel: true, measured: true });
+    // Pillow's build_ext runs one compile job per CPU: its compile uses the cores given.
+    expect(compileCost("Pillow", "10.4.0", ["c"])).toMatchObject({ parallel: true, measured: true });
+    const pillow: EstimateInput = { ...SEED_BULLSEYE, compiles: [{ name: "pillow", version: "10.4.0", buildRequirement: false, toolchains: ["c"] }] };
+    const onTwo = part(estimate(pillow, { cores: 2 }), "compile pillow 10.4.0");
+    const onSixteen = part(estimate(pillow, { cores: 16 }), "compile pillow 10.4.0");
+    expect(onSixteen?.highSeconds).toBeLessThan((onTwo?.highSeconds ?? 0) / 2);
   });
 
   it("unknown packages get a generic cost by their heaviest toolchain, labelled", () => {
