@@ -1,0 +1,92 @@
+/**
+ * Hand-written C extensions (psycopg2, cffi, Pillow …) and stub sdists that only fetch a wheel.
+ */
+import type { PythonFloor, ProjectViability } from "../types";
+import { floor, wheelsFrom } from "./evidence";
+import { atTag, github } from "./sources";
+
+/** psycopg2's NEWS names the release that adds each Python; older sdists on it are not recorded as failing. */
+function psycopg2Floors(project: string): PythonFloor[] {
+  const news = (tag: string) => atTag("psycopg/psycopg2", tag, "NEWS");
+  return [
+    floor("3.11", "2.9.5", "unspecified", "inferred", "medium", [news("2_9_5")], { note: `${project} 2.9.5: "Add support for Python 3.11" (2.9.2 had preliminary support).` }),
+    floor("3.12", "2.9.9", "unspecified", "inferred", "medium", [news("2.9.9")], { note: `${project} 2.9.9: "Add support for Python 3.12".` }),
+    floor("3.13", "2.9.10", "unspecified", "inferred", "medium", [news("2.9.10")], { note: `${project} 2.9.10: "Add support for Python 3.13".` }),
+    floor("3.14", "2.9.11", "unspecified", "inferred", "medium", [news("2.9.11")], { note: `${project} 2.9.11: "Add support for Python 3.14".` }),
+  ];
+}
+
+const CFFI_WHATSNEW = "https://cffi.readthedocs.io/en/latest/whatsnew.html";
+
+export const C_EXTENSIONS: readonly ProjectViability[] = [
+  { name: "psycopg2", python: psycopg2Floors("psycopg2"), breakages: [] },
+  // The same source as psycopg2 under another name (its sdist compiles exactly like psycopg2's).
+  { name: "psycopg2-binary", python: psycopg2Floors("psycopg2-binary"), breakages: [] },
+  {
+    name: "cffi",
+    python: [
+      wheelsFrom("cffi", "3.9", "1.14.3"),
+      wheelsFrom("cffi", "3.10", "1.15.0"),
+      wheelsFrom("cffi", "3.11", "1.15.1"),
+      floor("3.12", "1.16.0", "unspecified", "inferred", "low", [CFFI_WHATSNEW], { note: "From cffi's whatsnew as remembered: 1.16.0 adds Python 3.12. Check it." }),
+      floor("3.13", "1.17.0", "unspecified", "inferred", "low", [CFFI_WHATSNEW], { note: "From cffi's whatsnew as remembered: 1.17.0 adds Python 3.13. Check it." }),
+    ],
+    breakages: [],
+  },
+  {
+    name: "pillow",
+    python: [wheelsFrom("pillow", "3.9", "8.0.0"), wheelsFrom("pillow", "3.10", "8.3.2"), wheelsFrom("pillow", "3.11", "9.2.0"), wheelsFrom("pillow", "3.12", "10.0.0")],
+    breakages: [],
+  },
+  {
+    name: "coverage",
+    python: [wheelsFrom("coverage", "3.9", "5.2"), wheelsFrom("coverage", "3.10", "5.5"), wheelsFrom("coverage", "3.11", "6.1.2"), wheelsFrom("coverage", "3.12", "7.2.7")],
+    breakages: [],
+  },
+  {
+    name: "zstandard",
+    python: [wheelsFrom("zstandard", "3.9", "0.14.1"), wheelsFrom("zstandard", "3.10", "0.16.0"), wheelsFrom("zstandard", "3.11", "0.19.0")],
+    breakages: [],
+  },
+  {
+    name: "simplejson",
+    python: [wheelsFrom("simplejson", "3.9", "3.17.3"), wheelsFrom("simplejson", "3.10", "3.17.4"), wheelsFrom("simplejson", "3.11", "3.18.1")],
+    breakages: [],
+  },
+  {
+    name: "lz4",
+    python: [wheelsFrom("lz4", "3.9", "3.1.3"), wheelsFrom("lz4", "3.10", "4.0.0"), wheelsFrom("lz4", "3.11", "4.1.0")],
+    breakages: [],
+  },
+  {
+    name: "mmh3",
+    python: [wheelsFrom("mmh3", "3.9", "3.0.0"), wheelsFrom("mmh3", "3.10", "3.1.0"), wheelsFrom("mmh3", "3.11", "3.1.0")],
+    breakages: [],
+  },
+  {
+    name: "charset-normalizer",
+    python: [wheelsFrom("charset-normalizer", "3.9", "3.0.0"), wheelsFrom("charset-normalizer", "3.10", "3.0.0"), wheelsFrom("charset-normalizer", "3.11", "3.0.0")],
+    breakages: [],
+  },
+  {
+    name: "psutil",
+    python: [wheelsFrom("psutil", "3.9", "5.8.0"), wheelsFrom("psutil", "3.10", "5.9.0")],
+    breakages: [],
+  },
+  {
+    name: "cudf-cu12",
+    python: [],
+    breakages: [
+      {
+        kind: "platform-unsupported",
+        versions: "",
+        libc: "musl",
+        fixedIn: null,
+        failure: "reported",
+        confidence: "medium",
+        sources: [github("NVIDIA/cudf", "issues", 16804), github("rapidsai/cucim", "issues", 794)],
+        note: 'The PyPI sdist is a stub (nvidia-stub backend) that fetches a matching manylinux wheel from pypi.nvidia.com and fails with "Didn\'t find wheel" otherwise; there are no musllinux wheels, so it never installs on musl.',
+      },
+    ],
+  },
+];

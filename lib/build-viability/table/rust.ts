@@ -1,0 +1,160 @@
+/**
+ * Rust extensions: which CPython each release's PyO3 admits (table/pyo3.ts), and the rustc each
+ * release needs. cargo refuses a package whose `rust-version` is newer than rustc (Rust >= 1.56),
+ * so a distro rustc older than the row's minimum fails the build; rustup's stable does not.
+ */
+import type { Confidence, ProjectViability, ToolchainBreakage } from "../types";
+import { wheelsFrom } from "./evidence";
+import { pyo3Floors } from "./pyo3";
+import { atTag } from "./sources";
+
+/** MSRV rows read from `rust-version` in each release's Cargo.toml (the first tag of each range). */
+function msrv(repo: string, path: string, ranges: readonly (readonly [versions: string, minimum: string, tag: string])[], confidence: Confidence = "high"): ToolchainBreakage[] {
+  return ranges.map(([versions, minimum, tag]) => ({
+    kind: "toolchain-too-old",
+    versions,
+    tool: "rustc",
+    minimum,
+    failure: "reported",
+    confidence,
+    sources: [atTag(repo, tag, path)],
+    note: `rust-version = "${minimum}" in ${tag}'s ${path}.`,
+  }));
+}
+
+const CRYPTOGRAPHY_CHANGELOG = atTag("pyca/cryptography", "44.0.0", "CHANGELOG.rst");
+
+export const RUST_PROJECTS: readonly ProjectViability[] = [
+  {
+    name: "pydantic-core",
+    python: [
+      wheelsFrom("pydantic-core", "3.9", "0.1.0"),
+      wheelsFrom("pydantic-core", "3.10", "0.1.0"),
+      wheelsFrom("pydantic-core", "3.11", "0.7.0"),
+      wheelsFrom("pydantic-core", "3.12", "2.1.2"),
+      ...pyo3Floors("pydantic/pydantic-core", "Cargo.lock", [
+        {
+          python: "3.13",
+          firstBuilding: "2.20.0",
+          tag: "v2.20.0",
+          pyo3: "0.22.0",
+          checkedFrom: "2.11.0",
+          extraSources: ["https://github.com/pydantic/pydantic-core/issues/1264", "https://github.com/pydantic/pydantic/issues/11524"],
+          note: "pydantic < 2.8.0 pins pydantic-core < 2.20.0, so those pydantic releases cannot install on 3.13 without a wheel.",
+        },
+        {
+          python: "3.14",
+          firstBuilding: "2.35.0",
+          tag: "v2.35.0",
+          pyo3: "0.25.0",
+          checkedFrom: "2.11.0",
+          extraSources: ["https://github.com/pydantic/pydantic/issues/12220"],
+          note: "pydantic-core 2.33.2 (pydantic 2.11.x) fails on 3.14 with PyO3 0.24.1.",
+        },
+      ]),
+    ],
+    breakages: msrv("pydantic/pydantic-core", "Cargo.toml", [
+      [">=2.17,<2.19", "1.76", "v2.17.0"],
+      [">=2.19,<2.42", "1.75", "v2.19.0"],
+    ]),
+  },
+  {
+    name: "orjson",
+    python: [
+      wheelsFrom("orjson", "3.9", "2.2.0"),
+      wheelsFrom("orjson", "3.10", "3.4.7"),
+      wheelsFrom("orjson", "3.11", "3.7.7"),
+      wheelsFrom("orjson", "3.12", "3.9.3"),
+      ...pyo3Floors("ijl/orjson", "Cargo.lock", [
+        { python: "3.13", firstBuilding: "3.10.6", tag: "3.10.6", pyo3: "0.22.0", checkedFrom: "3.9.9", extraSources: ["https://github.com/ijl/orjson/issues/494"] },
+        {
+          python: "3.14",
+          firstBuilding: "3.11.0",
+          tag: "3.11.0",
+          pyo3: "0.25.1",
+          checkedFrom: "3.9.9",
+          extraSources: ["https://github.com/ijl/orjson/issues/569", "https://github.com/oOo0oOo/lean-lsp-mcp/issues/30"],
+          note: "3.10.14–3.10.18 vendor pyo3-ffi 0.23.3 (include/pyo3), which stops at 3.13; 3.10.18 fails on 3.14.0b1.",
+        },
+      ]),
+    ],
+    breakages: msrv("ijl/orjson", "Cargo.toml", [
+      [">=3.6.5,<3.7.9", "1.54", "3.6.5"],
+      [">=3.7.9,<3.8.2", "1.57", "3.7.9"],
+      [">=3.8.2,<3.9.8", "1.60", "3.8.2"],
+      [">=3.9.8,<3.9.14", "1.65", "3.9.8"],
+      [">=3.9.14,<3.10.14", "1.72", "3.9.14"],
+      [">=3.10.14,<3.11.2", "1.82", "3.10.14"],
+      [">=3.11.2,<3.11.6", "1.85", "3.11.2"],
+      [">=3.11.6,<3.11.9", "1.89", "3.11.6"],
+    ]),
+  },
+  {
+    name: "rpds-py",
+    python: [
+      wheelsFrom("rpds-py", "3.9", "0.7.1"),
+      wheelsFrom("rpds-py", "3.10", "0.7.1"),
+      wheelsFrom("rpds-py", "3.11", "0.7.1"),
+      wheelsFrom("rpds-py", "3.12", "0.8.8"),
+      ...pyo3Floors("crate-py/rpds", "Cargo.lock", [
+        { python: "3.13", firstBuilding: "0.19.0", tag: "v0.19.0", pyo3: "0.22.1", checkedFrom: "0.11.0" },
+        { python: "3.14", firstBuilding: "0.25.0", tag: "v0.25.0", pyo3: "0.25.0", checkedFrom: "0.11.0" },
+      ]),
+    ],
+    breakages: [],
+  },
+  {
+    name: "watchfiles",
+    python: pyo3Floors("samuelcolvin/watchfiles", "Cargo.lock", [
+      { python: "3.13", firstBuilding: "0.23.0", tag: "v0.23.0", pyo3: "0.22.2", checkedFrom: "0.21.0" },
+      { python: "3.14", firstBuilding: "1.1.0", tag: "v1.1.0", pyo3: "0.25.1", checkedFrom: "0.21.0" },
+    ]),
+    breakages: msrv("samuelcolvin/watchfiles", "Cargo.toml", [
+      [">=0.22,<1.1", "1.63", "v0.22.0"],
+      [">=1.1,<1.2", "1.77", "v1.1.0"],
+      [">=1.2,<1.3", "1.83", "v1.2.0"],
+    ]),
+  },
+  {
+    name: "jiter",
+    python: pyo3Floors("pydantic/jiter", "Cargo.toml", [
+      { python: "3.13", firstBuilding: "0.5.0", tag: "v0.5.0", pyo3: "0.22.0", checkedFrom: "0.0.3", note: "jiter has no Cargo.lock in the repository; the workspace Cargo.toml pins the PyO3 minor." },
+      { python: "3.14", firstBuilding: "0.10.0", tag: "v0.10.0", pyo3: "0.25", checkedFrom: "0.0.3", note: "jiter has no Cargo.lock in the repository; the workspace Cargo.toml pins the PyO3 minor." },
+    ]),
+    breakages: msrv("pydantic/jiter", "Cargo.toml", [
+      [">=0.4.2,<0.6", "1.73", "v0.4.2"],
+      [">=0.6,<0.13", "1.75", "v0.6.0"],
+      [">=0.13,<0.14", "1.83", "v0.13.0"],
+      [">=0.14,<0.15", "1.88", "v0.14.0"],
+    ]),
+  },
+  {
+    name: "cryptography",
+    abi3: true,
+    python: [],
+    breakages: [
+      ...[
+        [">=35,<38", "1.41", "38.0.0"],
+        [">=38,<41", "1.48", "38.0.0"],
+        [">=41,<42", "1.56", "41.0.0"],
+        [">=42,<43", "1.63", "42.0.0"],
+        [">=43,<45", "1.65", "43.0.0"],
+      ].map(([versions, minimum, release]): ToolchainBreakage => ({
+        kind: "toolchain-too-old",
+        versions: versions!,
+        tool: "rustc",
+        minimum: minimum!,
+        failure: "reported",
+        confidence: "high",
+        sources: [CRYPTOGRAPHY_CHANGELOG, "https://cryptography.io/en/latest/installation/#rust"],
+        note: `${release === "38.0.0" && minimum === "1.41" ? '38.0.0 raised the MSRV "from 1.41.0", the minimum since Rust became required in 35.0.' : `${release}: "Updated the minimum supported Rust version (MSRV) to ${minimum}".`} cryptography builds abi3, so PyO3's Python ceiling does not apply. 45 and later are not tabled.`,
+      })),
+    ],
+  },
+  {
+    name: "bcrypt",
+    abi3: true,
+    python: [],
+    breakages: msrv("pyca/bcrypt", "src/_bcrypt/Cargo.toml", [[">=5,<5.1", "1.74", "5.0.0"]]),
+  },
+];
