@@ -55,6 +55,14 @@ const VECTORS: readonly [string, string, BuildTarget, Record<string, string> | u
   ["pydantic-core", "2.27.2", target("3.13"), undefined, { viability: "fails", code: "toolchain-too-old", reason: { required: "1.75", available: "1.63" }, fix: { kind: "install-package" } }],
   ["orjson", "3.10.18", target("3.14"), undefined, { viability: "fails", fix: { version: "3.11.0" } }],
   ["rpds-py", "0.18.1", target("3.13"), undefined, { viability: "fails", fix: { version: "0.19.0" } }],
+  ["asyncpg", "0.29.0", target("3.13"), undefined, { viability: "fails", reason: { what: "private-c-api-removed" }, fix: { version: "0.30.0" } }],
+  ["httptools", "0.6.1", target("3.13"), undefined, { viability: "fails", fix: { version: "0.6.2" } }],
+  ["tiktoken", "0.7.0", target("3.13"), undefined, { viability: "fails", reason: { what: "pyo3-maximum-python" }, fix: { version: "0.8.0" } }],
+  ["tiktoken", "0.11.0", target("3.14", { os: { id: "debian", version: "13" } }), undefined, { viability: "fails", fix: { version: "0.12.0" } }],
+  ["tiktoken", "0.4.0", target("3.13"), undefined, { viability: "unknown", code: "python-too-new" }],
+  // Wheel evidence only.
+  ["setproctitle", "1.3.3", target("3.11"), undefined, { viability: "builds", code: "known-good", reason: { since: "1.3.2" } }],
+  ["setproctitle", "1.3.3", target("3.12"), undefined, { viability: "unknown", code: "not-in-table" }],
   // build-requirement-broken: PyYAML 5.4–6.0 with Cython 3.
   ["PyYAML", "6.0", target("3.11"), { Cython: "3.0.0" }, { viability: "fails", code: "build-requirement-broken", reason: { requirement: "cython", broken: ">=3", resolved: "3.0.0" }, fix: { kind: "constrain-build-requirement", constraint: "Cython<3", version: "6.0.1" } }],
   ["pyyaml", "6.0", target("3.11"), { cython: "0.29.36", setuptools: "68.0.0" }, { viability: "builds", code: "known-good", reason: { since: "6.0" } }],
@@ -73,6 +81,8 @@ const VECTORS: readonly [string, string, BuildTarget, Record<string, string> | u
   // library-missing.
   ["pyarrow", "17.0.0", target("3.12"), undefined, { viability: "fails", code: "library-missing", reason: { library: "Arrow C++", os: "debian" }, fix: null }],
   ["pyarrow", "17.0.0", alpine("3.12", "3.20"), undefined, { viability: "unknown", code: "not-in-table" }],
+  ["pymssql", "2.3.1", target("3.12", { os: { id: "rhel", version: "9" }, packageManager: "dnf" }), undefined, { viability: "fails", code: "library-missing", reason: { library: "FreeTDS" } }],
+  ["pymssql", "2.1.5", target("3.12", { os: { id: "rhel", version: "9" }, packageManager: "dnf" }), undefined, { code: "not-in-table" }],
   // platform-unsupported.
   ["cudf-cu12", "24.10.1", alpine("3.12", "3.20"), undefined, { viability: "fails", code: "platform-unsupported", reason: { libc: "musl", arch: null }, fix: null }],
   ["cudf-cu12", "24.10.1", target("3.12"), undefined, { viability: "unknown", code: "not-in-table" }],

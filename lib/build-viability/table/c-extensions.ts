@@ -89,4 +89,36 @@ export const C_EXTENSIONS: readonly ProjectViability[] = [
       },
     ],
   },
+  {
+    name: "pymssql",
+    python: [],
+    breakages: [
+      {
+        kind: "library-missing",
+        versions: ">=2.2",
+        library: "FreeTDS",
+        missingOn: ["rhel"],
+        failure: "reported",
+        confidence: "medium",
+        sources: ["https://pymssql.readthedocs.io/en/latest/intro.html#install", "https://packages.fedoraproject.org/pkgs/freetds/freetds-devel/"],
+        note: "The sdist links FreeTDS (the wheels bundle it). RHEL/UBI repositories do not ship freetds-devel; EPEL does.",
+      },
+    ],
+  },
+  {
+    name: "h5py",
+    python: [],
+    breakages: [
+      {
+        kind: "library-missing",
+        versions: "",
+        library: "HDF5",
+        missingOn: ["rhel"],
+        failure: "reported",
+        confidence: "medium",
+        sources: ["https://docs.h5py.org/en/stable/build.html", "https://packages.fedoraproject.org/pkgs/hdf5/hdf5-devel/"],
+        note: "h5py builds against an installed HDF5 (HDF5_DIR or pkg-config). RHEL/UBI repositories do not ship hdf5-devel; EPEL does.",
+      },
+    ],
+  },
 ];

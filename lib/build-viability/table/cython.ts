@@ -183,4 +183,25 @@ export const CYTHON_PROJECTS: readonly ProjectViability[] = [
     python: [wheelsFrom("ruamel-yaml-clib", "3.9", "0.2.2"), wheelsFrom("ruamel-yaml-clib", "3.10", "0.2.6"), wheelsFrom("ruamel-yaml-clib", "3.11", "0.2.7")],
     breakages: [],
   },
+  {
+    name: "asyncpg",
+    python: [
+      floor("3.12", "0.29.0", "pylong-internals", "reported", "medium", [github("MagicStack/asyncpg", "issues", 1003), github("MagicStack/asyncpg", "pull", 1084), github("MagicStack/asyncpg", "pull", 1101)], {
+        note: "0.28.x does not build on 3.12 (#1003); 0.29.0 tests on 3.12 and allows Cython 3.",
+      }),
+      floor("3.13", "0.30.0", "private-c-api-removed", "reported", "medium", [github("MagicStack/asyncpg", "pull", 1150), github("MagicStack/asyncpg", "pull", 1188), "https://docs.python.org/3/whatsnew/3.13.html"], {
+        note: "0.29.0 uses Py_TRASHCAN_SAFE_BEGIN/END, which 3.13 removed; 0.30.0 replaced them (#1150) and builds on 3.13 (#1188).",
+      }),
+      floor("3.14", "0.31.0", "unspecified", "inferred", "medium", [github("MagicStack/asyncpg", "pull", 1279)], { note: '0.31.0: "Add Python 3.14 support" (#1279).' }),
+    ],
+    breakages: [],
+  },
+  {
+    name: "httptools",
+    python: [
+      floor("3.12", "0.6.1", "unspecified", "inferred", "medium", [atTag("MagicStack/httptools", "v0.6.1", "setup.py")], { note: '0.6.1: "Explicit Python 3.12 support and build wheels".' }),
+      floor("3.13", "0.6.2", "unspecified", "reported", "medium", [github("MagicStack/httptools", "pull", 107)], { note: '0.6.2: "Fix build and run tests on Python 3.13" (#107).' }),
+    ],
+    breakages: [],
+  },
 ];

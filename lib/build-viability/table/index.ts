@@ -8,8 +8,9 @@ import { C_EXTENSIONS } from "./c-extensions";
 import { CYTHON_PROJECTS } from "./cython";
 import { RUST_PROJECTS } from "./rust";
 import { SCIENTIFIC } from "./scientific";
+import { WHEEL_EVIDENCE } from "./wheel-evidence";
 
-export const BUILD_VIABILITY_TABLE: readonly ProjectViability[] = [...SCIENTIFIC, ...CYTHON_PROJECTS, ...C_EXTENSIONS, ...RUST_PROJECTS];
+export const BUILD_VIABILITY_TABLE: readonly ProjectViability[] = [...SCIENTIFIC, ...CYTHON_PROJECTS, ...C_EXTENSIONS, ...RUST_PROJECTS, ...WHEEL_EVIDENCE];
 
 export interface IndexedViabilityProject {
   readonly entry: ProjectViability;

@@ -129,6 +129,14 @@ export const RUST_PROJECTS: readonly ProjectViability[] = [
     ]),
   },
   {
+    name: "tiktoken",
+    python: pyo3Floors("openai/tiktoken", "Cargo.toml", [
+      { python: "3.13", firstBuilding: "0.8.0", tag: "0.8.0", pyo3: "0.22.2", checkedFrom: "0.5.2", note: "tiktoken commits no Cargo.lock; Cargo.toml's caret requirement keeps the PyO3 minor." },
+      { python: "3.14", firstBuilding: "0.12.0", tag: "0.12.0", pyo3: "0.26.0", checkedFrom: "0.5.2", note: "tiktoken commits no Cargo.lock; Cargo.toml's caret requirement keeps the PyO3 minor (0.11.0 has PyO3 0.24.1)." },
+    ]),
+    breakages: msrv("openai/tiktoken", "Cargo.toml", [[">=0.2,<0.11", "1.57", "0.2.0"]]),
+  },
+  {
     name: "cryptography",
     abi3: true,
     python: [],
