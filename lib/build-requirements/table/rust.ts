@@ -5,7 +5,7 @@
  */
 import { BACKEND } from "../backends";
 import type { PackageBuildSystems } from "../types";
-import { atTag, cite, readAt, sysdeps } from "./sources";
+import { atTag, cite, readAt, readAtTag, sysdeps } from "./sources";
 
 const CFFI_NON_PYPY = "cffi>=1.12; platform_python_implementation != 'PyPy'";
 
@@ -168,17 +168,25 @@ export const TOKENIZERS: PackageBuildSystems = {
       requires: ["setuptools", "wheel", "setuptools-rust"],
       backend: BACKEND.setuptools,
       family: "setuptools",
-      confidence: "low",
-      source: atTag("huggingface/tokenizers", "python-v0.13.3", "bindings/python/pyproject.toml"),
+      confidence: "high",
+      source: cite(
+        readAtTag("huggingface/tokenizers", "python-v0.10.0", "719bea76b92a34ee03dc024315922c50a3a9ea40", "bindings/python/pyproject.toml"),
+        readAtTag("huggingface/tokenizers", "python-v0.13.3", "37372b67fac5", "bindings/python/pyproject.toml"),
+      ),
+      note: "0.9.x listed the same three without a build-backend key (setuptools' __legacy__ backend).",
     },
     {
       versions: ">=0.14",
       requires: ["maturin>=1.0,<2.0"],
       backend: BACKEND.maturin,
       family: "maturin",
-      confidence: "medium",
-      source: cite(readAt("huggingface/tokenizers", "3ba8ad0061a885baf052bbb7bbd22857e73e0c4e", "bindings/python/pyproject.toml"), sysdeps("tokenizers")),
-      note: "The switch to maturin in 0.14 is from memory; current releases are certain.",
+      confidence: "high",
+      source: cite(
+        readAtTag("huggingface/tokenizers", "v0.14.0", "9a79cb8cfc8c5d3b1727ebce9859ddfa76273ab4", "bindings/python/pyproject.toml"),
+        readAt("huggingface/tokenizers", "3ba8ad0061a885baf052bbb7bbd22857e73e0c4e", "bindings/python/pyproject.toml"),
+        sysdeps("tokenizers"),
+      ),
+      note: "maturin from 0.14.0 (v0.14.0 to v0.15.2 read: maturin>=1.0,<2.0).",
     },
   ],
 };

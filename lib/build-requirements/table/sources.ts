@@ -17,6 +17,14 @@ export function readAt(repo: string, commit: string, path = "pyproject.toml", wh
   return `${repo}@${commit.slice(0, 10)}:${path}${what ? ` (${what})` : ""}`;
 }
 
+/**
+ * A release's file read at its tag in a clone of the project (`owner/repo@tag:path`), with the
+ * commit the tag pointed to. "no pyproject.toml" and "no [build-system]" rows cite the same way.
+ */
+export function readAtTag(repo: string, tag: string, commit: string, path = "pyproject.toml"): string {
+  return `${repo}@${tag}:${path} (commit ${commit.slice(0, 10)})`;
+}
+
 /** Spack's package recipes track build requirements per release, "from pyproject.toml". */
 export function spack(pkg: string): string {
   return `spack/spack-packages repos/spack_repo/builtin/packages/${pkg}/package.py (build dependencies per release)`;
