@@ -16,7 +16,7 @@ function psycopg2Floors(project: string): PythonFloor[] {
   ];
 }
 
-const CFFI_WHATSNEW = "https://cffi.readthedocs.io/en/latest/whatsnew.html";
+const CFFI_RELEASES = "https://github.com/python-cffi/cffi/releases";
 
 export const C_EXTENSIONS: readonly ProjectViability[] = [
   { name: "psycopg2", python: psycopg2Floors("psycopg2"), breakages: [] },
@@ -28,8 +28,8 @@ export const C_EXTENSIONS: readonly ProjectViability[] = [
       wheelsFrom("cffi", "3.9", "1.14.3"),
       wheelsFrom("cffi", "3.10", "1.15.0"),
       wheelsFrom("cffi", "3.11", "1.15.1"),
-      floor("3.12", "1.16.0", "unspecified", "inferred", "low", [CFFI_WHATSNEW], { note: "From cffi's whatsnew as remembered: 1.16.0 adds Python 3.12. Check it." }),
-      floor("3.13", "1.17.0", "unspecified", "inferred", "low", [CFFI_WHATSNEW], { note: "From cffi's whatsnew as remembered: 1.17.0 adds Python 3.13. Check it." }),
+      floor("3.12", "1.16.0", "unspecified", "inferred", "medium", [CFFI_RELEASES, "https://github.com/python-cffi/cffi/discussions/2"], { note: '1.16.0: "Add support for Python 3.12".' }),
+      floor("3.13", "1.17.0", "unspecified", "inferred", "medium", [CFFI_RELEASES], { note: '1.17.0: "Add support for Python 3.13" (not free-threaded 3.13t).' }),
     ],
     breakages: [],
   },
@@ -66,6 +66,12 @@ export const C_EXTENSIONS: readonly ProjectViability[] = [
   {
     name: "charset-normalizer",
     python: [wheelsFrom("charset-normalizer", "3.9", "3.0.0"), wheelsFrom("charset-normalizer", "3.10", "3.0.0"), wheelsFrom("charset-normalizer", "3.11", "3.0.0")],
+    breakages: [],
+  },
+  {
+    // A failed compile of the C speed-ups falls back to the pure-Python implementation (borg on 3.12 ran "slow msgpack").
+    name: "msgpack",
+    python: [wheelsFrom("msgpack", "3.9", "1.0.1"), wheelsFrom("msgpack", "3.10", "1.0.3"), wheelsFrom("msgpack", "3.11", "1.0.5")],
     breakages: [],
   },
   {

@@ -169,11 +169,6 @@ export const CYTHON_PROJECTS: readonly ProjectViability[] = [
     breakages: [],
   },
   {
-    name: "msgpack",
-    python: [wheelsFrom("msgpack", "3.9", "1.0.1"), wheelsFrom("msgpack", "3.10", "1.0.3"), wheelsFrom("msgpack", "3.11", "1.0.5")],
-    breakages: [],
-  },
-  {
     name: "pyzmq",
     python: [wheelsFrom("pyzmq", "3.9", "19.0.2"), wheelsFrom("pyzmq", "3.10", "22.2.1"), wheelsFrom("pyzmq", "3.11", "23.2.1"), wheelsFrom("pyzmq", "3.12", "25.1.1")],
     breakages: [],

@@ -23,8 +23,8 @@ export const SCIENTIFIC: readonly ProjectViability[] = [
       floor("3.13", "2.1.0", "unspecified", "inferred", "medium", ["https://numpy.org/doc/stable/release/2.1.0-notes.html"], {
         note: "2.1.0 is the first release that declares Python 3.13 support; whether 1.26.x/2.0.x sdists fail to compile on 3.13 is not recorded here.",
       }),
-      floor("3.14", "2.3.2", "unspecified", "inferred", "low", ["https://numpy.org/doc/stable/release/2.3.2-notes.html"], {
-        note: "From memory: 2.3.2 added cp314 wheels (3.14.0rc1). Check the release notes.",
+      floor("3.14", "2.3.2", "unspecified", "inferred", "medium", ["https://github.com/numpy/numpy/releases/tag/v2.3.2"], {
+        note: '2.3.2: "Wheels for Python 3.14.0rc1"; whether 2.3.0/2.3.1 sdists fail on 3.14 is not recorded.',
       }),
     ],
     breakages: [],
@@ -55,11 +55,24 @@ export const SCIENTIFIC: readonly ProjectViability[] = [
       floor("3.13", "2.2.3", "unspecified", "inferred", "medium", ["https://pandas.pydata.org/docs/whatsnew/v2.2.3.html"], {
         note: "2.2.3 is the first release compatible with Python 3.13 (its whatsnew).",
       }),
-      floor("3.14", "2.3.3", "unspecified", "inferred", "low", ["https://pandas.pydata.org/docs/whatsnew/v2.3.3.html"], {
-        note: "From memory: 2.3.3 is the first release compatible with Python 3.14. Check its whatsnew.",
+      floor("3.14", "2.3.3", "unspecified", "inferred", "medium", ["https://github.com/pandas-dev/pandas/pull/62415", "https://github.com/pandas-dev/pandas/releases/tag/v2.3.3"], {
+        note: '2.3.3 "is the first release to support Python 3.14".',
       }),
     ],
-    breakages: [],
+    breakages: [
+      {
+        kind: "build-requirement-broken",
+        versions: ">=1.0,<1.1",
+        requirement: "cython",
+        broken: ">=3",
+        constraint: "Cython<3",
+        fixedIn: "1.1.0",
+        failure: "inferred",
+        confidence: "medium",
+        sources: ["https://github.com/pandas-dev/pandas/pull/35396", "https://github.com/pandas-dev/pandas/issues/34213", "https://github.com/pandas-dev/pandas/issues/34014"],
+        note: "pandas 1.1.0 added an upper Cython pin because pandas did not build with Cython 3; 1.0.x's pyproject.toml has none. Older releases with a pyproject.toml are probably affected too (check which ship pre-generated C).",
+      },
+    ],
   },
   {
     name: "numba",
