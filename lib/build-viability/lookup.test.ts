@@ -63,6 +63,10 @@ const VECTORS: readonly [string, string, BuildTarget, Record<string, string> | u
   // Wheel evidence only.
   ["setproctitle", "1.3.3", target("3.11"), undefined, { viability: "builds", code: "known-good", reason: { since: "1.3.2" } }],
   ["setproctitle", "1.3.3", target("3.12"), undefined, { viability: "unknown", code: "not-in-table" }],
+  ["grpcio", "1.57.0", target("3.12"), undefined, { viability: "fails", fix: { version: "1.59.0" } }],
+  ["grpcio", "1.63.2", target("3.13"), undefined, { viability: "fails", fix: { version: "1.66.2" } }],
+  ["grpcio", "1.65.0", target("3.13"), undefined, { viability: "unknown", code: "python-too-new" }],
+  ["scikit-learn", "0.24.2", target("3.9"), { cython: "3.0.11" }, { viability: "fails", code: "build-requirement-broken", fix: { kind: "constrain-build-requirement", constraint: "Cython<3" } }],
   // build-requirement-broken: PyYAML 5.4–6.0 with Cython 3.
   ["PyYAML", "6.0", target("3.11"), { Cython: "3.0.0" }, { viability: "fails", code: "build-requirement-broken", reason: { requirement: "cython", broken: ">=3", resolved: "3.0.0" }, fix: { kind: "constrain-build-requirement", constraint: "Cython<3", version: "6.0.1" } }],
   ["pyyaml", "6.0", target("3.11"), { cython: "0.29.36", setuptools: "68.0.0" }, { viability: "builds", code: "known-good", reason: { since: "6.0" } }],

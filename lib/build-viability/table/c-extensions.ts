@@ -96,6 +96,19 @@ export const C_EXTENSIONS: readonly ProjectViability[] = [
     ],
   },
   {
+    name: "grpcio",
+    python: [
+      floor("3.12", "1.59.0", "unspecified", "reported", "medium", [github("grpc/grpc", "issues", 33063), github("grpc/grpc", "pull", 34398), github("jina-ai/clip-as-service", "issues", 955), "https://github.com/grpc/grpc/releases/tag/v1.59.0"], {
+        note: "1.54.0 and 1.57.0 sdists fail to compile on 3.12 (reports); 1.59.0 adds Python 3.12 support.",
+      }),
+      floor("3.13", "1.66.2", "unspecified", "reported", "low", [github("grpc/grpc", "issues", 38790)], {
+        certainBelow: "1.64",
+        note: "1.63.2 fails to build on 3.13 (#38790). The first release that builds there is from memory (1.66.2, the first with cp313 wheels); check grpc's release notes.",
+      }),
+    ],
+    breakages: [],
+  },
+  {
     name: "pymssql",
     python: [],
     breakages: [

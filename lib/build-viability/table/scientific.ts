@@ -122,4 +122,22 @@ export const SCIENTIFIC: readonly ProjectViability[] = [
       },
     ],
   },
+  {
+    name: "scikit-learn",
+    python: [],
+    breakages: [
+      {
+        kind: "build-requirement-broken",
+        versions: ">=0.24,<0.25",
+        requirement: "cython",
+        broken: ">=3",
+        constraint: "Cython<3",
+        fixedIn: null,
+        failure: "reported",
+        confidence: "high",
+        sources: [github("scikit-learn/scikit-learn", "issues", 26850)],
+        note: "0.24.x's pyproject.toml sets a Cython minimum and no maximum; Cython 3 rejects its .pyx (noexcept function-pointer types). Later releases up to 1.2 likely share the open pin (check).",
+      },
+    ],
+  },
 ];
