@@ -269,6 +269,11 @@ describe("buildRequirementsFor: read at the release tag", () => {
     expect(buildRequirementsFor("zstandard", "0.22.0").requires).toEqual(["cffi==1.16.0", "setuptools==68.2.2", "wheel==0.41.2"]);
     expect(buildRequirementsFor("numpy", "1.24.4").requires).toEqual(["setuptools==59.2.0", "wheel==0.37.0", "Cython>=0.29.30,<3.0"]);
     expect(buildRequirementsFor("snowflake-connector-python", "3.12.0").backend).toBe("setuptools.build_meta:__legacy__");
+    expect(buildRequirementsFor("psutil", "5.9.0").declared).toBe(false);
+    expect(buildRequirementsFor("psutil", "5.9.8").requires).toEqual(["setuptools>=43", "wheel"]);
+    expect(buildRequirementsFor("regex", "2023.5.3").requires).toEqual(["setuptools>=61.0"]);
+    expect(buildRequirementsFor("httptools", "0.6.4").declared).toBe(false);
+    expect(buildRequirementsFor("httptools", "0.7.1").requires).toEqual(["setuptools==80.9.0"]);
   });
 
   it("scipy keeps its per-Python numpy pins, minus lines no Linux target can match", () => {

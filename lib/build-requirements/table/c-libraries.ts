@@ -475,14 +475,47 @@ export const GOOGLE_CRC32C = setuptoolsOnly(
   sysdeps("google-crc32c"),
   "Without libcrc32c the C extension fails and setup.py falls back to pure Python.",
 );
-export const REGEX = setuptoolsOnly("regex", ["setuptools"], "low", sysdeps("regex"), FLOOR_NOTE);
-export const PSUTIL = setuptoolsOnly(
-  "psutil",
-  ["setuptools"],
-  "low",
-  sysdeps("psutil"),
-  `${FLOOR_NOTE} Current releases ask setuptools>=75.3.4. Alpine needs linux-headers.`,
-);
+const LEGACY = { requires: NO_BUILD_SYSTEM, backend: BACKEND.setuptoolsLegacy, family: "setuptools", confidence: "high" } as const;
+const BUILD_META = { backend: BACKEND.setuptools, family: "setuptools", confidence: "high" } as const;
+
+export const REGEX: PackageBuildSystems = {
+  name: "regex",
+  eras: [
+    { versions: ">=2021.11.10,<2023.5.3", ...LEGACY, source: cite(readAtTag("mrabarnett/mrab-regex", "2021.11.10", "05f55c129cafc8ff410c23c8202a3490b091594c", "pyproject.toml (absent)"), readAtTag("mrabarnett/mrab-regex", "2023.5.2", "78460dc755b0", "pyproject.toml (absent)")) },
+    { versions: ">=2023.5.3,<2023.5.4", requires: ["setuptools>=61.0"], ...BUILD_META, source: readAtTag("mrabarnett/mrab-regex", "2023.5.3", "16bcce0d56e84367f61c24b369e23e73a3e9ad9e") },
+    {
+      versions: ">=2023.5.4",
+      requires: ["setuptools"],
+      ...BUILD_META,
+      source: cite(readAtTag("mrabarnett/mrab-regex", "2023.5.4", "797b57a4ac8da86c13e52bf60586cd2432864400"), readAtTag("mrabarnett/mrab-regex", "2023.12.26", "4f2ed52b3d73"), sysdeps("regex")),
+      note: "Read up to 2023.12.26, the newest tag in the GitHub repository; later releases are described by sysdeps (setuptools).",
+    },
+  ],
+};
+
+export const PSUTIL: PackageBuildSystems = {
+  name: "psutil",
+  eras: [
+    { versions: ">=5.0,<5.6.4", ...LEGACY, source: cite(readAtTag("giampaolo/psutil", "release-5.0.0", "ba2c07c2a0147157d18c374aa7922b144cd8f150", "pyproject.toml (absent)"), readAtTag("giampaolo/psutil", "release-5.6.3", "f50df9657591", "pyproject.toml (absent)")) },
+    { versions: ">=5.6.4,<5.6.5", requires: ["setuptools >= 41.0.0", "wheel >= 0.29.0"], ...BUILD_META, source: readAtTag("giampaolo/psutil", "release-5.6.4", "70abf32eb3c803a0a527c3784c3baca3ae041bcb") },
+    {
+      versions: ">=5.6.5,<5.9.3",
+      ...LEGACY,
+      source: cite(readAtTag("giampaolo/psutil", "release-5.6.5", "b17eda56735b1e93a907355b4436f118d1333a37", "pyproject.toml (absent)"), readAtTag("giampaolo/psutil", "release-5.9.2", "9f9a82d02c90", "pyproject.toml (absent)")),
+      note: "5.6.5 removed the pyproject.toml that 5.6.4 had; it came back in 5.9.3.",
+    },
+    { versions: ">=5.9.3,<5.9.4", requires: ["setuptools>=43"], ...BUILD_META, source: readAtTag("giampaolo/psutil", "release-5.9.3", "aae4346a560601e0417188f55cdd2d2a0e606fa7") },
+    { versions: ">=5.9.4,<6.1", requires: ["setuptools>=43", "wheel"], ...BUILD_META, source: cite(readAtTag("giampaolo/psutil", "release-5.9.4", "aa1253c92984e5be6335c024d84e7ec1072baddf"), readAtTag("giampaolo/psutil", "release-6.0.0", "3d5522aafb6c")) },
+    {
+      versions: ">=6.1",
+      requires: ["setuptools>=43"],
+      ...BUILD_META,
+      source: cite(readAtTag("giampaolo/psutil", "release-6.1.0", "fb68f9fae3b398899d87161746884ebb2a2613c0"), readAtTag("giampaolo/psutil", "v7.2.2", "9eea97dd6f1d"), sysdeps("psutil")),
+      note: "Read from 6.1.0 to 7.2.2; sysdeps (current main) asks setuptools>=75.3.4. Alpine needs linux-headers.",
+    },
+  ],
+};
+
 export const PROTOBUF = legacyOnly(
   "protobuf",
   "low",

@@ -184,13 +184,38 @@ export const UVLOOP: PackageBuildSystems = {
   ],
 };
 
-export const HTTPTOOLS = simple(
-  "httptools",
-  ["setuptools"],
-  "low",
-  cite(readAt("MagicStack/httptools", "cf10ce6f0dae56e61817e67b9bb073dd39d0191a", "setup.py"), sysdeps("httptools")),
-  "Approximate: current releases pin setuptools>=80.9,<=82.0.1; older ones declared less. The sdist ships generated C.",
-);
+export const HTTPTOOLS: PackageBuildSystems = {
+  name: "httptools",
+  eras: [
+    {
+      versions: "<0.7",
+      requires: NO_BUILD_SYSTEM,
+      backend: BACKEND.setuptoolsLegacy,
+      family: "setuptools",
+      confidence: "high",
+      source: cite(readAtTag("MagicStack/httptools", "v0.0.4", "3bb896ef9202aea11f0a5db77fc73e204d80990b", "pyproject.toml (absent)"), readAtTag("MagicStack/httptools", "v0.6.4", "e265ae033d3d", "pyproject.toml (absent)")),
+      note: "setup.py only. The sdist ships generated C.",
+    },
+    {
+      versions: ">=0.7,<0.8",
+      requires: ["setuptools==80.9.0"],
+      backend: BACKEND.setuptools,
+      family: "setuptools",
+      confidence: "high",
+      source: cite(readAtTag("MagicStack/httptools", "v0.7.0", "b04ab824f23c8925d00d38e1ed0cfe4718ba1ba7"), readAtTag("MagicStack/httptools", "v0.7.1", "26461dae5a10")),
+    },
+    {
+      versions: ">=0.8",
+      requires: ["setuptools>=80.9.0,<=82.0.1"],
+      backend: BACKEND.setuptools,
+      family: "setuptools",
+      confidence: "high",
+      source: cite(readAtTag("MagicStack/httptools", "v0.8.0", "cf10ce6f0dae56e61817e67b9bb073dd39d0191a"), sysdeps("httptools")),
+      note: "The sdist ships generated C.",
+    },
+  ],
+};
+
 export const WEBSOCKETS = simple("websockets", ["setuptools"], "medium", sysdeps("websockets"), "The speedups extension is optional (BUILD_EXTENSION=yes makes failure fatal).");
 export const TORNADO = simple("tornado", ["setuptools"], "medium", sysdeps("tornado"), "Releases differ in the setuptools floor and whether wheel is listed. The speedups extension is optional.");
 export const COVERAGE = simple("coverage", ["setuptools"], "medium", sysdeps("coverage"), "A py3-none-any wheel is also published, so pip rarely builds it.");
