@@ -214,3 +214,10 @@ describe("listed packages are what the build uses", () => {
     expect(current).toMatchObject({ kind: "optional-native", fallback: { automatic: false, env: { name: "SNOWFLAKE_DISABLE_COMPILE_ARROW_EXTENSIONS", value: "true" } } });
   });
 });
+
+describe("maxminddb: the system library before 2.5, bundled sources from 2.5", () => {
+  it("lists libmaxminddb-dev where the extension links it, nothing extra where it is bundled", () => {
+    expect(osPackagesFor(nativeBuildFor("maxminddb", "2.4.0"), "apt")).toEqual({ build: ["gcc", "libc6-dev", "libmaxminddb-dev"], runtime: ["libmaxminddb0"] });
+    expect(osPackagesFor(nativeBuildFor("maxminddb", "2.6.2"), "apt")).toEqual({ build: ["gcc", "libc6-dev"], runtime: [] });
+  });
+});

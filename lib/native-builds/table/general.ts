@@ -3,7 +3,7 @@
  * decorators and proxies with pure-Python twins, coverage and debuggers, and sdists that are pure
  * although their platform wheels are compiled (mypyc, Cython opt-ins).
  */
-import { TOOL } from "../os-packages";
+import { custom, lists, TOOL } from "../os-packages";
 import type { PackageNativeBuilds } from "../types";
 import { compiled, project, pure, selfContained } from "./compose";
 import { externalDeps, readAt } from "./sources";
@@ -72,10 +72,35 @@ export const MULTIPROCESS = optionalC(
   [readAt("uqfoundation/multiprocess", "9fdfe7f88c9bad3af62daf67ffbd740e7f4a6c36", "setup.py")],
   "A failed compile only warns and falls back to the standard library's _multiprocessing.",
 );
-export const MAXMINDDB = optionalC(
+export const MAXMINDDB: PackageNativeBuilds = project(
   "maxminddb",
-  [readAt("maxmind/MaxMind-DB-Reader-python", "e1446f180ac2c06bb0c5549b1ffe1c30e760e179", "setup.py")],
-  "The extension falls back to pure Python on a failed build (MAXMINDDB_USE_SYSTEM_LIBMAXMINDDB=1 links the system library instead of the bundled one).",
+  {
+    versions: "<2.5",
+    kind: "optional-native",
+    fallback: { automatic: true },
+    toolchains: ["c"],
+    backend: "setuptools",
+    // The extension links the system libmaxminddb (libraries=["maxminddb"]); with gcc alone the
+    // BuildFailed handler installs pure Python, so the row lists the library that makes it compile.
+    os: compiled(
+      ["c"],
+      custom(lists(["libmaxminddb-dev"], ["libmaxminddb0"]), lists(["libmaxminddb-dev"], ["libmaxminddb"]), lists(["libmaxminddb-devel"], ["libmaxminddb"])),
+    ),
+    confidence: "medium",
+    sources: [readAt("maxmind/MaxMind-DB-Reader-python", "824a83b07b9bc1b9f05d33a9502ef3c0861af71b", "setup.py"), readAt("maxmind/MaxMind-DB-Reader-python", "886f20e6623eaa3d237d72df585452190838a6c2", "setup.py")],
+    note: "2.0–2.4 link the system libmaxminddb and fall back to pure Python (slower lookups) when it or a compiler is missing. Debian names checked (bookworm libmaxminddb-dev 1.7.1, runtime libmaxminddb0); Alpine and Fedora names not checked.",
+  },
+  {
+    versions: ">=2.5",
+    kind: "optional-native",
+    fallback: { automatic: true },
+    toolchains: ["c"],
+    backend: "setuptools",
+    os: compiled(["c"]),
+    confidence: "high",
+    sources: [readAt("maxmind/MaxMind-DB-Reader-python", "e672eb88d1a25012a322c183aea34714234b7f64", "setup.py"), readAt("maxmind/MaxMind-DB-Reader-python", "09f43738052d7768c849d94322a4dd617bc7f836", "setup.py"), readAt("maxmind/MaxMind-DB-Reader-python", "e1446f180ac2c06bb0c5549b1ffe1c30e760e179", "setup.py")],
+    note: "From 2.5 the sdist bundles libmaxminddb's sources; a failed compile falls back to pure Python. MAXMINDDB_USE_SYSTEM_LIBMAXMINDDB=1 links the system library instead.",
+  },
 );
 export const DEBUGPY = optionalC(
   "debugpy",
