@@ -60,6 +60,12 @@ const VECTORS: readonly [string, string, BuildTarget, Record<string, string> | u
   ["tiktoken", "0.7.0", target("3.13"), undefined, { viability: "fails", reason: { what: "pyo3-maximum-python" }, fix: { version: "0.8.0" } }],
   ["tiktoken", "0.11.0", target("3.14", { os: { id: "debian", version: "13" } }), undefined, { viability: "fails", fix: { version: "0.12.0" } }],
   ["tiktoken", "0.4.0", target("3.13"), undefined, { viability: "unknown", code: "python-too-new" }],
+  ["tokenizers", "0.19.1", target("3.13"), undefined, { viability: "fails", reason: { what: "pyo3-maximum-python" }, fix: { version: "0.20.2" } }],
+  ["tokenizers", "0.20.3", target("3.14", { os: { id: "debian", version: "13" } }), undefined, { viability: "fails", fix: { version: "0.20.4" } }],
+  ["tokenizers", "0.21.0", target("3.14", { os: { id: "debian", version: "13" } }), undefined, { viability: "builds" }],
+  ["uv", "0.8.14", target("3.12", { os: { id: "debian", version: "13" } }), undefined, { viability: "fails", code: "toolchain-too-old", reason: { required: "1.87", available: "1.85" }, fix: { kind: "install-toolchain" } }],
+  ["ruff", "0.4.10", alpine("3.12", "3.21"), undefined, { viability: "unknown", code: "not-in-table" }],
+  ["ruff", "0.11.4", alpine("3.12", "3.20"), undefined, { viability: "fails", code: "toolchain-too-old", reason: { required: "1.84", available: "1.78" } }],
   // Wheel evidence only.
   ["setproctitle", "1.3.3", target("3.11"), undefined, { viability: "builds", code: "known-good", reason: { since: "1.3.2" } }],
   ["setproctitle", "1.3.3", target("3.12"), undefined, { viability: "unknown", code: "not-in-table" }],

@@ -3,7 +3,9 @@
  * refuses a newer interpreter ("the configured Python interpreter version (3.13) is newer than
  * PyO3's maximum supported version (3.12)") unless PYO3_USE_ABI3_FORWARD_COMPATIBILITY=1 is set,
  * which builds against the stable ABI and may still fail to compile (pydantic/pydantic#11524).
- * Builds that target abi3 themselves (cryptography, bcrypt) are not refused.
+ * Builds that target abi3 themselves (cryptography, bcrypt, tokenizers >= 0.20.4) are not refused:
+ * pyo3-build-config lowers the configured version to the abi3 minimum (`fixup_for_abi3_version`,
+ * https://github.com/PyO3/pyo3/blob/v0.22.0/pyo3-build-config/src/impl_.rs).
  */
 import { atTag, github } from "./sources";
 import type { Confidence, PythonFloor } from "../types";
