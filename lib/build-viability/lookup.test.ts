@@ -66,6 +66,9 @@ const VECTORS: readonly [string, string, BuildTarget, Record<string, string> | u
   ["uv", "0.8.14", target("3.12", { os: { id: "debian", version: "13" } }), undefined, { viability: "fails", code: "toolchain-too-old", reason: { required: "1.87", available: "1.85" }, fix: { kind: "install-toolchain" } }],
   ["ruff", "0.4.10", alpine("3.12", "3.21"), undefined, { viability: "unknown", code: "not-in-table" }],
   ["ruff", "0.11.4", alpine("3.12", "3.20"), undefined, { viability: "fails", code: "toolchain-too-old", reason: { required: "1.84", available: "1.78" } }],
+  // PyO3's own rust-version applies to projects that declare none.
+  ["rpds-py", "0.28.0", target("3.13"), undefined, { viability: "fails", code: "toolchain-too-old", reason: { required: "1.74", available: "1.63" }, fix: { kind: "install-package", packages: ["rustc-web", "cargo-web"] } }],
+  ["rpds-py", "0.26.0", target("3.13"), undefined, { viability: "builds" }],
   // Wheel evidence only.
   ["setproctitle", "1.3.3", target("3.11"), undefined, { viability: "builds", code: "known-good", reason: { since: "1.3.2" } }],
   ["setproctitle", "1.3.3", target("3.12"), undefined, { viability: "unknown", code: "not-in-table" }],

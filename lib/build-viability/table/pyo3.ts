@@ -17,6 +17,16 @@ export const PYO3_MAXIMUM_PYTHON: readonly { readonly pyo3: string; readonly pyt
   { pyo3: ">=0.25", python: "3.14", source: atTag("PyO3/pyo3", "v0.25.0", "pyo3-ffi/build.rs") },
 ];
 
+/**
+ * PyO3's own `rust-version` (its workspace Cargo.toml): cargo checks it for every crate in the
+ * graph, so a project without a `rust-version` of its own still needs at least this rustc.
+ */
+export const PYO3_RUST_VERSION: readonly { readonly pyo3: string; readonly rustc: string; readonly source: string }[] = [
+  { pyo3: ">=0.22,<0.26", rustc: "1.63", source: atTag("PyO3/pyo3", "v0.22.0", "Cargo.toml") },
+  { pyo3: ">=0.26,<0.28", rustc: "1.74", source: atTag("PyO3/pyo3", "v0.26.0", "Cargo.toml") },
+  { pyo3: ">=0.28,<0.30", rustc: "1.83", source: atTag("PyO3/pyo3", "v0.28.0", "Cargo.toml") },
+];
+
 const PYO3_REFUSAL_REPORTS = [github("PyO3/pyo3", "issues", 4248), github("PyO3/maturin", "issues", 1960)];
 
 export interface Pyo3Step {

@@ -3,9 +3,10 @@
  * release needs. cargo refuses a package whose `rust-version` is newer than rustc (Rust >= 1.56),
  * so a distro rustc older than the row's minimum fails the build; rustup's stable does not.
  */
+import { parseSpecifierSet, specifierSetContains } from "@/lib/pep440";
 import type { Confidence, ProjectViability, ToolchainBreakage } from "../types";
 import { wheelsFrom } from "./evidence";
-import { pyo3Floors } from "./pyo3";
+import { PYO3_RUST_VERSION, pyo3Floors } from "./pyo3";
 import { atTag } from "./sources";
 
 /** MSRV rows read from `rust-version` in each release's Cargo.toml (the first tag of each range). */
@@ -20,6 +21,29 @@ function msrv(repo: string, path: string, ranges: readonly (readonly [versions: 
     sources: [atTag(repo, tag, path)],
     note: `rust-version = "${minimum}" in ${tag}'s ${path}.`,
   }));
+}
+
+/** MSRV rows implied by the PyO3 in each range (for projects that declare no `rust-version` of their own). */
+function msrvFromPyo3(repo: string, lockPath: string, ranges: readonly (readonly [versions: string, pyo3: string, tag: string])[]): ToolchainBreakage[] {
+  return ranges.map(([versions, pyo3, tag]) => {
+    const row = PYO3_RUST_VERSION.find((r) => contains(r.pyo3, pyo3));
+    if (!row) throw new Error(`no PyO3 rust-version row for ${pyo3}`);
+    return {
+      kind: "toolchain-too-old",
+      versions,
+      tool: "rustc",
+      minimum: row.rustc,
+      failure: "reported",
+      confidence: "high",
+      sources: [atTag(repo, tag, lockPath), row.source],
+      note: `PyO3 ${pyo3} in ${tag}'s ${lockPath} declares rust-version ${row.rustc}.`,
+    };
+  });
+}
+
+function contains(specifiers: string, version: string): boolean {
+  const parsed = parseSpecifierSet(specifiers);
+  return parsed.ok && specifierSetContains(parsed.value, version);
 }
 
 const CRYPTOGRAPHY_CHANGELOG = atTag("pyca/cryptography", "44.0.0", "CHANGELOG.rst");
@@ -101,7 +125,10 @@ export const RUST_PROJECTS: readonly ProjectViability[] = [
         { python: "3.14", firstBuilding: "0.25.0", tag: "v0.25.0", pyo3: "0.25.0", checkedFrom: "0.11.0" },
       ]),
     ],
-    breakages: [],
+    breakages: msrvFromPyo3("crate-py/rpds", "Cargo.lock", [
+      [">=0.28,<2026.5.1", "0.27.1", "v0.28.0"],
+      [">=2026.5.1,<2026.6.4", "0.28.3", "v2026.5.1"],
+    ]),
   },
   {
     name: "watchfiles",
@@ -134,7 +161,13 @@ export const RUST_PROJECTS: readonly ProjectViability[] = [
       { python: "3.13", firstBuilding: "0.8.0", tag: "0.8.0", pyo3: "0.22.2", checkedFrom: "0.5.2", note: "tiktoken commits no Cargo.lock; Cargo.toml's caret requirement keeps the PyO3 minor." },
       { python: "3.14", firstBuilding: "0.12.0", tag: "0.12.0", pyo3: "0.26.0", checkedFrom: "0.5.2", note: "tiktoken commits no Cargo.lock; Cargo.toml's caret requirement keeps the PyO3 minor (0.11.0 has PyO3 0.24.1)." },
     ]),
-    breakages: msrv("openai/tiktoken", "Cargo.toml", [[">=0.2,<0.11", "1.57", "0.2.0"]]),
+    breakages: [
+      ...msrv("openai/tiktoken", "Cargo.toml", [[">=0.2,<0.11", "1.57", "0.2.0"]]),
+      ...msrvFromPyo3("openai/tiktoken", "Cargo.toml", [
+        [">=0.12,<0.13", "0.26.0", "0.12.0"],
+        [">=0.13,<0.15", "0.28.3", "0.13.0"],
+      ]),
+    ],
   },
   {
     name: "tokenizers",
