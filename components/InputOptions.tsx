@@ -78,7 +78,8 @@ export function InputOptions({
         {forPython.find((p) => sameList(p.bases, value.bases))?.note ? <p className="text-xs text-slate-600 dark:text-slate-400">{forPython.find((p) => sameList(p.bases, value.bases))?.note}</p> : null}
       </fieldset>
       <BasePicker options={options} selected={value.bases} onChange={(bases) => set({ bases })} />
-      <fieldset className="grid gap-2">
+      {/* min-w-0: a fieldset is otherwise as wide as its widest option, wider than a phone. */}
+      <fieldset className="grid min-w-0 grid-cols-1 gap-2">
         <legend className="mb-1 font-medium">CPU architectures</legend>
         <div className="flex flex-wrap items-center gap-4">
           {ARCHES.map((arch) => (
@@ -94,10 +95,10 @@ export function InputOptions({
               {arch}
             </label>
           ))}
-          <label className="flex items-center gap-2 text-sm">
+          <label className="flex w-full min-w-0 items-center gap-2 text-sm sm:w-auto">
             Build host
             <select
-              className="rounded border border-slate-300 bg-white px-2 py-1 dark:border-slate-700 dark:bg-slate-900"
+              className="w-full min-w-0 rounded sm:w-auto border border-slate-300 bg-white px-2 py-1 dark:border-slate-700 dark:bg-slate-900"
               value={value.estimate.buildHost}
               onChange={(event) => setEstimate({ buildHost: event.target.value as BuildHost })}
               data-testid="build-host"
