@@ -17,10 +17,12 @@ const DATA_SCIENCE = "pandas==2.2.2\nnumpy==1.26.4\nscipy==1.13.1\nscikit-learn=
 const SLIM = "python:3.12-slim-bookworm";
 const ALPINE = "python:3.12-alpine3.24";
 
-async function analyzeOn(page: Page, requirements: string, bases: string[]) {
+/** One architecture unless asked (the form ticks both): these flows read one column per image. */
+async function analyzeOn(page: Page, requirements: string, bases: string[], archs: ("amd64" | "arm64")[] = ["amd64"]) {
   const app = new AnalyzePage(page);
   await app.open();
   await app.selectOnly(bases);
+  await app.selectArchs(archs);
   await app.analyze(requirements);
   await expect(app.baseCards).toHaveCount(bases.length, { timeout: 60_000 });
   return app;
@@ -112,13 +114,13 @@ test("copy link → open it in a new page → the same analysis; Copy as Markdow
   const app = await analyzeOn(page, DATA_SCIENCE, [SLIM, ALPINE]);
   await page.getByTestId("copy-link").click();
   const link = await page.evaluate(() => navigator.clipboard.readText());
-  expect(link).toMatch(new RegExp(`^${SNAPSHOT_APP}/\\?s=v1\\.[A-Za-z0-9_-]+$`));
+  expect(link).toMatch(new RegExp(`^${SNAPSHOT_APP}/\\?s=v2\\.[A-Za-z0-9_-]+$`));
   expect(page.url()).toBe(link);
   const before = await app.baseCards.allInnerTexts();
 
   await page.getByTestId("copy-markdown").click();
   const markdown = await page.evaluate(() => navigator.clipboard.readText());
-  expect(markdown).toContain("| Base image | Python | Compiles |");
+  expect(markdown).toContain("| Base image | Arch | Python | Compiles |");
   expect(markdown).toContain(`[Open this analysis](${link})`);
 
   const other = await context.newPage();
@@ -129,7 +131,7 @@ test("copy link → open it in a new page → the same analysis; Copy as Markdow
   await expect(reopened.requirements).toHaveValue(DATA_SCIENCE);
   // The preview for chat tools: an Open Graph image drawn from the same link.
   const ogImage = await other.locator('meta[property="og:image"]').getAttribute("content");
-  expect(ogImage).toContain("/api/og?s=v1.");
+  expect(ogImage).toContain("/api/og?s=v2.");
   const image = await other.request.get(ogImage ?? "");
   expect(image.status()).toBe(200);
   expect(image.headers()["content-type"]).toBe("image/png");
@@ -232,6 +234,7 @@ test("a 300-line requirements file completes", async ({ page }) => {
   const app = new AnalyzePage(page);
   await app.open();
   await app.selectOnly([SLIM]);
+  await app.selectArchs(["amd64"]);
   await app.paste(lines.join("\n"));
   await app.analyzeButton.click();
   await expect(page.getByTestId("analysis-progress")).toBeVisible();

@@ -43,6 +43,30 @@ export class AnalyzePage {
     for (const reference of references) await this.page.locator(`[data-testid="base-option"][data-reference="${reference}"]`).check();
   }
 
+  /** Ticks exactly these architectures (the form asks for both by default). */
+  async selectArchs(archs: readonly ("amd64" | "arm64")[]) {
+    for (const arch of ["amd64", "arm64"] as const) {
+      const box = this.page.getByRole("checkbox", { name: arch, exact: true });
+      if (archs.includes(arch)) await box.check();
+      else await box.uncheck();
+    }
+  }
+
+  /** Where docker build runs, by the select's option label. */
+  async selectBuildHost(label: string) {
+    await this.page.getByLabel("Build host").selectOption({ label });
+  }
+
+  /** One architecture's half of an image's headline card. */
+  cardArch(reference: string, arch: "amd64" | "arm64"): Locator {
+    return this.baseCard(reference).locator(`[data-testid="card-arch"][data-arch="${arch}"]`);
+  }
+
+  /** One architecture's details inside an image's detail card. */
+  targetArch(reference: string, arch: "amd64" | "arm64"): Locator {
+    return this.targetCard(reference).locator(`[data-testid="target-arch"][data-arch="${arch}"]`);
+  }
+
   /** One package's verdict inside a base image's card. */
   packageVerdict(card: Locator, name: string): Locator {
     return card.getByTestId("package-verdict").filter({ has: this.page.getByText(name, { exact: true }) });
