@@ -16,6 +16,7 @@ function psycopg2Floors(project: string): PythonFloor[] {
   ];
 }
 
+const PILLOW_PYTHON_SUPPORT = "https://pillow.readthedocs.io/en/stable/installation/python-support.html";
 const CFFI_RELEASES = "https://github.com/python-cffi/cffi/releases";
 
 export const C_EXTENSIONS: readonly ProjectViability[] = [
@@ -35,7 +36,14 @@ export const C_EXTENSIONS: readonly ProjectViability[] = [
   },
   {
     name: "pillow",
-    python: [wheelsFrom("pillow", "3.9", "8.0.0"), wheelsFrom("pillow", "3.10", "8.3.2"), wheelsFrom("pillow", "3.11", "9.2.0"), wheelsFrom("pillow", "3.12", "10.0.0")],
+    python: [
+      wheelsFrom("pillow", "3.9", "8.0.0"),
+      wheelsFrom("pillow", "3.10", "8.3.2"),
+      wheelsFrom("pillow", "3.11", "9.2.0"),
+      wheelsFrom("pillow", "3.12", "10.0.0"),
+      floor("3.13", "11.0.0", "unspecified", "none", "medium", [PILLOW_PYTHON_SUPPORT], { note: "Pillow's Python support table lists 3.13 from Pillow 11; older releases on 3.13 are not judged." }),
+      floor("3.14", "12.0.0", "unspecified", "none", "medium", [PILLOW_PYTHON_SUPPORT], { note: "Pillow's Python support table lists 3.14 from Pillow 12; older releases on 3.14 are not judged." }),
+    ],
     breakages: [],
   },
   {
@@ -81,6 +89,10 @@ export const C_EXTENSIONS: readonly ProjectViability[] = [
   },
   {
     name: "cudf-cu12",
+    python: [],
+    breakages: [
+      {
+    name: "cucim-cu12",
     python: [],
     breakages: [
       {

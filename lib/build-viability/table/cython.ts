@@ -165,6 +165,9 @@ export const CYTHON_PROJECTS: readonly ProjectViability[] = [
       floor("3.12", "4.9.3", "pylong-internals", "inferred", "medium", [atTag("lxml/lxml", "lxml-4.9.3", "CHANGES.txt"), "https://pypi.org/project/lxml/4.9.3/#files"], {
         note: '4.9.3: "Built with Cython 0.29.36 to adapt to changes in Python 3.12".',
       }),
+      floor("3.13", "5.3.0", "unspecified", "inferred", "low", [atTag("lxml/lxml", "lxml-5.3.0", "CHANGES.txt")], {
+        note: "5.0.0 added early support for 3.13a2; 5.3.0 is built with Cython 3.0.11 and is remembered as the first with cp313 wheels. Check PyPI's files.",
+      }),
     ],
     breakages: [],
   },
