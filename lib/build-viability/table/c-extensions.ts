@@ -92,6 +92,18 @@ export const C_EXTENSIONS: readonly ProjectViability[] = [
     python: [],
     breakages: [
       {
+        kind: "platform-unsupported",
+        versions: "",
+        libc: "musl",
+        fixedIn: null,
+        failure: "reported",
+        confidence: "medium",
+        sources: [github("NVIDIA/cudf", "issues", 16804), github("rapidsai/cucim", "issues", 794)],
+        note: 'The PyPI sdist is a stub (nvidia-stub backend) that fetches a matching manylinux wheel from pypi.nvidia.com and fails with "Didn\'t find wheel" otherwise; there are no musllinux wheels, so it never installs on musl.',
+      },
+    ],
+  },
+  {
     name: "cucim-cu12",
     python: [],
     breakages: [
@@ -102,7 +114,7 @@ export const C_EXTENSIONS: readonly ProjectViability[] = [
         fixedIn: null,
         failure: "reported",
         confidence: "medium",
-        sources: [github("NVIDIA/cudf", "issues", 16804), github("rapidsai/cucim", "issues", 794)],
+        sources: [github("rapidsai/cucim", "issues", 794), github("NVIDIA/cudf", "issues", 16804)],
         note: 'The PyPI sdist is a stub (nvidia-stub backend) that fetches a matching manylinux wheel from pypi.nvidia.com and fails with "Didn\'t find wheel" otherwise; there are no musllinux wheels, so it never installs on musl.',
       },
     ],
