@@ -49,11 +49,12 @@ export const SCIENTIFIC: readonly ProjectViability[] = [
   {
     name: "pandas",
     python: [
-      floor("3.12", "2.1.1", "unspecified", "inferred", "medium", ["https://pandas.pydata.org/docs/whatsnew/v2.1.1.html"], {
-        note: "2.1.1 is the first release with Python 3.12 wheels; older sdists on 3.12 are not recorded as failing here.",
+      floor("3.12", "2.1.1", "unspecified", "reported", "medium", ["https://pandas.pydata.org/docs/whatsnew/v2.1.1.html", github("BioDataFuse/pyBiodatafuse", "issues", 278), github("x-tabdeveloping/topicwizard", "issues", 37)], {
+        certainBelow: "2.1",
+        note: "pandas 2.0.3 fails to build from source on 3.12 (reports); 2.1.1 is the first release with Python 3.12 wheels, 2.1.0 is not judged.",
       }),
-      floor("3.13", "2.2.3", "unspecified", "inferred", "medium", ["https://pandas.pydata.org/docs/whatsnew/v2.2.3.html"], {
-        note: "2.2.3 is the first release compatible with Python 3.13 (its whatsnew).",
+      floor("3.13", "2.2.3", "unspecified", "reported", "medium", ["https://pandas.pydata.org/docs/whatsnew/v2.2.3.html", github("Tomasinjo/RevolVer", "issues", 17)], {
+        note: "2.2.2 fails to install on 3.13 (report); 2.2.3 is the first release compatible with Python 3.13 (its whatsnew).",
       }),
       floor("3.14", "2.3.3", "unspecified", "inferred", "medium", ["https://github.com/pandas-dev/pandas/pull/62415", "https://github.com/pandas-dev/pandas/releases/tag/v2.3.3"], {
         note: '2.3.3 "is the first release to support Python 3.14".',
@@ -71,6 +72,18 @@ export const SCIENTIFIC: readonly ProjectViability[] = [
         confidence: "medium",
         sources: ["https://github.com/pandas-dev/pandas/pull/35396", "https://github.com/pandas-dev/pandas/issues/34213", "https://github.com/pandas-dev/pandas/issues/34014"],
         note: "pandas 1.1.0 added an upper Cython pin because pandas did not build with Cython 3; 1.0.x's pyproject.toml has none. Older releases with a pyproject.toml are probably affected too (check which ship pre-generated C).",
+      },
+      {
+        kind: "build-requirement-broken",
+        versions: ">=2.0,<2.1",
+        requirement: "setuptools",
+        broken: ">=82",
+        constraint: "setuptools<82",
+        fixedIn: "2.1.0",
+        failure: "reported",
+        confidence: "medium",
+        sources: [github("pytorch/pytorch", "pull", 174634)],
+        note: 'pandas 2.0.3\'s setuptools build fails in "Getting requirements to build wheel" since setuptools 82 (reported on 3.12); 2.1.0 builds with meson-python instead. 1.x releases build with setuptools too and are probably affected (check).',
       },
     ],
   },
