@@ -133,7 +133,7 @@ export const RUST_PROJECTS: readonly ProjectViability[] = [
   {
     name: "watchfiles",
     python: pyo3Floors("samuelcolvin/watchfiles", "Cargo.lock", [
-      { python: "3.13", firstBuilding: "0.23.0", tag: "v0.23.0", pyo3: "0.22.2", checkedFrom: "0.21.0" },
+      { python: "3.13", firstBuilding: "0.23.0", tag: "v0.23.0", pyo3: "0.22.2", checkedFrom: "0.21.0", note: "Releases before 0.21.0 built abi3-py37 (PyO3 0.19), which PyO3 does not refuse." },
       { python: "3.14", firstBuilding: "1.1.0", tag: "v1.1.0", pyo3: "0.25.1", checkedFrom: "0.21.0" },
     ]),
     breakages: msrv("samuelcolvin/watchfiles", "Cargo.toml", [
