@@ -38,6 +38,8 @@ const VECTORS: readonly [string, string, BuildTarget, Record<string, string> | u
   ["pandas", "2.0.3", target("3.11"), { setuptools: "82.0.0" }, { viability: "fails", code: "build-requirement-broken", reason: { requirement: "setuptools", resolved: "82.0.0" }, fix: { constraint: "setuptools<82", version: "2.1.0" } }],
   ["pandas", "2.1.0", target("3.12"), undefined, { viability: "unknown", code: "python-too-new" }],
   ["pandas", "2.2.2", target("3.13"), undefined, { viability: "fails", fix: { version: "2.2.3", verified: true } }],
+  ["psycopg2-binary", "2.9.9", target("3.13"), undefined, { viability: "fails", reason: { what: "private-c-api-removed" }, fix: { version: "2.9.10", verified: true } }],
+  ["psycopg2", "2.9.9", target("3.12"), undefined, { viability: "builds", code: "known-good" }],
   ["numba", "0.56.4", target("3.11"), undefined, { viability: "fails", reason: { what: "build-script-refuses" }, fix: { version: "0.57.0" } }],
   // Stack switching: greenlet copies interpreter state.
   ["greenlet", "2.0.2", target("3.12"), undefined, { viability: "fails", reason: { what: "interpreter-state-internals" }, fix: { version: "3.0.0", verified: true } }],

@@ -11,7 +11,17 @@ function psycopg2Floors(project: string): PythonFloor[] {
   return [
     floor("3.11", "2.9.5", "unspecified", "inferred", "medium", [news("2_9_5")], { note: `${project} 2.9.5: "Add support for Python 3.11" (2.9.2 had preliminary support).` }),
     floor("3.12", "2.9.9", "unspecified", "inferred", "medium", [news("2.9.9")], { note: `${project} 2.9.9: "Add support for Python 3.12".` }),
-    floor("3.13", "2.9.10", "unspecified", "inferred", "medium", [news("2.9.10")], { note: `${project} 2.9.10: "Add support for Python 3.13".` }),
+    floor(
+      "3.13",
+      "2.9.10",
+      "private-c-api-removed",
+      "reported",
+      "high",
+      [news("2.9.10"), github("psycopg/psycopg2", "issues", 1692), github("psycopg/psycopg2", "issues", 1734), github("psycopg/psycopg2", "issues", 1780), github("docker-library/python", "issues", 1081)],
+      {
+        note: `${project} < 2.9.10 calls _PyInterpreterState_Get, which 3.13 renamed to PyInterpreterState_Get. With gcc < 14 (Debian 12) the build completes but import fails with "undefined symbol: _PyInterpreterState_Get"; with gcc 14 the implicit declaration is a compile error. 2.9.10: "Add support for Python 3.13".`,
+      },
+    ),
     floor("3.14", "2.9.11", "unspecified", "inferred", "medium", [news("2.9.11")], { note: `${project} 2.9.11: "Add support for Python 3.14".` }),
   ];
 }
