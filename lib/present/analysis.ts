@@ -39,6 +39,7 @@ export const BLOCKER_PHRASE: Record<BlockerCode, string> = {
   "no-solution": "pip finds no set of versions that works",
   "nothing-installable": "a package has nothing installable",
   "build-environment": "a build environment pip needs cannot be set up",
+  "build-fails": "a source build is known to fail",
 };
 
 /** Why an image is out of the ranking, by code: a blocker, or an architecture it is not published for. */
@@ -65,6 +66,8 @@ export function rankingLines(recommendation: Pick<Recommendation, "ranking">): {
 export type BlockedImage = Pick<TargetReport, "base" | "arch" | "blockerCode" | "resolution"> & {
   packages: readonly Pick<TargetReport["packages"][number], "name" | "status" | "alternative">[];
   builds: readonly Pick<TargetReport["builds"][number], "name" | "version" | "code" | "explanation">[];
+  /** The source builds, with whether each is known to fail (read for "build-fails"). */
+  compiles?: readonly Pick<TargetReport["compiles"][number], "name" | "version" | "viability" | "viabilityReason">[];
 };
 
 /** The recommendation box: its heading and its sentence; `recommended` is false when every image's build fails. */
@@ -131,6 +134,10 @@ export function closestToBuilding(target: BlockedImage): string | null {
     }
     case "no-solution":
       return `Closest to building: ${label}, if your requirements left pip a set of versions that works there${target.resolution.ok ? "" : ` (${target.resolution.explanation})`}.`;
+    case "build-fails": {
+      const failing = (target.compiles ?? []).filter((c) => c.viability === "fails");
+      return `Closest to building: ${label}, if the build of ${listed(failing.map((c) => `${c.name}${c.version ? ` ${c.version}` : ""}`))} succeeded there${failing[0] ? ` (${failing[0].viabilityReason})` : ""}.`;
+    }
   }
 }
 

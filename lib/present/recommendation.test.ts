@@ -104,6 +104,18 @@ describe("recommendationWords", () => {
     expect(closestToBuilding(ok)).toBeNull();
   });
 
+  it("a source build known to fail names the build and the table's reason", () => {
+    const fails: BlockedImage = {
+      ...ok,
+      blockerCode: "build-fails",
+      compiles: [
+        { name: "pandas", version: "1.5.2", viability: "fails", viabilityReason: "pandas 1.5.2 does not build on CPython 3.12; 2.1.1 does" },
+        { name: "psycopg2", version: "2.9.9", viability: "builds", viabilityReason: "builds" },
+      ],
+    };
+    expect(closestToBuilding(fails)).toBe(`Closest to building: ${SLIM} (amd64), if the build of pandas 1.5.2 succeeded there (pandas 1.5.2 does not build on CPython 3.12; 2.1.1 does).`);
+  });
+
   it("counts blocked images by code", () => {
     expect(blockedEverywhere(ranking([noneHere(SLIM, ["x"]), "x"], [noneHere(ALPINE, ["x"]), "x"]).ranking)).toBe(
       "The build fails on every image (2): a package has nothing installable on 2.",

@@ -163,7 +163,7 @@ export function dockerfileFilename(base: string, arch: string | null = null): st
 }
 
 /** "numpy 1.24.4, pandas 1.5.2 (build requirement)" */
-export function compilesList(compiles: readonly CompiledPackage[]): string {
+export function compilesList(compiles: readonly Pick<CompiledPackage, "name" | "version" | "buildRequirement">[]): string {
   return compiles.map((c) => `${c.name}${c.version ? ` ${c.version}` : ""}${c.buildRequirement ? " (build requirement)" : ""}`).join(", ");
 }
 

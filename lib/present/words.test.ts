@@ -125,9 +125,9 @@ describe("the estimate and the Dockerfile", () => {
   it("what compiles", () => {
     expect(
       compilesList([
-        { name: "pandas", version: "1.5.2", buildRequirement: false, forBuildOf: [] },
-        { name: "numpy", version: "1.23.5", buildRequirement: true, forBuildOf: ["pandas 1.5.2"] },
-        { name: "mypkg", version: null, buildRequirement: false, forBuildOf: [] },
+        { name: "pandas", version: "1.5.2", buildRequirement: false },
+        { name: "numpy", version: "1.23.5", buildRequirement: true },
+        { name: "mypkg", version: null, buildRequirement: false },
       ]),
     ).toBe("pandas 1.5.2, numpy 1.23.5 (build requirement), mypkg");
   });
