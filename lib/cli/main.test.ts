@@ -116,10 +116,11 @@ describe("basewise analyze", { timeout: 30_000 }, () => {
   });
 
   it("prints the estimate and the OS packages per image, and --dockerfile prints only the annotated Dockerfile", async () => {
-    const file = await requirementsFile("numpy==1.24.4\n");
+    // psycopg2 has no Linux wheel: it compiles against libpq (numpy 1.24.4 would fail to build on CPython 3.12).
+    const file = await requirementsFile("psycopg2==2.9.9\n");
     const table = await run(["analyze", file, "--base", "python:3.12-slim-bookworm", "--arch", "amd64", "--index-url", index.url]);
     expect(table.code).toBe(0);
-    expect(table.out).toMatch(/Recommended: python:3\.12-slim-bookworm \(amd64\)\. .* wins: numpy 1\.24\.4 compiles/);
+    expect(table.out).toMatch(/Recommended: python:3\.12-slim-bookworm \(amd64\)\. .* wins: psycopg2 2\.9\.9 compiles/);
     expect(table.out).toMatch(/estimate: build \d+–\d+ (s|min); image \d+ MB multi-stage, \d+ MB single-stage/);
     expect(table.out).toMatch(/builder installs \(apt\): .*gcc/);
     const dockerfile = await run(["analyze", file, "--base", "python:3.12-slim-bookworm", "--dockerfile", "python:3.12-slim-bookworm", "--index-url", index.url]);

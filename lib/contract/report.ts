@@ -100,9 +100,22 @@ export type BuildEnvironmentCode = keyof typeof BUILD_ENVIRONMENT_CODES;
 export const BLOCKER_CODES = {
   "no-solution": "pip finds no set of versions that works on this image (resolution conflict or too-deep).",
   "nothing-installable": "at least one package has nothing installable on this image (status none).",
+  "build-fails": "a source build is known to fail on this image (compiles[].viability fails): a newer CPython, a broken build requirement, a toolchain too old, a missing library (v4).",
   "build-environment": "a build environment pip needs cannot be set up (see builds[].code).",
 } as const;
 export type BlockerCode = keyof typeof BLOCKER_CODES;
+
+/** compiles[].viabilityCode: what Basewise's build-viability table says about a source build on this image. */
+export const VIABILITY_CODES = {
+  "python-too-new": "the release predates a CPython change it does not survive (distutils' removal in 3.12, C-API changes, PyO3's newest Python).",
+  "build-requirement-broken": "a build requirement pip installs breaks the build (PyYAML 5.4–6.0 with Cython 3).",
+  "toolchain-too-old": "the distro's compiler toolchain is older than the build needs (Rust MSRV vs the distro's rustc).",
+  "library-missing": "the build needs a library the distro does not ship.",
+  "platform-unsupported": "the release does not build on this libc or CPU architecture.",
+  "known-good": "the table has evidence that this release builds on this CPython.",
+  "not-in-table": "the table has no evidence either way.",
+} as const;
+export type ViabilityCode = keyof typeof VIABILITY_CODES;
 
 /** errors[].code: problems with the request as a whole or one of its images. */
 export const ERROR_CODES = {
@@ -150,6 +163,7 @@ export const REPORT_CODES = {
   "targets[].resolution.code": RESOLUTION_CODES,
   "targets[].unreached[].reason": UNREACHED_CODES,
   "targets[].builds[].code": BUILD_ENVIRONMENT_CODES,
+  "targets[].compiles[].viabilityCode": VIABILITY_CODES,
   "targets[].blockerCode": BLOCKER_CODES,
   "recommendation.ranking[].outCode": RANKING_OUT_CODES,
   "estimateParameters.buildHost": BUILD_HOST_CODES,
@@ -295,11 +309,25 @@ export const buildEnvironmentSchema = named(
   "The isolated environment pip installs before it builds one sdist (PEP 517/518), resolved on the same image.",
 );
 
+
+const viabilityFix = z.strictObject({
+  kind: doc(z.enum(["upgrade", "constrain-build-requirement", "install-package", "install-toolchain"]), "What fixes it."),
+  version: doc(z.string().nullable(), "upgrade: the first release that fixes it; constrain-build-requirement: the release that builds without the constraint."),
+  verified: doc(z.boolean(), "The table shows that version builds on this CPython (not only that it fixes this failure)."),
+  constraint: doc(z.string().nullable(), 'A constraints-file line, e.g. "Cython<3".'),
+  packages: doc(z.array(z.string()), "Distro packages that provide what is missing."),
+});
+
 const compiledPackage = z.strictObject({
   name: z.string(),
   version: doc(z.string().nullable(), "null for a direct reference, whose version Basewise does not fetch to learn."),
   buildRequirement: doc(z.boolean(), "Compiled only as a build requirement of another sdist."),
   forBuildOf: doc(z.array(z.string()), 'The builds that need it ("pandas 1.5.2"); empty when only the image needs it.'),
+  viability: doc(z.enum(["builds", "fails", "unknown"]), "Whether the build succeeds here (v4): builds only with evidence, fails when a sourced row says so, unknown otherwise."),
+  viabilityCode: codes(VIABILITY_CODES, "Why the build succeeds, fails or is unknown, as a code (v4)."),
+  viabilityReason: doc(z.string(), "The answer in words, with the fix when there is one (v4)."),
+  viabilitySources: doc(z.array(z.string()), "Where the answer comes from (v4)."),
+  fix: doc(viabilityFix.nullable(), "What makes it build, when the table knows (v4)."),
 });
 
 const osPackage = z.strictObject({ name: z.string(), neededBy: doc(z.array(z.string()), 'The compiles that need it: "psycopg2 2.9.9".') });

@@ -38,6 +38,8 @@ export function generateDockerfile(input: DockerfileInput): GeneratedDockerfile 
   const needsBuilder = input.compiles.length > 0 || !image.hasShell || (!image.hasPip && !image.distroPython);
 
   add("# syntax=docker/dockerfile:1", "BuildKit's Dockerfile syntax: needed for the pip cache mount (RUN --mount=type=cache).");
+  // A build known to fail comes first: nothing else about this Dockerfile matters until it is fixed.
+  for (const reason of input.failingBuilds ?? []) warnings.push(`This build fails: ${reason}`);
   const unchecked = input.unchecked ?? [];
   const compilesAnyway = unchecked.filter((u) => u.alwaysCompiles).map((u) => u.name);
   if (compilesAnyway.length > 0) {

@@ -31,6 +31,8 @@ export interface DockerfileInput {
    * Absent or empty: every package was checked.
    */
   unchecked?: { name: string; alwaysCompiles: boolean }[];
+  /** Builds known to fail on this image, each in words with its fix: `docker build` stops there. */
+  failingBuilds?: string[];
   /** OS packages: the builder's (toolchains, -dev, tools) and the final image's (runtime libraries). */
   os: { build: NeededPackage[]; runtime: NeededPackage[]; missingAtRuntime: NeededPackage[] };
   /** Environment variables the builds need. */

@@ -115,10 +115,24 @@ describe("analyze", () => {
     expect(slim?.estimate.buildSeconds.low).toBeGreaterThan(0);
     expect(slim?.estimate.imageBytes.singleStage).toBeGreaterThan(slim?.estimate.imageBytes.multiStage ?? Infinity);
     expect(slim?.dockerfile.lines.length).toBeGreaterThan(5);
-    expect(slim?.blocker).toBeNull();
     expect(report.estimateParameters).toEqual({ cores: 4, networkMBps: 50, cache: "cold", buildHost: "native" });
     expect(slim?.estimate.parameters).toEqual({ cores: 4, networkMBps: 50, cache: "cold", buildHost: "native", emulated: false });
-    expect(report.recommendation?.base).toMatch(/^python:3\.12-(slim-bookworm|alpine3\.24)$/);
+    // But numpy before 1.26 cannot build on CPython 3.12 (numpy.distutils; distutils left the standard
+    // library, PEP 632): the build fails whatever is installed, so no image is recommended.
+    expect(slim?.compiles[0]).toMatchObject({ viability: "fails", viabilityCode: "python-too-new", fix: { kind: "upgrade", version: "1.26.0" } });
+    expect(slim?.compiles[0]?.viabilityReason).toMatch(/^numpy 1\.24\.4 does not build on CPython 3\.12: in 3\.12 distutils was removed .*; 1\.26\.0 builds here\.$/);
+    expect(slim?.compiles[0]?.viabilitySources.length).toBeGreaterThan(0);
+    expect(slim).toMatchObject({ blockerCode: "build-fails", blocker: expect.stringMatching(/^numpy 1\.24\.4 does not build on CPython 3\.12/) });
+    expect(slim?.dockerfile.warnings[0]).toBe(`This build fails: ${slim?.compiles[0]?.viabilityReason}`);
+    expect(report.recommendation?.why).toMatch(/^No image can be recommended/);
+  });
+
+  it("a build the table knows succeeds is said to build, and the image can be recommended", async () => {
+    const report = await run("numpy==1.24.4\n", { bases: ["python:3.11-alpine3.24"] });
+    const [target] = report.targets;
+    expect(target?.compiles.map((c) => `${c.name} ${c.version}`)).toEqual(["numpy 1.24.4"]);
+    expect(target?.compiles[0]?.viability).not.toBe("fails");
+    expect(target?.blocker).toBeNull();
     expect(report.recommendation?.why).toContain("wins:");
   });
 

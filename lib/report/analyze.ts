@@ -9,6 +9,7 @@ import type { EstimateOptions } from "@/lib/estimate";
 import { assemble } from "./assemble";
 import { resolveBuilds } from "./build-isolation";
 import { buildPlan } from "./build-plan";
+import { compileViability } from "./viability";
 import { recordingMetadataFailures, withDependencyCodes, type AnalysisIndex, type MetadataFailures } from "./dependency-codes";
 import { recommend } from "./recommend";
 import { imageContext, verdictContext, type ImageContext } from "./image-context";
@@ -194,8 +195,9 @@ async function analyzeTarget(
   } else {
     packages = withDependencyCodes(lineByLine(applicable, sources, image, "--no-deps: dependencies are not followed."), applicable, "no-deps", metadataFailures);
   }
-  const { builds, compiles, unreached: unreachedInBuilds } = await resolveBuilds(packages, sources, image, bounds, metadataFailures);
+  const { builds, compiles: built, unreached: unreachedInBuilds } = await resolveBuilds(packages, sources, image, bounds, metadataFailures);
   unreached.push(...unreachedInBuilds);
+  const compiles = built.map((c) => ({ ...c, viability: compileViability(c, target, builds) }));
   const plan = buildPlan(target, packages, compiles, estimateParameters);
 
   return {
@@ -209,16 +211,26 @@ async function analyzeTarget(
     builds,
     compiles,
     plan,
-    blocker: blockerOf(resolution, packages, builds, new Set(unreached.map((u) => u.insideBuildOf))),
+    blocker: blockerOf(resolution, packages, compiles, builds, new Set(unreached.map((u) => u.insideBuildOf))),
   };
 }
 
 /** Why `docker build` would fail on this image, in one phrase with its code; null when nothing stops it. */
-function blockerOf(resolution: TargetResult["resolution"], packages: readonly TargetPackage[], builds: readonly BuildEnvironment[], stoppedBuilds: ReadonlySet<string | null>): Blocker | null {
+function blockerOf(
+  resolution: TargetResult["resolution"],
+  packages: readonly TargetPackage[],
+  compiles: TargetResult["compiles"],
+  builds: readonly BuildEnvironment[],
+  stoppedBuilds: ReadonlySet<string | null>,
+): Blocker | null {
   // A stopped resolution is not known to fail: its unreached packages count as unknown instead.
   if (!resolution.ok && (resolution.code === "conflict" || resolution.code === "too-deep")) return { code: "no-solution", text: "pip finds no set of versions that works here", count: 1 };
   const none = packages.filter((p) => p.status === "none").map((p) => p.name);
   if (none.length > 0) return { code: "nothing-installable", text: `nothing installable for ${none.join(", ")}`, count: none.length };
+  // A build the viability table knows fails is a failed docker build, never a slow success.
+  const failing = compiles.filter((c) => c.viability.viability === "fails");
+  const [firstFailing] = failing;
+  if (firstFailing) return { code: "build-fails", text: firstFailing.viability.reason.replace(/\.$/, ""), count: failing.length };
   const broken = builds.filter((b) => b.explanation !== null && !stoppedBuilds.has(`${b.name} ${b.version}`));
   const [first] = broken;
   if (first) return { code: "build-environment", text: `the build environment of ${first.name} ${first.version} cannot be set up`, count: broken.length };

@@ -102,7 +102,23 @@ function targetReport(result: TargetResult, asOf: string): TargetReport {
     packages: result.packages.map(reportPackage),
     skipped: result.skipped.map(({ name, line, marker }) => ({ name, line, marker })),
     builds: result.builds.map(buildEnvironment),
-    compiles: result.compiles.map(({ name, version, buildRequirement, forBuildOf }) => ({ name, version, buildRequirement, forBuildOf: [...forBuildOf] })),
+    compiles: result.compiles.map(({ name, version, buildRequirement, forBuildOf, viability }) => ({
+      name,
+      version,
+      buildRequirement,
+      forBuildOf: [...forBuildOf],
+      viability: viability.viability,
+      viabilityCode: viability.code,
+      viabilityReason: viability.reason,
+      viabilitySources: [...viability.sources],
+      fix: viability.fix && {
+        kind: viability.fix.kind,
+        version: viability.fix.version ?? null,
+        verified: viability.fix.verified ?? false,
+        constraint: viability.fix.constraint ?? null,
+        packages: [...(viability.fix.packages ?? [])],
+      },
+    })),
     summary: {
       packages: result.packages.length,
       wheels: count("wheel"),
@@ -262,6 +278,7 @@ const BUILD_ENVIRONMENT_CODE: Record<BuildFailureCode, BuildEnvironmentCode> = {
 const BLOCKER_CODE: Record<Blocker["code"], BlockerCode> = {
   "no-solution": "no-solution",
   "nothing-installable": "nothing-installable",
+  "build-fails": "build-fails",
   "build-environment": "build-environment",
 };
 

@@ -4,6 +4,7 @@ import { nativeBuildFor, osPackagesFor } from "@/lib/native-builds";
 import { isPurePythonTag } from "@/lib/tags";
 import { baseImageBytes, type BaseImage, type PackageManager, type Target } from "@/lib/targets";
 import { uncheckedPackages } from "./unchecked";
+import type { CompileViability } from "./viability";
 import { systemDependencies, type CompileNeeds, type OsPackage, type SystemDependencies } from "./sysdeps";
 import type { CompiledPackage, TargetPackage } from "./types";
 
@@ -34,7 +35,12 @@ export function needsFor(name: string, version: string | null, manager: PackageM
   };
 }
 
-export function buildPlan(target: Target, packages: readonly TargetPackage[], compiles: readonly CompiledPackage[], parameters: Partial<EstimateOptions>): BuildPlan {
+export function buildPlan(
+  target: Target,
+  packages: readonly TargetPackage[],
+  compiles: readonly (CompiledPackage & { viability?: CompileViability })[],
+  parameters: Partial<EstimateOptions>,
+): BuildPlan {
   const { image } = target;
   // Images without a shell or pip (distroless) build in the image the catalog names for them.
   const { builder } = image;
@@ -102,6 +108,7 @@ export function buildPlan(target: Target, packages: readonly TargetPackage[], co
     builder: builder ? { reference: builder.reference, packageManager: builder.packageManager, why: builder.why } : null,
     compiles: compiles.map(({ name, version, buildRequirement }) => ({ name, version, buildRequirement })),
     unchecked: uncheckedPackages(packages),
+    failingBuilds: compiles.flatMap((c) => (c.viability?.viability === "fails" ? [c.viability.reason] : [])),
     os: { build: sysdeps.build, runtime: sysdeps.runtime, missingAtRuntime: sysdeps.missingAtRuntime },
     env: sysdeps.env,
     requirementsFile: "requirements.txt",

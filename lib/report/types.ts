@@ -8,6 +8,7 @@ import type { Arch } from "@/lib/targets";
 import type { Report } from "@/lib/contract/report";
 import type { BuildPlan } from "./build-plan";
 import type { Recommendation } from "./recommend";
+import type { CompileViability } from "./viability";
 
 // The engine's results for one analysis, before assemble.ts reshapes them into the public report
 // (lib/contract/report.ts). These types follow the engine; the report's shape does not.
@@ -100,7 +101,7 @@ export interface UnreachedPackage {
 
 /** Why `docker build` would fail on an image: a code, and the phrase the report shows. */
 export interface Blocker {
-  code: "no-solution" | "nothing-installable" | "build-environment";
+  code: "no-solution" | "nothing-installable" | "build-fails" | "build-environment";
   text: string;
   /** How many things stop the build: packages with nothing installable, or build environments that cannot be set up; 1 for no solution. */
   count: number;
@@ -120,7 +121,8 @@ export interface TargetResult {
   /** Requirements whose environment marker is false on this image. */
   skipped: { name: string; line: number; marker: string }[];
   builds: BuildEnvironment[];
-  compiles: CompiledPackage[];
+  /** Every compile, with whether it builds here (lib/build-viability). */
+  compiles: (CompiledPackage & { viability: CompileViability })[];
   /** OS packages, estimates, Dockerfile and builder image. */
   plan: BuildPlan;
   blocker: Blocker | null;
