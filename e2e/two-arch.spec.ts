@@ -78,6 +78,15 @@ test("two images × amd64 and arm64: side by side in cards and matrix, arm64 mar
   await dockerfile.getByTestId("dockerfile-arch").filter({ hasText: "arm64" }).click();
   await expect(dockerfile).toHaveAttribute("data-arch", "arm64");
   await expect(dockerfile.getByTestId("dockerfile-line").first()).toContainText("# syntax=docker/dockerfile:1");
+  // A package's detail: per image, its architectures side by side.
+  await app.verdictRows.getByRole("button", { name: "psycopg2", exact: true }).click();
+  const slimDetail = page.getByTestId("package-detail-image").filter({ hasText: SLIM });
+  await expect(slimDetail).toHaveAttribute("data-status", "sdist");
+  await expect(slimDetail.getByTestId("package-detail-arch")).toHaveCount(2);
+  await expect(slimDetail.getByTestId("package-detail-arch").nth(1)).toHaveAttribute("data-arch", "arm64");
+  await page.keyboard.press("Escape");
+  await expect(page.getByTestId("package-detail")).toHaveCount(0);
+
   await app.baseCards.first().scrollIntoViewIfNeeded();
   await app.screenshot("two-arch-results");
 
@@ -104,4 +113,17 @@ test("two images × amd64 and arm64: side by side in cards and matrix, arm64 mar
   await expect(other.getByLabel("Build host")).toHaveValue("ci-amd64");
   await expect(reopened.cardArch(SLIM, "arm64")).toHaveAttribute("data-emulated", "true");
   expect(await other.title()).toContain("on amd64 + arm64");
+});
+
+test("an image past its end of life says so on its card and in its details, with what to move to", async ({ page }) => {
+  const app = new AnalyzePage(page);
+  await app.open();
+  await app.selectOnly(["python:3.7-slim-buster"]);
+  await app.analyze("six==1.16.0\n");
+  await expect(app.baseCards).toHaveCount(1, { timeout: 60_000 });
+  const note = app.baseCard("python:3.7-slim-buster").getByTestId("card-support");
+  await expect(note).toHaveCount(1);
+  await expect(note).toHaveAttribute("data-kind", "ended");
+  await expect(note).toHaveText(/^End of life since \d{4}-\d{2}-\d{2} \(CPython 3\.7( and Debian 10)?\)( — move to \S+)?$/);
+  await expect(app.targetCard("python:3.7-slim-buster").getByTestId("support-note")).toHaveText(await note.innerText());
 });
