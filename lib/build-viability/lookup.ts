@@ -17,7 +17,6 @@ import type {
   ViabilityFix,
   ViabilityProblem,
   ViabilityQuery,
-  ViabilityReason,
 } from "./types";
 
 const CONFIDENCE_ORDER: readonly Confidence[] = ["high", "medium", "low"];
