@@ -60,33 +60,27 @@ export function decodeShareState(param: string): DecodeResult {
   if (version === 1) {
     const parsed = compactV1.safeParse(json);
     if (!parsed.success) return invalid("unexpected fields");
-    const s = parsed.data;
     // The old form's meaning in today's terms: its one arch, and the host its switch described.
-    return {
-      ok: true,
-      state: {
-        requirements: s.r,
-        bases: s.b,
-        archs: [s.a],
-        noDeps: s.n,
-        estimate: { cores: s.e.c, networkMBps: s.e.m, cache: s.e.w ? "warm" : "cold", buildHost: buildHostFromEmulated(s.e.q) },
-        asOf: s.t,
-      },
-    };
+    return { ok: true, state: stateOf(parsed.data, [parsed.data.a], buildHostFromEmulated(parsed.data.e.q)) };
   }
   const parsed = compactV2.safeParse(json);
   if (!parsed.success) return invalid("unexpected fields");
-  const s = parsed.data;
+  return { ok: true, state: stateOf(parsed.data, parsed.data.a, parsed.data.e.h) };
+}
+
+/** The fields both forms share, with the architectures and build host each spells its own way. */
+function stateOf(
+  s: { r: string; b: string[]; n: boolean; e: { c: number; m: number; w: boolean }; t: string | null },
+  archs: ShareState["archs"],
+  buildHost: ShareState["estimate"]["buildHost"],
+): ShareState {
   return {
-    ok: true,
-    state: {
-      requirements: s.r,
-      bases: s.b,
-      archs: s.a,
-      noDeps: s.n,
-      estimate: { cores: s.e.c, networkMBps: s.e.m, cache: s.e.w ? "warm" : "cold", buildHost: s.e.h },
-      asOf: s.t,
-    },
+    requirements: s.r,
+    bases: s.b,
+    archs,
+    noDeps: s.n,
+    estimate: { cores: s.e.c, networkMBps: s.e.m, cache: s.e.w ? "warm" : "cold", buildHost },
+    asOf: s.t,
   };
 }
 
