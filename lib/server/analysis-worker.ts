@@ -5,6 +5,7 @@
 // analyses on the same worker start warm.
 
 import { DEFAULT_DEADLINE_MS } from "@/lib/index";
+import { groupByImage } from "@/lib/present/architectures";
 import { headlines } from "@/lib/present/comparison";
 import { recommendationWords } from "@/lib/present/analysis";
 import type { Report } from "@/lib/report";
@@ -29,12 +30,13 @@ export default async function runAnalysisTask(task: AnalysisTask): Promise<Analy
   return { ok: true, json: JSON.stringify(result.report), final: isFinal(result.report), preview: previewOf(result.report) };
 }
 
-// The preview image has room for five rows.
+// The preview image has room for five rows, one per image (an image's architectures share its row).
 const PREVIEW_ROWS = 5;
 
-function previewOf(report: Report): ReportPreview {
+export function previewOf(report: Report): ReportPreview {
   // No "recommended" when every image's build fails (recommendationWords says so).
-  return { recommended: recommendationWords(report)?.recommended ? (report.recommendation?.base ?? null) : null, headlines: headlines(report).slice(0, PREVIEW_ROWS) };
+  const rows = groupByImage(headlines(report), report.archs).slice(0, PREVIEW_ROWS);
+  return { recommended: recommendationWords(report)?.recommended ? (report.recommendation?.base ?? null) : null, headlines: rows.flatMap((image) => image.targets) };
 }
 
 /**
