@@ -78,6 +78,21 @@ describe("POST /api/analyze answers a valid request with the parsed requirements
     expect(report.targets[0]).toMatchObject({ base: "python:3.12-slim-bookworm", arch: "amd64", libc: { family: "glibc", version: "2.36" } });
   });
 
+  it("archs on 4 images: 8 targets, each image's amd64 and arm64 side by side, and one recommendation for both", async () => {
+    const bases = ["python:3.12-slim-bookworm", "python:3.12-alpine3.24", "python:3.11-slim-bookworm", "python:3.7-slim-buster"];
+    const response = await post(JSON.stringify({ requirements: "six\n", bases, archs: ["amd64", "arm64"], estimate: { buildHost: "ci-arm64" } }));
+    expect(response.status).toBe(200);
+    const report = await response.json();
+    expect(report.archs).toEqual(["amd64", "arm64"]);
+    expect(report.targets.map((t: { base: string; arch: string }) => `${t.base} ${t.arch}`)).toEqual(bases.flatMap((base) => [`${base} amd64`, `${base} arm64`]));
+    expect(report.targets.map((t: { estimate: { parameters: { emulated: boolean } } }) => t.estimate.parameters.emulated)).toEqual([true, false, true, false, true, false, true, false]);
+    expect(report.recommendation.archs).toEqual(["amd64", "arm64"]);
+    expect(report.recommendation.ranking).toHaveLength(4);
+    // The end-of-life image says so, with what to move to.
+    const buster = report.targets.find((t: { base: string }) => t.base === "python:3.7-slim-buster");
+    expect(buster.support).toMatchObject({ endOfLife: "2023-06-27", ended: true, cause: "python", successor: expect.stringMatching(/^python:3\.\d+-slim-/) });
+  });
+
   it("reports an unknown base image inside the report, with close matches, and analyses the rest", async () => {
     const response = await post(JSON.stringify({ requirements: "django", bases: ["pyhton:3.12-slim", "python:3.12-slim-bookworm"] }));
     expect(response.status).toBe(200);
