@@ -136,7 +136,7 @@ export function closestToBuilding(target: BlockedImage): string | null {
       return `Closest to building: ${label}, if your requirements left pip a set of versions that works there${target.resolution.ok ? "" : ` (${target.resolution.explanation})`}.`;
     case "build-fails": {
       const failing = (target.compiles ?? []).filter((c) => c.viability === "fails");
-      return `Closest to building: ${label}, if the build of ${listed(failing.map((c) => `${c.name}${c.version ? ` ${c.version}` : ""}`))} succeeded there${failing[0] ? ` (${failing[0].viabilityReason})` : ""}.`;
+      return `Closest to building: ${label}, if the build of ${listed(failing.map((c) => `${c.name}${c.version ? ` ${c.version}` : ""}`))} succeeded there${failing[0] ? ` (${failing[0].viabilityReason.replace(/\.$/, "")})` : ""}.`;
     }
   }
 }

@@ -9,6 +9,7 @@ import { archsLabel, groupByImage, identicalDockerfilesNote } from "./architectu
 import { compileCount, headlineNotes, imageHeadlines } from "./comparison";
 import { formatRange } from "./format";
 import { builderInstallsNote, compilesList, imageSize } from "./target";
+import { failingBuildNote } from "./viability";
 
 /** Rows per (image, architecture), an image's architectures together, images in the recommendation's order. */
 export function reportMarkdown(report: Report, shareUrl: string | null): string {
@@ -36,6 +37,10 @@ export function reportMarkdown(report: Report, shareUrl: string | null): string 
     for (const t of compiled) {
       const needs = builderInstallsNote(t.sysdeps);
       out.push(`- \`${code(t.base)}\` (${t.arch}): ${text(compilesList(t.compiles))}${needs ? `; ${text(needs)}` : ""}`);
+      for (const c of t.compiles) {
+        const fails = failingBuildNote(c);
+        if (fails) out.push(`  - **${text(fails)}**`);
+      }
     }
     out.push("");
   }

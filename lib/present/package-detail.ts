@@ -10,6 +10,7 @@ import { targetKey } from "./comparison";
 import { chainFromFile, insideBuildsNote, nearestWheelNote, requirerWithRequirement } from "./package";
 import { ABSENCE_REASON, statusLine, type CellStatus } from "./status";
 import { packageOsNeeds } from "./target";
+import { buildTableNote, compileOf, viabilityView, type ViabilityView } from "./viability";
 
 export interface PackageOnImage {
   key: string;
@@ -44,12 +45,16 @@ export interface PackageOnImage {
   /** "your file → scikit-learn 1.4.2 → joblib", for a dependency. */
   chainNote: string | null;
   line: number | null;
+  /** Whether its source build succeeds here (for a compile): label, reason, fix, sources. */
+  viability: ViabilityView | null;
+  /** "Basewise's build table: always compiles on Linux", for a package the index could not answer for. */
+  buildTable: string | null;
 }
 
 export function packageDetail(report: Report, name: string): PackageOnImage[] {
   return report.targets.map((t) => {
     const pkg = t.packages.find((p) => p.name === name);
-    const compile = t.compiles.find((c) => c.name === name);
+    const compile = compileOf(t.compiles, name);
     const label = compile ? `${compile.name}${compile.version ? ` ${compile.version}` : ""}` : null;
     const neededBy = (list: { name: string; neededBy: string[] }[]) => (label ? list.filter((p) => p.neededBy.includes(label)).map((p) => p.name) : []);
     const status = pkg ? pkg.status : compile ? "sdist" : "absent";
@@ -80,6 +85,8 @@ export function packageDetail(report: Report, name: string): PackageOnImage[] {
       chain: pkg?.via ?? [],
       chainNote: pkg && pkg.via.length > 0 ? chainFromFile(name, pkg.via) : null,
       line: pkg?.line ?? null,
+      viability: compile ? viabilityView(compile, t.sysdeps.manager) : null,
+      buildTable: pkg ? buildTableNote(pkg) : null,
     };
   });
 }

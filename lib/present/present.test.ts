@@ -7,6 +7,7 @@ import { pythonVersions, presetsFor } from "@/lib/targets/presets";
 import { groupByImage } from "./architectures";
 import { buildTimeRows, imageSizeRows, scatterSeries, timeSizePoints } from "./charts";
 import { headlines, imageHeadlines } from "./comparison";
+import { recommendationWords } from "./analysis";
 import { reportMarkdown } from "./markdown";
 import { packageDetail, packageDetailByImage, packageNames } from "./package-detail";
 import { problemsOf } from "./problems";
@@ -82,6 +83,22 @@ describe("package detail", () => {
     expect(slim?.osNeeds.build).toMatch(/^builder installs \(apt\): .*libpq-dev/);
     expect(slim?.chainNote).toBeNull();
     expect(packageNames(report).slice(0, 2)).toEqual([{ name: "django", requested: true }, { name: "psycopg2", requested: true }]);
+  });
+});
+
+describe("build viability", () => {
+  it("a build known to fail: the detail says so with its fix and sources; Markdown marks it; an unchecked package gets the table's word", async () => {
+    const report = await run("numpy==1.24.4\npython-ldap==3.4.4\n");
+    const [slim] = packageDetail(report, "numpy");
+    expect(slim?.viability).toMatchObject({ viability: "fails", code: "python-too-new", label: "fails to build", fix: "Fix: upgrade numpy to 1.26.0 or later (known to build here)." });
+    expect(slim?.viability?.reason).toMatch(/^numpy 1\.24\.4 does not build on CPython 3\.12/);
+    expect(slim?.viability?.sources.some((s) => s.href?.startsWith("https://"))).toBe(true);
+    const [ldap] = packageDetail(report, "python-ldap");
+    expect(ldap?.buildTable).toBe("Basewise's build table: always compiles on Linux");
+    expect(ldap?.viability).toBeNull();
+    const md = reportMarkdown(report, null);
+    expect(md).toContain("  - **fails to build: numpy 1.24.4 does not build on CPython 3.12");
+    expect(recommendationWords(report)?.recommended).toBe(false);
   });
 });
 

@@ -157,6 +157,15 @@ export function stagesNote(dockerfile: Pick<ReportDockerfile, "multiStage">, ima
   return `Two stages: the builder has the compilers and -dev packages; the final image gets only the virtualenv and runtime libraries — ${formatBytes(imageBytes.multiStage)} instead of ${formatBytes(imageBytes.singleStage)} for a naive single-stage build (${formatBytes(saved)} saved).`;
 }
 
+/**
+ * The Dockerfile's fold: "Recommended Dockerfile", unless the build fails on the image (then it is no
+ * recommendation): "Dockerfile (the build fails on this image)", or on which of its architectures.
+ */
+export function dockerfileTitle(blockedArchs: readonly string[], archCount: number): string {
+  if (blockedArchs.length === 0) return "Recommended Dockerfile";
+  return `Dockerfile (the build fails on ${blockedArchs.length >= archCount ? "this image" : listed(blockedArchs)})`;
+}
+
 /** The downloaded file's name: "Dockerfile.python_3.12-slim-bookworm", "…bookworm.arm64" when the architectures' files differ. */
 export function dockerfileFilename(base: string, arch: string | null = null): string {
   return `Dockerfile.${base.replace(/[^A-Za-z0-9.-]+/g, "_")}${arch ? `.${arch}` : ""}`;
