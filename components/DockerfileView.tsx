@@ -4,6 +4,7 @@ import { Suspense, lazy, useState } from "react";
 import type { Arch } from "@/lib/contract/request";
 import type { ReportDockerfile, ReportEstimate } from "@/lib/contract/report";
 import { DOCKERFILE_ARCH_PICKER, identicalDockerfilesNote } from "@/lib/present/architectures";
+import { dockerfileTitle } from "@/lib/present/target";
 
 // The recommended Dockerfile of one image, folded: its lines, notes and buttons are drawn (and their
 // code fetched) when a reader opens it, not for every image at first results. An image analysed on
@@ -15,6 +16,8 @@ export interface ArchDockerfile {
   arch: Arch;
   dockerfile: ReportDockerfile;
   imageBytes: ReportEstimate["imageBytes"];
+  /** The build fails on this architecture (the file is then no recommendation). */
+  blocked: boolean;
 }
 
 export function DockerfileView({ base, files }: { base: string; files: readonly ArchDockerfile[] }) {
@@ -26,7 +29,12 @@ export function DockerfileView({ base, files }: { base: string; files: readonly 
   const shown = files.find((f) => f.arch === picked) ?? first;
   return (
     <details className="mt-3" data-testid="dockerfile" data-arch={shown.arch} onToggle={(event) => setOpen(event.currentTarget.open)}>
-      <summary className="cursor-pointer font-semibold">Recommended Dockerfile</summary>
+      <summary className="cursor-pointer font-semibold" data-testid="dockerfile-title">
+        {dockerfileTitle(
+          files.filter((f) => f.blocked).map((f) => f.arch),
+          files.length,
+        )}
+      </summary>
       {open ? (
         <>
           {files.length > 1 ? (

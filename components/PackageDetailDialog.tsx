@@ -3,6 +3,7 @@
 import { useEffect, useRef } from "react";
 import type { Report } from "@/lib/contract/report";
 import { packageDetailByImage, type PackageOnImage } from "@/lib/present/package-detail";
+import { ViabilityBody, ViabilityLabel } from "./BuildViability";
 import { DocLink } from "./DocLink";
 
 // One package across the compared images, each image's architectures side by side: why it compiles, the nearest version that would not, the
@@ -64,6 +65,20 @@ function ArchDetail({ detail, titled }: { detail: PackageOnImage; titled: boolea
         {detail.file ? <span className="break-all font-mono text-xs text-slate-600 dark:text-slate-400"> · {detail.file}</span> : null}
       </p>
       <p className="first-letter:uppercase">{detail.reason}</p>
+      {detail.viability ? (
+        <div className="grid gap-1" data-testid="detail-viability" data-viability={detail.viability.viability}>
+          <p className="flex flex-wrap items-baseline gap-x-2">
+            <ViabilityLabel view={detail.viability} />
+            <span className="text-xs text-slate-600 first-letter:uppercase dark:text-slate-400">{detail.viability.why}</span>
+          </p>
+          <ViabilityBody view={detail.viability} sources />
+        </div>
+      ) : null}
+      {detail.buildTable ? (
+        <p data-testid="detail-build-table" className="text-slate-700 dark:text-slate-300">
+          {detail.buildTable}
+        </p>
+      ) : null}
       {detail.closestMiss ? (
         <p data-testid="detail-closest-miss">
           <span className="font-semibold">Closest wheel that did not fit:</span> {detail.closestMiss}

@@ -1,10 +1,12 @@
-import type { BuildEnvironment, TargetPackage, TargetReport } from "@/lib/contract/report";
+import type { BuildEnvironment, CompiledPackage, TargetPackage, TargetReport } from "@/lib/contract/report";
 import { chainTo, dependenciesUnknownNote, fileLine, nearestWheelNote, requiredByNote } from "@/lib/present/package";
 import { STATUS_LABEL } from "@/lib/present/status";
 import { EMULATED_NOTE } from "@/lib/present/architectures";
 import { archHeading } from "@/lib/present/comparison";
 import { imageSupportNotes } from "@/lib/present/support";
 import { JUDGED_LINE_BY_LINE, buildBasisNote, buildBlockedNote, buildCompilesNote, buildHeadline, buildResolvesTo, imageFacts, installSetSummary, skippedNote } from "@/lib/present/target";
+import { SOURCE_BUILDS_HEADING, buildTableNote, viabilityView } from "@/lib/present/viability";
+import { ViabilityBody, ViabilityLabel } from "./BuildViability";
 import { DocLink } from "./DocLink";
 import { DockerfileView } from "./DockerfileView";
 import { EstimateSummary } from "./EstimateSummary";
@@ -16,6 +18,7 @@ function PackageItem({ pkg }: { pkg: TargetPackage }) {
   const file = fileLine(pkg);
   const unknownDependencies = dependenciesUnknownNote(pkg);
   const nearest = nearestWheelNote(pkg);
+  const table = buildTableNote(pkg);
   return (
     <li className="grid gap-0.5 border-b border-slate-100 py-2 dark:border-slate-900" data-testid="package-verdict" data-status={pkg.status}>
       <p className="flex flex-wrap items-baseline gap-x-2">
@@ -32,12 +35,31 @@ function PackageItem({ pkg }: { pkg: TargetPackage }) {
       )}
       {file ? <p className="font-mono text-xs text-slate-600 dark:text-slate-400">{file}</p> : null}
       <p className="text-sm">{pkg.reason}</p>
+      {table ? (
+        <p className="text-xs text-slate-600 dark:text-slate-400" data-testid="build-table-note">
+          {table}
+        </p>
+      ) : null}
       {unknownDependencies ? <p className="text-xs text-amber-800 first-letter:uppercase dark:text-amber-300">{unknownDependencies}</p> : null}
       {nearest ? (
         <p className="text-sm text-emerald-800 first-letter:uppercase dark:text-emerald-300" data-testid="wheel-alternative">
           {nearest}
         </p>
       ) : null}
+    </li>
+  );
+}
+
+/** One source build on this image: whether it succeeds here, why, and what fixes it. */
+function CompileItem({ compile, manager }: { compile: CompiledPackage; manager: string }) {
+  const view = viabilityView(compile, manager);
+  return (
+    <li className="grid gap-0.5 border-b border-slate-100 py-2 text-sm dark:border-slate-900" data-testid="compile-viability" data-name={compile.name} data-viability={compile.viability}>
+      <p className="flex flex-wrap items-baseline gap-x-2">
+        <span className="font-mono font-semibold">{view.name}</span>
+        <ViabilityLabel view={view} />
+      </p>
+      <ViabilityBody view={view} />
     </li>
   );
 }
@@ -100,6 +122,16 @@ function TargetDetails({ target, several }: { target: TargetReport; several: boo
           <PackageItem key={pkg.name} pkg={pkg} />
         ))}
       </ul>
+      {target.compiles.length > 0 ? (
+        <>
+          <h5 className="mt-3 font-semibold">{SOURCE_BUILDS_HEADING}</h5>
+          <ul data-testid="source-builds">
+            {target.compiles.map((compile) => (
+              <CompileItem key={`${compile.name} ${compile.version ?? ""} ${compile.buildRequirement}`} compile={compile} manager={target.sysdeps.manager} />
+            ))}
+          </ul>
+        </>
+      ) : null}
       {target.builds.length > 0 ? (
         <>
           <h5 className="mt-3 font-semibold">Build environments</h5>
@@ -145,7 +177,7 @@ export function ImageDetails({ base, targets, asOf }: { base: string; targets: r
           {note.text}
         </p>
       ))}
-      <DockerfileView base={base} files={targets.map((t) => ({ arch: t.arch, dockerfile: t.dockerfile, imageBytes: t.estimate.imageBytes }))} />
+      <DockerfileView base={base} files={targets.map((t) => ({ arch: t.arch, dockerfile: t.dockerfile, imageBytes: t.estimate.imageBytes, blocked: t.blocker !== null }))} />
       <div className={several ? "mt-2 grid gap-4 md:grid-cols-2" : "mt-2"}>
         {targets.map((target) => (
           <TargetDetails key={target.arch} target={target} several={several} />

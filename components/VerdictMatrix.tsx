@@ -1,12 +1,13 @@
 "use client";
 
 import { Suspense, lazy, useMemo, useState } from "react";
-import type { Report, TargetPackage, TargetReport } from "@/lib/contract/report";
+import type { CompiledPackage, Report, TargetPackage, TargetReport } from "@/lib/contract/report";
 import { dependencyNote } from "@/lib/present/package";
 import { archHeading } from "@/lib/present/comparison";
 import { groupByImage } from "@/lib/present/architectures";
 import { ABSENCE_REASON, STATUS_LABEL } from "@/lib/present/status";
 import { compileTally } from "@/lib/present/target";
+import { VIABILITY_LABEL, VIABILITY_MARK, buildTableNote, compileOf } from "@/lib/present/viability";
 import { StatusBadge } from "./StatusBadge";
 
 // Packages down, base images across (each image's architectures as sub-columns side by side): at a
@@ -15,7 +16,23 @@ import { StatusBadge } from "./StatusBadge";
 
 const PackageDetailDialog = lazy(() => import("./PackageDetailDialog"));
 
-function Cell({ pkg, skipped }: { pkg: TargetPackage | undefined; skipped: boolean }) {
+const MARK_CLASS: Record<CompiledPackage["viability"], string> = {
+  fails: "rounded bg-red-100 px-1 font-semibold text-red-800 dark:bg-red-950 dark:text-red-200",
+  unknown: "text-slate-500 dark:text-slate-400",
+  builds: "text-emerald-800 dark:text-emerald-300",
+};
+
+/** Whether the package's source build succeeds here, as a compact mark; the reason is its title. */
+function ViabilityMark({ compile }: { compile: CompiledPackage }) {
+  const title = `${VIABILITY_LABEL[compile.viability]}: ${compile.viabilityReason}`;
+  return (
+    <span className={`w-fit text-[10px] ${MARK_CLASS[compile.viability]}`} title={title} aria-label={compile.viability === "unknown" ? title : undefined} data-testid="matrix-viability" data-viability={compile.viability}>
+      {VIABILITY_MARK[compile.viability]}
+    </span>
+  );
+}
+
+function Cell({ pkg, skipped, compile }: { pkg: TargetPackage | undefined; skipped: boolean; compile: CompiledPackage | undefined }) {
   if (!pkg) {
     const absence = skipped ? "skipped" : "absent";
     return (
@@ -24,9 +41,11 @@ function Cell({ pkg, skipped }: { pkg: TargetPackage | undefined; skipped: boole
       </span>
     );
   }
+  const table = buildTableNote(pkg);
   return (
-    <span title={pkg.reason} className="inline-flex flex-col gap-0.5">
+    <span title={table ? `${pkg.reason}\n${table}` : pkg.reason} className="inline-flex flex-col gap-0.5">
       <StatusBadge status={pkg.status} />
+      {pkg.compiles && compile ? <ViabilityMark compile={compile} /> : null}
       {pkg.status === "wheel" && pkg.tag ? <span className="font-mono text-[10px] text-slate-500 dark:text-slate-400">{pkg.tag}</span> : null}
       {pkg.version ? <span className="font-mono text-xs">{pkg.version}</span> : null}
     </span>
@@ -159,7 +178,7 @@ export function VerdictMatrix({ report }: { report: Report }) {
                 </th>
                 {targets.map((t) => (
                   <td key={`${t.base}/${t.arch}`} className={`py-1 pr-3 align-top ${groupStart(t) ? "border-l border-slate-200 pl-2 dark:border-slate-800" : ""}`} data-arch={t.arch}>
-                    <Cell pkg={t.packages.find((p) => p.name === row.name)} skipped={t.skipped.some((s) => s.name === row.name)} />
+                    <Cell pkg={t.packages.find((p) => p.name === row.name)} skipped={t.skipped.some((s) => s.name === row.name)} compile={compileOf(t.compiles, row.name)} />
                   </td>
                 ))}
               </tr>
