@@ -6,6 +6,7 @@ import { nearestWheelNote, viaNote } from "@/lib/present/package";
 import { STATUS_LABEL, needsAttention, type PackageStatus } from "@/lib/present/status";
 import { EMULATED_NOTE } from "@/lib/present/architectures";
 import { supportNote } from "@/lib/present/support";
+import { buildTableNote, compileOf, failingBuildLine } from "@/lib/present/viability";
 
 // The CLI's human-readable view of a report: per base image, one line per package. Every fact is
 // worded in lib/present; this lays the words out in columns. What needs attention (a compile, a
@@ -49,6 +50,12 @@ export function formatReportTable(report: Report): string {
       lines.push(`  ${p.name.padEnd(nameWidth)}  ${(p.version ?? "-").padEnd(versionWidth)}  ${statusColumn(p.status).padEnd(STATUS_WIDTH)}  ${detail}${via}`);
       const nearest = nearestWheelNote(p);
       if (nearest) lines.push(`  ${indent}${nearest}`);
+      // A build known to fail needs attention: in capitals, with its reason and fix.
+      const compile = p.compiles ? compileOf(target.compiles, p.name) : undefined;
+      const fails = compile ? failingBuildLine(compile, target.sysdeps.manager) : null;
+      if (fails) lines.push(`  ${indent}${fails}`);
+      const table = buildTableNote(p);
+      if (table) lines.push(`  ${indent}${table}`);
     }
     for (const s of target.skipped) lines.push(`  ${s.name.padEnd(nameWidth)}  ${STATUS_LABEL.skipped}: ${skippedNote(s)}`);
     lines.push(`  estimate: ${estimateLine(target.estimate)}`);
@@ -59,6 +66,12 @@ export function formatReportTable(report: Report): string {
     for (const build of target.builds) {
       lines.push(`  ${buildHeadline(build)}. ${buildBasisNote(build)}`);
       for (const note of [buildBlockedNote(build), buildCompilesNote(build)]) if (note) lines.push(`    ${note}`);
+    }
+    // A build requirement compiled only inside another build, known to fail there.
+    for (const c of target.compiles) {
+      if (target.packages.some((p) => p.compiles && p.name === c.name)) continue;
+      const fails = failingBuildLine(c, target.sysdeps.manager);
+      if (fails) lines.push(`  ${fails}`);
     }
     lines.push("");
   }

@@ -44,6 +44,20 @@ describe("basewise analyze", { timeout: 30_000 }, () => {
     expect(out).toMatch(/cryptography\s+41\.0\.7\s+wheel\s+cp37-abi3-manylinux_2_28_x86_64/);
   });
 
+  it("a build known to fail is in capitals with its fix; an unchecked package says what the build table knows", async () => {
+    const file = await requirementsFile("numpy==1.24.4\npython-ldap==3.4.4\n");
+    const { out } = await run(["analyze", file, "--base", "python:3.12-slim-bookworm", "--arch", "amd64", "--index-url", index.url]);
+    expect(out).toMatch(/^No image can be recommended\./m);
+    const lines = out.split("\n");
+    const numpy = lines.findIndex((l) => /^\s+numpy\s+1\.24\.4\s+COMPILES/.test(l));
+    const fails = lines.findIndex((l) => l.includes("FAILS TO BUILD: numpy 1.24.4 does not build on CPython 3.12"));
+    expect(fails).toBeGreaterThan(numpy);
+    expect(lines[fails]).toContain("Fix: upgrade numpy to 1.26.0 or later (known to build here).");
+    const ldap = lines.findIndex((l) => /^\s+python-ldap\s+-\s+unknown/.test(l));
+    expect(ldap).toBeGreaterThan(-1);
+    expect(lines[ldap + 1]?.trim()).toBe("Basewise's build table: always compiles on Linux");
+  });
+
   it("says when an image is past its end of life and what to move to, and marks the targets the build host emulates", async () => {
     const file = await requirementsFile("six\n");
     const { code, out } = await run(["analyze", file, "--base", "python:3.7-slim-buster", "--build-host", "ci-amd64", "--index-url", index.url]);
