@@ -24,6 +24,8 @@ const TARGETS: [string, "amd64" | "arm64"][] = [
   ["python:3.12-alpine3.20", "arm64"],
   ["python:3.8-slim-bullseye", "amd64"],
   ["python:3.8-alpine3.12", "amd64"],
+  // CPython 3.7: the pymalloc ABI (cp37m) and glibc 2.28 on an end-of-life Debian.
+  ["python:3.7-slim-buster", "arm64"],
 ];
 const PACKAGES = 45;
 
