@@ -374,7 +374,7 @@ function wheelDependencies(wheel: Uint8Array): string[] {
 
 function firstError(output: string): string | null {
   const lines = output.split("\n").map((l) => l.trim()).filter(Boolean);
-  const patterns = [/fatal error:/, /\berror:/i, /ModuleNotFoundError|ImportError|OSError|AssertionError/, /Unable to locate package|not found|No such file/, /ERROR:/];
+  const patterns = [/Failed to fetch \S+\s+404/, /fatal error:/, /\berror:/i, /ModuleNotFoundError|ImportError|OSError|AssertionError/, /Unable to locate package|not found|No such file/, /ERROR:/];
   for (const pattern of patterns) {
     const hit = lines.find((l) => pattern.test(l) && !/^(?:\+|#)/.test(l) && !/error: subprocess-exited-with-error/.test(l));
     if (hit) return hit.length > 240 ? `${hit.slice(0, 237)}…` : hit;
@@ -441,17 +441,20 @@ function verify(spec: Spec, builderLayer: string, runtimeLayer: string, keep: bo
     result.debVersion = source?.[2] ?? binVersion.replace(/\+b\d+$/, "");
     let fetch = inRoot(buildRoot, `mkdir -p /src && cd /src && ${APT} source --download-only ${result.debSource}=${result.debVersion}`, APT_TIMEOUT);
     record("apt-get source", fetch);
-    if (!fetch.ok) {
+    const srcDir = path.join(buildRoot, "src");
+    const origIn = () => (existsSync(srcDir) ? readdirSync(srcDir).find((f) => /\.orig\.tar\.[a-z0-9]+$/.test(f)) : undefined);
+    // Only the orig tarball is needed: a missing .dsc or .debian.tar is noted, not fatal.
+    if (!fetch.ok && origIn()) result.notes.push(`apt-get source fetched the orig tarball but not every Debian file (${firstError(fetch.output)})`);
+    if (!origIn()) {
       const fallback = inRoot(buildRoot, `rm -rf /src && mkdir -p /src && cd /src && ${APT} source --download-only ${result.debSource}/trixie`, APT_TIMEOUT);
       record("apt-get source (trixie fallback)", fallback);
-      if (!fallback.ok) throw new Error(`apt-get source ${result.debSource}: ${firstError(fetch.output)}`);
-      const dsc = readdirSync(path.join(buildRoot, "src")).find((f) => f.endsWith(".dsc"));
-      result.fallback = `bookworm ${result.debVersion} could not be fetched (${firstError(fetch.output)}); used trixie's ${dsc ?? "?"}`;
-      result.debVersion = dsc ? (/_(.+)\.dsc$/.exec(dsc)?.[1] ?? result.debVersion) : result.debVersion;
+      const selected = /Selected version '([^']+)'/.exec(fallback.output)?.[1] ?? "?";
+      if (!origIn()) throw new Error(`apt-get source ${result.debSource}: no orig tarball from bookworm (${firstError(fetch.output)}) nor trixie (${firstError(fallback.output)})`);
+      result.fallback = `bookworm ${result.debSource} ${result.debVersion}: orig tarball not on the mirror (${firstError(fetch.output)}); used trixie's ${selected} orig tarball`;
+      result.debVersion = `${selected} (trixie)`;
       fetch = fallback;
     }
-    const srcDir = path.join(buildRoot, "src");
-    const orig = readdirSync(srcDir).find((f) => /\.orig\.tar\.[a-z0-9]+$/.test(f));
+    const orig = origIn();
     if (!orig) throw new Error(`no orig tarball among ${readdirSync(srcDir).join(", ")} (a native Debian package?)`);
     const upstream = upstreamOf(/_(.+)\.orig\.tar/.exec(orig)?.[1] ?? result.debVersion.replace(/-[^-]+$/, ""));
     result.basewiseVersion = spec.version ? spec.version(upstream) : upstream;
@@ -516,7 +519,7 @@ function verify(spec: Spec, builderLayer: string, runtimeLayer: string, keep: bo
     // The build.
     const env: Record<string, string> = { PIP_NO_INDEX: "1", PIP_DISABLE_PIP_VERSION_CHECK: "1", SETUPTOOLS_SCM_PRETEND_VERSION: upstream };
     for (const e of needs.env) env[e.name] = e.value;
-    const build = inRoot(buildRoot, "cd /src/tree && python3 -m pip wheel --no-build-isolation --no-deps -w /src/dist .", BUILD_TIMEOUT, env);
+    const build = inRoot(buildRoot, "cd /src/tree && python3 -m pip wheel -v --no-build-isolation --no-deps -w /src/dist .", BUILD_TIMEOUT, env);
     record("pip wheel", build);
     result.compileSeconds = Math.round(build.seconds * 10) / 10;
     const dist = path.join(srcDir, "dist");
@@ -537,12 +540,17 @@ function verify(spec: Spec, builderLayer: string, runtimeLayer: string, keep: bo
       },
     });
     const platform = !/-none-any\.whl$/.test(wheel);
-    result.compiled = platform;
+    // A platform tag is not enough: msgpack 1.0.x declares its extension, catches the failed
+    // compile and ships a platform-tagged wheel without it. uwsgi's compiled part is a binary.
+    const objects = names.filter((n) => /\.so(?:\.|$)/.test(n) || /\.data\/scripts\/uwsgi$/.test(n));
+    result.compiled = platform && objects.length > 0;
     const expectCompiled = answer.kind !== "pure";
-    result.builderList = platform === expectCompiled ? "pass" : "fail";
-    if (!platform && expectCompiled) result.firstError = `pure wheel ${wheel}: the compiled extension was not built (silent fallback)`;
-    const objects = names.filter((n) => /\.so(?:\.|$)/.test(n));
-    if (platform) result.notes.push(`wheel holds ${objects.length} shared object(s)`);
+    result.builderList = result.compiled === expectCompiled ? "pass" : "fail";
+    if (!result.compiled && expectCompiled) {
+      const why = build.output.split("\n").find((l) => /Failed to compile|fallback|error:/i.test(l) && !/subprocess-exited/.test(l))?.trim();
+      result.firstError = `${platform ? "platform-tagged " : ""}wheel ${wheel} without a compiled extension (silent fallback)${why ? `: ${why.slice(0, 200)}` : ""}`;
+    }
+    result.notes.push(`wheel holds ${objects.length} compiled object(s)`);
 
     // The runtime root.
     runRoot = freshCopy(runtimeLayer, `${spec.name}-run`);
@@ -575,7 +583,7 @@ function verify(spec: Spec, builderLayer: string, runtimeLayer: string, keep: bo
     const imported = inRoot(runRoot, `cd /tmp && ${check}`, 300);
     record("import check", imported);
     result.runtimeList = imported.ok ? "pass" : "fail";
-    if (!imported.ok) result.firstError = `import: ${firstError(imported.output)}`;
+    if (!imported.ok) result.firstError = [result.firstError, `import: ${firstError(imported.output)}`].filter(Boolean).join("; then ");
 
     // ldd: libraries not found, and listed runtime packages the extension does not link.
     const ldd = inRoot(
