@@ -4,5 +4,5 @@ export { isEndOfLife } from "./support";
 export { baseImageBytes } from "./base-size";
 export { DEFAULT_BASES } from "./defaults";
 export { resolveBaseImage, type ResolveOptions } from "./resolve";
-export { makeTarget, markerEnvironment, parseArch, resolveTarget, runsEmulated } from "./target";
+export { makeTarget, markerEnvironment, parseArch, resolveTarget } from "./target";
 export { editDistance, closeMatches, MAX_SUGGESTIONS } from "./suggest";

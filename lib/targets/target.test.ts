@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { makeTarget, markerEnvironment, parseArch, resolveBaseImage, resolveTarget, runsEmulated, type BaseImage } from "./index";
+import { makeTarget, markerEnvironment, parseArch, resolveBaseImage, resolveTarget, type BaseImage } from "./index";
 
 function image(reference: string): BaseImage {
   const resolved = resolveBaseImage(reference);
@@ -89,11 +89,3 @@ describe("parseArch and resolveTarget", () => {
   });
 });
 
-describe("runsEmulated", () => {
-  it("is true only when the build host's arch differs from the target's", () => {
-    const made = makeTarget(image("python:3.12-slim-bookworm"), "arm64");
-    if (!made.ok) throw new Error(made.error);
-    expect(runsEmulated(made.target, "amd64")).toBe(true);
-    expect(runsEmulated(made.target, "arm64")).toBe(false);
-  });
-});

@@ -52,14 +52,6 @@ export function resolveTarget(reference: string, arch: string): { ok: true; targ
   return result;
 }
 
-/**
- * Whether `docker build` on a host of `hostArch` runs this target's RUN steps under QEMU emulation
- * (e.g. arm64 on an amd64 CI runner): compiles then take several times longer.
- */
-export function runsEmulated(target: Target, hostArch: Arch): boolean {
-  return target.arch !== hostArch;
-}
-
 // packaging.markers._format_full_version: sys.implementation.version of a pre-release is written with the
 // first letter of its releaselevel ("alpha", "beta", "candidate"): 3.13.0rc3 → "3.13.0c3".
 function implementationVersion(full: string): string {
