@@ -230,7 +230,8 @@ function checkRootLocation(): void {
     const rel = path.relative(dir, ROOT);
     return rel === "" || (!rel.startsWith("..") && !path.isAbsolute(rel));
   };
-  if (ROOT === "/" || inside(REPO) || inside("/work/shared") || inside("/tmp/x")) throw new Error(`VERIFY_BUILDS_ROOT=${ROOT} is not allowed (inside the repository or a shared path)`);
+  // ../shared sits beside the repository (read-only data); neither may hold the build roots.
+  if (ROOT === "/" || inside(REPO) || inside(path.resolve(REPO, "../shared"))) throw new Error(`VERIFY_BUILDS_ROOT=${ROOT} is not allowed (inside the repository or ../shared)`);
 }
 
 function sourcesList(): string {
