@@ -12,6 +12,11 @@ export interface Article {
 
 const P = ({ children }: { children: ReactNode }) => <p className="mt-3 leading-relaxed">{children}</p>;
 const C = ({ children }: { children: ReactNode }) => <code className="rounded bg-slate-200 px-1 font-mono text-sm dark:bg-slate-800">{children}</code>;
+const Pre = ({ children }: { children: string }) => (
+  <pre className="mt-3 overflow-x-auto rounded bg-slate-200 p-3 font-mono text-sm dark:bg-slate-800">
+    <code>{children}</code>
+  </pre>
+);
 
 export const ARTICLES: readonly Article[] = [
   {
@@ -135,6 +140,42 @@ export const ARTICLES: readonly Article[] = [
           Every figure is a range with its basis shown under &quot;What the estimate is made of&quot;. They are estimates: the calibration against published
           measurements puts most within a factor of 1.5, with a few outliers listed in the repository&apos;s calibration report.
         </P>
+      </>
+    ),
+  },
+  {
+    slug: "api",
+    title: "The HTTP API",
+    summary: "The same analysis from a script: POST a requirements file, get the report as JSON.",
+    body: (
+      <>
+        <P>
+          Everything the page shows comes from one JSON report, and the server hands it to any client. The whole API is described by an OpenAPI 3.1
+          document at <a href="/api/openapi.json" className="text-indigo-700 underline dark:text-indigo-300"><C>/api/openapi.json</C></a>, with real example
+          answers; point a client generator or an API browser at it.
+        </P>
+        <P>
+          <C>POST /api/analyze</C> takes a JSON body: the requirements text, and optionally the base images, the architectures, an <C>asOf</C> time and the
+          estimate&apos;s parameters. It answers with the report:
+        </P>
+        <Pre>{`curl -sS http://localhost:3000/api/analyze \\
+  -H 'content-type: application/json' \\
+  -d '{"requirements": "numpy==2.1.3\\npsycopg2==2.9.10\\n", "bases": ["python:3.12-slim-bookworm", "python:3.12-alpine3.20"], "archs": ["amd64"]}'`}</Pre>
+        <P>
+          A refusal is a JSON object with one sentence in <C>error</C>: 400 for a body that is not a valid request, 413 for one too large, 429 when one client
+          starts too many analyses (with <C>Retry-After</C>), 503 when every worker is busy or the analysis ran out of time. Give an <C>asOf</C> to get the same
+          answer every time: files uploaded later are ignored.
+        </P>
+        <P>
+          <C>GET /api/analyze?s=…</C> runs the analysis of a share link (the <C>s</C> parameter of the page&apos;s address). A link carries its <C>asOf</C>, so
+          the answer never changes and may be cached for a year.
+        </P>
+        <P>
+          <C>GET /api/schema</C> is the report&apos;s JSON Schema, to validate what you store; <C>GET /api/health</C> answers at once with the worker pool&apos;s
+          load, for a load balancer or a container&apos;s health check.
+        </P>
+        <Pre>{`curl -sS http://localhost:3000/api/schema -o basewise-report.schema.json
+curl -sS http://localhost:3000/api/health`}</Pre>
       </>
     ),
   },
