@@ -11,6 +11,8 @@ export interface Diagnostic {
   line: number;
   severity: "error" | "warning" | "info";
   message: string;
+  /** Set when the line is in a file the main file includes (-r/-c); `line` is then that file's line. */
+  file?: string;
 }
 
 export interface RequirementEntry extends ClassifiedRequirement {
@@ -19,6 +21,8 @@ export interface RequirementEntry extends ClassifiedRequirement {
   text: string;
   editable: boolean;
   hashes: string[];
+  /** Set when the requirement comes from a file the main file includes (-r); `line` is then that file's line. */
+  file?: string;
 }
 
 export interface FileOptions {
@@ -38,6 +42,8 @@ export interface RequirementsFile {
   requirements: RequirementEntry[];
   options: FileOptions;
   diagnostics: Diagnostic[];
+  /** pip constraints (-c files followed by lib/inputs): they restrict versions of packages installed for other reasons, never add one. */
+  constraints?: RequirementEntry[];
 }
 
 export type ParseResult = { ok: true; file: RequirementsFile } | { ok: false; error: string };
