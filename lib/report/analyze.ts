@@ -6,7 +6,7 @@ import { indexSources, WorkBudget, type AnalysisSources } from "@/lib/resolve/re
 import { DEFAULT_BASES, makeTarget, resolveBaseImage, type Target } from "@/lib/targets";
 import { requestParameters } from "@/lib/contract/request";
 import type { EstimateOptions } from "@/lib/estimate";
-import { assemble } from "./assemble";
+import { assemble, targetReport } from "./assemble";
 import { resolveBuilds } from "./build-isolation";
 import { buildPlan } from "./build-plan";
 import { compileViability } from "./viability";
@@ -14,6 +14,7 @@ import { recordingMetadataFailures, withDependencyCodes, type AnalysisIndex, typ
 import { recommend } from "./recommend";
 import { imageContext, verdictContext, type ImageContext } from "./image-context";
 import { requestedOnly, resolveInstallSet, type AnalysisBounds } from "./install-set";
+import type { TargetReport } from "@/lib/contract/report";
 import type {
   Analysis,
   AnalysisError,
@@ -45,6 +46,22 @@ export interface AnalyzeDependencies {
    * DEFAULT_WORK_BUDGET. A WorkBudget object may be passed to read what was spent afterwards.
    */
   workBudget?: number | WorkBudget;
+  /**
+   * Progress while the analysis runs (the streamed answer of /api/analyze): the targets once known, the
+   * index's answers as they come, and each target's part of the report as soon as it is finished. The
+   * final report is unchanged by them; a listener that throws is the caller's bug, not the analysis's.
+   */
+  progress?: AnalysisProgressListener;
+}
+
+/** What an analysis says while it works; every method optional. */
+export interface AnalysisProgressListener {
+  /** The (image, architecture) pairs to analyse, in report order, before anything is fetched. */
+  onStart?(targets: readonly { base: string; arch: Target["arch"] }[]): void;
+  /** Another project page or file's metadata came back from the index (counts so far, and which one). */
+  onFetched?(fetched: { projects: number; files: number; latest: string }): void;
+  /** One target finished: exactly the entry the final report's targets will hold for it. */
+  onTarget?(target: TargetReport): void;
 }
 
 /**
@@ -87,8 +104,10 @@ export async function analyze(input: AnalyzeInput, deps: AnalyzeDependencies): P
     }
   }
 
+  deps.progress?.onStart?.(targets.map(({ target }) => ({ base: target.image.reference, arch: target.arch })));
+
   // One fetch per project and per file's metadata for the whole analysis, shared by every target.
-  const { index, failures: metadataFailures } = recordingMetadataFailures(deps.index);
+  const { index, failures: metadataFailures } = recordingMetadataFailures(deps.progress?.onFetched ? countingFetches(deps.index, deps.progress.onFetched) : deps.index);
   const sources = indexSources(index, new Date(asOf));
   const requestedNames = [...new Set(file.requirements.filter((r) => r.origin.kind === "index" && r.name).map((r) => r.name as string))];
   await sources.prefetch(requestedNames);
@@ -104,7 +123,11 @@ export async function analyze(input: AnalyzeInput, deps: AnalyzeDependencies): P
   const estimateParameters = parameters.estimate;
   const bounds: AnalysisBounds = { signal: deps.signal, budget: deps.workBudget instanceof WorkBudget ? deps.workBudget : new WorkBudget(deps.workBudget ?? DEFAULT_WORK_BUDGET) };
   const results = await Promise.all(
-    targets.map(({ requested, note, target }) => analyzeTarget(file, imageContext(target, file), requested, note, sources, mode, estimateParameters, bounds, metadataFailures)),
+    targets.map(async ({ requested, note, target }) => {
+      const result = await analyzeTarget(file, imageContext(target, file), requested, note, sources, mode, estimateParameters, bounds, metadataFailures);
+      deps.progress?.onTarget?.(targetReport(result, asOf));
+      return result;
+    }),
   );
 
   const undated = [...sources.undatedFiles];
@@ -150,6 +173,27 @@ export async function analyze(input: AnalyzeInput, deps: AnalyzeDependencies): P
     errors,
   };
   return { ok: true, report: assemble(analysis) };
+}
+
+/** The same index, telling `onFetched` each time a project page or a file's metadata comes back. */
+function countingFetches(index: AnalysisIndex, onFetched: NonNullable<AnalysisProgressListener["onFetched"]>): AnalysisIndex {
+  let projects = 0;
+  let files = 0;
+  return {
+    getProject: async (name) => {
+      const result = await index.getProject(name);
+      projects += 1;
+      onFetched({ projects, files, latest: name });
+      return result;
+    },
+    getCoreMetadata: async (project, file) => {
+      const result = await index.getCoreMetadata(project, file);
+      files += 1;
+      onFetched({ projects, files, latest: file.filename });
+      return result;
+    },
+    ...(index.getSdistBuildSystem ? { getSdistBuildSystem: index.getSdistBuildSystem.bind(index) } : {}),
+  };
 }
 
 async function analyzeTarget(

@@ -84,7 +84,8 @@ function validating(): boolean {
   return process.env.VITEST !== undefined || process.env.BASEWISE_VALIDATE_REPORTS === "1";
 }
 
-function targetReport(result: TargetResult, asOf: string): TargetReport {
+/** One target's entry in the report (also streamed on its own as soon as the target is finished). */
+export function targetReport(result: TargetResult, asOf: string): TargetReport {
   const { target, plan } = result;
   const count = (status: TargetPackage["status"]) => result.packages.filter((p) => p.status === status).length;
   return {
