@@ -60,8 +60,8 @@ export interface AnalysisProgressListener {
   onStart?(targets: readonly { base: string; arch: Target["arch"] }[]): void;
   /** Another project page or file's metadata came back from the index (counts so far, and which one). */
   onFetched?(fetched: { projects: number; files: number; latest: string }): void;
-  /** One target finished: exactly the entry the final report's targets will hold for it. */
-  onTarget?(target: TargetReport): void;
+  /** One target finished: exactly the entry the final report's targets will hold at `index` (onStart's order). */
+  onTarget?(target: TargetReport, index: number): void;
 }
 
 /**
@@ -123,9 +123,9 @@ export async function analyze(input: AnalyzeInput, deps: AnalyzeDependencies): P
   const estimateParameters = parameters.estimate;
   const bounds: AnalysisBounds = { signal: deps.signal, budget: deps.workBudget instanceof WorkBudget ? deps.workBudget : new WorkBudget(deps.workBudget ?? DEFAULT_WORK_BUDGET) };
   const results = await Promise.all(
-    targets.map(async ({ requested, note, target }) => {
+    targets.map(async ({ requested, note, target }, i) => {
       const result = await analyzeTarget(file, imageContext(target, file), requested, note, sources, mode, estimateParameters, bounds, metadataFailures);
-      deps.progress?.onTarget?.(targetReport(result, asOf));
+      deps.progress?.onTarget?.(targetReport(result, asOf), i);
       return result;
     }),
   );
