@@ -14,6 +14,22 @@ export const MAX_BASE_REFERENCE_CHARS = 200;
 /** The requirements text, in UTF-8 bytes: one request must not make the server resolve an unbounded file. */
 export const MAX_REQUIREMENTS_BYTES = 256 * 1024;
 
+/**
+ * Files given with the main one (dropped together, named on the command line): what its `-r`/`-c`
+ * lines name, or a lock beside its pyproject.toml. Each is bounded like the requirements text
+ * (MAX_REQUIREMENTS_BYTES); the body cap bounds them all together.
+ */
+export const MAX_INPUT_FILES = 8;
+
+/** Longest file name accepted ("requirements/dev.txt"); longer names are no file name a person gave. */
+export const MAX_INPUT_FILE_NAME_CHARS = 255;
+
+/** Extras or groups chosen at once; a pyproject offers a handful. */
+export const MAX_INPUT_CHOICES = 64;
+
+/** Longest extra or group name (PEP 685 names are short identifiers). */
+export const MAX_INPUT_CHOICE_CHARS = 100;
+
 /** A POST body beyond this is refused unread: JSON escaping can roughly double the requirements limit. */
 export const MAX_BODY_BYTES = 640 * 1024;
 

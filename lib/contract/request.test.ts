@@ -14,6 +14,10 @@ import {
   MAX_BASE_REFERENCE_CHARS,
   MAX_BASES,
   MAX_BODY_BYTES,
+  MAX_INPUT_CHOICE_CHARS,
+  MAX_INPUT_CHOICES,
+  MAX_INPUT_FILE_NAME_CHARS,
+  MAX_INPUT_FILES,
   MAX_REQUIREMENTS_BYTES,
   requestParameters,
   requestSchema,
@@ -33,6 +37,7 @@ describe("the request contract's limits and defaults", () => {
     expect(DEFAULT_ESTIMATE).toEqual({ cores: 4, networkMBps: 50, cache: "cold", buildHost: "native" });
     expect(DEFAULT_ARCHS).toEqual(["amd64", "arm64"]);
     expect(BUILD_HOSTS).toEqual(["native", "mac-arm64", "ci-amd64", "ci-arm64"]);
+    expect([MAX_INPUT_FILES, MAX_INPUT_FILE_NAME_CHARS, MAX_INPUT_CHOICES, MAX_INPUT_CHOICE_CHARS]).toEqual([8, 255, 64, 100]);
   });
 
   it("are the ones the engine uses (one source, not copies)", () => {
@@ -93,6 +98,22 @@ const refused: [name: string, input: unknown, message: string][] = [
   ["arch and archs together", { requirements: "django", arch: "amd64", archs: ["amd64"] }, 'Give "arch" or "archs", not both.'],
   ["an unknown build host", { requirements: "django", estimate: { buildHost: "m1" } }, '"estimate.buildHost" must be "native" or "mac-arm64" or "ci-amd64" or "ci-arm64".'],
   ["a build host and the old switch", { requirements: "django", estimate: { buildHost: "ci-arm64", emulated: false } }, 'Give "estimate.buildHost" or "estimate.emulated" (its older form), not both.'],
+  ["input not an object", { requirements: "django", input: "uv.lock" }, '"input" must be an object like {"kind": "uv-lock"}.'],
+  ["input with an unknown key", { requirements: "django", input: { format: "uv" } }, '"input" must be an object like {"kind": "uv-lock"}.'],
+  ["a blank file name", { requirements: "django", input: { fileName: "" } }, '"input.fileName" must have 1 to 255 characters.'],
+  ["a 256-character file name", { requirements: "django", input: { fileName: "r".repeat(256) } }, '"input.fileName" must have 1 to 255 characters.'],
+  ["a file name with a newline", { requirements: "django", input: { fileName: "uv\n.lock" } }, '"input.fileName" must be a file name without control characters.'],
+  ["extras not a list", { requirements: "django", input: { extras: "dev" } }, '"input.extras" must be a list of extra names.'],
+  ["an extra a number", { requirements: "django", input: { extras: [1] } }, 'Each of "input.extras" must be an extra name.'],
+  ["65 groups", { requirements: "django", input: { groups: Array.from({ length: 65 }, (_, i) => `g${i}`) } }, '"input.groups" may name at most 64.'],
+  ["a 101-character group", { requirements: "django", input: { groups: ["g".repeat(101)] } }, 'Each of "input.groups" must have 1 to 100 characters.'],
+  ["files not a list", { requirements: "django", input: { files: "base.txt" } }, '"input.files" must be a list of files, each with a name and a text.'],
+  ["a file without its text", { requirements: "django", input: { files: [{ name: "base.txt" }] } }, 'Each of "input.files" needs its text.'],
+  ["a file with an unknown key", { requirements: "django", input: { files: [{ name: "base.txt", text: "six", mode: 1 }] } }, 'Each of "input.files" must be a file with a name and a text.'],
+  ["9 files", { requirements: "django", input: { files: Array.from({ length: 9 }, (_, i) => ({ name: `r${i}.txt`, text: "six" })) } }, 'Give at most 8 files with the main one in "input.files".'],
+  ["a file named twice", { requirements: "django", input: { files: [{ name: "base.txt", text: "six" }, { name: "base.txt", text: "tomli" }] } }, '"input.files" names a file twice.'],
+  ["a file over 256 KB", { requirements: "django", input: { files: [{ name: "big.txt", text: "é".repeat(MAX_REQUIREMENTS_BYTES / 2 + 1) }] } }, 'Each of "input.files" must be at most 256 KB.'],
+  ["a binary file", { requirements: "django", input: { files: [{ name: "base.txt", text: "six\u0000" }] } }, 'A file in "input.files" contains binary data; give plain-text files.'],
 ];
 
 const accepted: [name: string, input: unknown, output: unknown][] = [
@@ -106,6 +127,30 @@ const accepted: [name: string, input: unknown, output: unknown][] = [
   ["the other edges", { requirements: "django\n", estimate: { cores: 1, networkMBps: 10_000 } }, { requirements: "django\n", estimate: { cores: 1, networkMBps: 10_000 } }],
   ["a 200-character base", { requirements: "x", bases: ["p".repeat(200)] }, { requirements: "x", bases: ["p".repeat(200)] }],
   ["asOf in UTC with milliseconds", { requirements: "x", asOf: "2026-11-20T10:00:00.000Z" }, { requirements: "x", asOf: "2026-11-20T10:00:00.000Z" }],
+  [
+    "an input described in full, at its limits",
+    {
+      requirements: "x",
+      input: {
+        kind: "uv-lock",
+        fileName: "u".repeat(255),
+        extras: Array(64).fill("e".repeat(100)),
+        groups: ["dev"],
+        files: Array.from({ length: 8 }, (_, i) => ({ name: `r${i}.txt`, text: "a".repeat(MAX_REQUIREMENTS_BYTES) })),
+      },
+    },
+    {
+      requirements: "x",
+      input: {
+        kind: "uv-lock",
+        fileName: "u".repeat(255),
+        extras: Array(64).fill("e".repeat(100)),
+        groups: ["dev"],
+        files: Array.from({ length: 8 }, (_, i) => ({ name: `r${i}.txt`, text: "a".repeat(MAX_REQUIREMENTS_BYTES) })),
+      },
+    },
+  ],
+  ["an empty input: everything detected", { requirements: "x", input: {} }, { requirements: "x", input: {} }],
 ];
 
 describe("the analysis request schema (JSON naming, as POST /api/analyze answers)", () => {
@@ -127,15 +172,27 @@ describe("another naming changes how fields and values are written, never the ru
     expect(result.success).toBe(false);
     if (result.success) return;
     const renamed = message
-      .replace(/"(requirements|bases|archs?|asOf|noDeps|estimate(\.\w+)?)"(?!:)/g, "<$1>")
+      .replace(/"(requirements|bases|archs?|asOf|noDeps|estimate(\.\w+)?|input(\.\w+)?)"(?!:)/g, "<$1>")
       .replace(/"(amd64|arm64|cold|warm|native|mac-arm64|ci-amd64|ci-arm64)"/g, (_, word: string) => word.toUpperCase());
     expect(describeIssues(result.error)).toBe(renamed);
   });
 });
 
+describe("the input's kind names one of the input formats", () => {
+  it("in JSON", () => {
+    const result = analyzeRequestSchema.safeParse({ requirements: "x", input: { kind: "setup.py" } });
+    expect(!result.success && describeIssues(result.error)).toBe('"input.kind" must be "requirements" or "pyproject" or "uv-lock" or "poetry-lock" or "pdm-lock" or "pipfile-lock" or "pylock".');
+  });
+  it("in another naming", () => {
+    const result = requestSchema({ field: (field) => `<${field}>`, value: (word) => word.toUpperCase() }).safeParse({ requirements: "x", input: { kind: "setup.py" } });
+    expect(!result.success && describeIssues(result.error)).toBe("<input.kind> must be REQUIREMENTS or PYPROJECT or UV-LOCK or POETRY-LOCK or PDM-LOCK or PIPFILE-LOCK or PYLOCK.");
+  });
+});
+
 describe("requestParameters: the one place defaults and older forms are read", () => {
+  const NO_INPUT = { kind: null, fileName: null, extras: [], groups: [], files: [] };
   it("defaults: both architectures, no build host emulation, the catalog's bases", () => {
-    expect(requestParameters({})).toEqual({ bases: null, archs: ["amd64", "arm64"], noDeps: false, estimate: DEFAULT_ESTIMATE, asOf: null });
+    expect(requestParameters({})).toEqual({ bases: null, archs: ["amd64", "arm64"], noDeps: false, estimate: DEFAULT_ESTIMATE, asOf: null, input: NO_INPUT });
     expect(requestParameters({ bases: [] }).bases).toBeNull();
   });
 
@@ -149,6 +206,12 @@ describe("requestParameters: the one place defaults and older forms are read", (
     expect(requestParameters({ estimate: { emulated: false, cores: 8 } }).estimate).toEqual({ ...DEFAULT_ESTIMATE, cores: 8, buildHost: "native" });
     expect(requestParameters({ estimate: { buildHost: "mac-arm64" } }).estimate.buildHost).toBe("mac-arm64");
     expect(requestParameters({ estimate: { buildHost: undefined } }).estimate.buildHost).toBe("native");
+  });
+
+  it("the input: nothing said is nothing chosen; extras and groups are sets (sorted, once each); files keep their order", () => {
+    expect(requestParameters({ input: {} }).input).toEqual(NO_INPUT);
+    const input = { kind: "pyproject" as const, fileName: "pyproject.toml", extras: ["web", "db", "web"], groups: ["test", "dev"], files: [{ name: "b.txt", text: "six" }, { name: "a.txt", text: "tomli" }] };
+    expect(requestParameters({ input }).input).toEqual({ kind: "pyproject", fileName: "pyproject.toml", extras: ["db", "web"], groups: ["dev", "test"], files: input.files });
   });
 
   it("a host emulates exactly the other architecture", () => {

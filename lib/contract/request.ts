@@ -7,9 +7,26 @@
  * Browser-safe: zod only, no node: imports.
  */
 import { z } from "zod";
-import { ARCHES, BUILD_HOSTS, CACHE_STATES, DEFAULT_ARCHS, DEFAULT_ESTIMATE, ESTIMATE_LIMITS, MAX_BASE_REFERENCE_CHARS, MAX_BASES, buildHostFromEmulated } from "./request-limits";
+import { INPUT_KINDS, type InputKind } from "@/lib/inputs/types";
+import {
+  ARCHES,
+  BUILD_HOSTS,
+  CACHE_STATES,
+  DEFAULT_ARCHS,
+  DEFAULT_ESTIMATE,
+  ESTIMATE_LIMITS,
+  MAX_BASE_REFERENCE_CHARS,
+  MAX_BASES,
+  MAX_INPUT_CHOICE_CHARS,
+  MAX_INPUT_CHOICES,
+  MAX_INPUT_FILE_NAME_CHARS,
+  MAX_INPUT_FILES,
+  MAX_REQUIREMENTS_BYTES,
+  buildHostFromEmulated,
+} from "./request-limits";
 
 export * from "./request-limits";
+export { INPUT_KINDS, LOCK_KINDS, type InputKind, type LockKind } from "@/lib/inputs/types";
 
 /** The request's fields, by their path in the JSON body. */
 export type RequestField =
@@ -24,7 +41,13 @@ export type RequestField =
   | "estimate.networkMBps"
   | "estimate.cache"
   | "estimate.buildHost"
-  | "estimate.emulated";
+  | "estimate.emulated"
+  | "input"
+  | "input.kind"
+  | "input.fileName"
+  | "input.extras"
+  | "input.groups"
+  | "input.files";
 
 /** How an edge writes a field's name and a literal value in its messages. */
 export interface FieldNaming {
@@ -47,7 +70,54 @@ export function requestFields(naming: FieldNaming = JSON_NAMING) {
     .string({ error: `${field("requirements")} must be the text of a requirements.txt file.` })
     .refine((text) => text.trim().length > 0, "Paste at least one requirement.")
     // Control characters other than tab/CR/LF mean binary data was pasted, not a requirements file.
-    .refine((text) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFD]/.test(text), "The requirements text contains binary data; paste a plain-text requirements.txt.");
+    .refine((text) => !BINARY.test(text), "The requirements text contains binary data; paste a plain-text requirements.txt.");
+
+  const fileName = z
+    .string({ error: `${field("input.fileName")} must be a file name.` })
+    .min(1, `${field("input.fileName")} must have 1 to ${MAX_INPUT_FILE_NAME_CHARS} characters.`)
+    .max(MAX_INPUT_FILE_NAME_CHARS, `${field("input.fileName")} must have 1 to ${MAX_INPUT_FILE_NAME_CHARS} characters.`)
+    .refine((name) => !CONTROL.test(name), `${field("input.fileName")} must be a file name without control characters.`);
+  const choices = (name: "input.extras" | "input.groups", one: string, what: string) =>
+    z
+      .array(
+        z
+          .string({ error: `Each of ${field(name)} must be ${one} name.` })
+          .min(1, `Each of ${field(name)} must have 1 to ${MAX_INPUT_CHOICE_CHARS} characters.`)
+          .max(MAX_INPUT_CHOICE_CHARS, `Each of ${field(name)} must have 1 to ${MAX_INPUT_CHOICE_CHARS} characters.`),
+        { error: `${field(name)} must be a list of ${what} names.` },
+      )
+      .max(MAX_INPUT_CHOICES, `${field(name)} may name at most ${MAX_INPUT_CHOICES}.`);
+  const inputFile = z
+    .object(
+      {
+        name: z
+          .string({ error: `Each of ${field("input.files")} needs a name.` })
+          .min(1, `A file name in ${field("input.files")} must have 1 to ${MAX_INPUT_FILE_NAME_CHARS} characters.`)
+          .max(MAX_INPUT_FILE_NAME_CHARS, `A file name in ${field("input.files")} must have 1 to ${MAX_INPUT_FILE_NAME_CHARS} characters.`)
+          .refine((name) => !CONTROL.test(name), `A file name in ${field("input.files")} must have no control characters.`),
+        text: z
+          .string({ error: `Each of ${field("input.files")} needs its text.` })
+          .refine((text) => utf8Bytes(text) <= MAX_REQUIREMENTS_BYTES, `Each of ${field("input.files")} must be at most ${MAX_REQUIREMENTS_BYTES / 1024} KB.`)
+          .refine((text) => !BINARY.test(text), `A file in ${field("input.files")} contains binary data; give plain-text files.`),
+      },
+      { error: `Each of ${field("input.files")} must be a file with a name and a text.` },
+    )
+    .strict();
+  const input = {
+    /** Overrides the kind detected from the file name and content. */
+    kind: z.enum(INPUT_KINDS, { error: `${field("input.kind")} must be ${oneOf(INPUT_KINDS)}.` }),
+    /** The main file's name ("uv.lock", "requirements/dev.txt"): detection reads it; pasted text has none. */
+    fileName,
+    /** pyproject.toml extras to include. */
+    extras: choices("input.extras", "an extra", "extra"),
+    /** pyproject.toml dependency groups (or a lock's groups) to include. */
+    groups: choices("input.groups", "a group", "group"),
+    /** The files given with the main one, which its -r/-c lines may name. */
+    files: z
+      .array(inputFile, { error: `${field("input.files")} must be a list of files, each with a name and a text.` })
+      .max(MAX_INPUT_FILES, `Give at most ${MAX_INPUT_FILES} files with the main one in ${field("input.files")}.`)
+      .refine((files) => new Set(files.map((f) => f.name)).size === files.length, `${field("input.files")} names a file twice.`),
+  };
 
   const baseReference = z
     .string()
@@ -89,7 +159,25 @@ export function requestFields(naming: FieldNaming = JSON_NAMING) {
   /** Before the build host: true meant arm64 built on an amd64 host through QEMU (now buildHost "ci-amd64"). */
   const emulated = trueOrFalse("estimate.emulated");
 
-  return { requirements, bases, baseReference, arch, archs, asOf, noDeps: trueOrFalse("noDeps"), estimate, emulated };
+  return { requirements, bases, baseReference, arch, archs, asOf, noDeps: trueOrFalse("noDeps"), estimate, emulated, input };
+}
+
+/** Control characters other than tab/CR/LF: binary data, not a text file. */
+const BINARY = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFD]/;
+const CONTROL = /[\u0000-\u001F\u007F]/;
+
+/** UTF-8 length without encoding the text (a file may be 256 KB; this runs on every request). */
+function utf8Bytes(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    // A surrogate pair is one 4-byte character: 2 + 2.
+    else if (code >= 0xd800 && code <= 0xdfff) bytes += 2;
+    else bytes += 3;
+  }
+  return bytes;
 }
 
 /** The request's fields but the requirements text, with its messages in the given naming. */
@@ -121,6 +209,20 @@ function optionsShape(naming: FieldNaming) {
       .refine((estimate) => estimate.buildHost === undefined || estimate.emulated === undefined, {
         message: `Give ${naming.field("estimate.buildHost")} or ${naming.field("estimate.emulated")} (its older form), not both.`,
       })
+      .optional(),
+    /** What the requirements text is and what goes with it; left out, a requirements.txt detected from its content. */
+    input: z
+      .object(
+        {
+          kind: fields.input.kind.optional(),
+          fileName: fields.input.fileName.optional(),
+          extras: fields.input.extras.optional(),
+          groups: fields.input.groups.optional(),
+          files: fields.input.files.optional(),
+        },
+        { error: `${naming.field("input")} must be an object like {"kind": "uv-lock"}.` },
+      )
+      .strict()
       .optional(),
   };
 }
@@ -156,6 +258,18 @@ type EstimateFields = ReturnType<typeof requestFields>["estimate"];
 /** Every estimate parameter, given (DEFAULT_ESTIMATE fills what a request leaves out). */
 export type EstimateOptions = { [K in keyof EstimateFields]: z.infer<EstimateFields[K]> };
 
+/** The input's description with its defaults: no kind (detect it), no name, nothing chosen, no other files. */
+export interface InputParameters {
+  /** The person's choice of kind; null: detected from the name and the content. */
+  kind: InputKind | null;
+  fileName: string | null;
+  /** Sorted, each once: a set of names, so the same choice is one request. */
+  extras: string[];
+  groups: string[];
+  /** In the order given (the first of two same-named paths wins in a -r lookup, as given). */
+  files: { name: string; text: string }[];
+}
+
 /** A request with every default filled in and the older forms (arch, estimate.emulated) read as today's. */
 export interface RequestParameters {
   bases: string[] | null;
@@ -163,6 +277,7 @@ export interface RequestParameters {
   noDeps: boolean;
   estimate: EstimateOptions;
   asOf: string | null;
+  input: InputParameters;
 }
 
 /** The one place a request's defaults are applied: the engine, the report cache key and share links agree. */
@@ -174,7 +289,18 @@ export function requestParameters(request: Omit<AnalyzeRequest, "requirements">)
     noDeps: request.noDeps ?? false,
     estimate: { ...DEFAULT_ESTIMATE, ...(emulated !== undefined ? { buildHost: buildHostFromEmulated(emulated) } : {}), ...definedOnly(estimate) },
     asOf: request.asOf ?? null,
+    input: {
+      kind: request.input?.kind ?? null,
+      fileName: request.input?.fileName ?? null,
+      extras: nameSet(request.input?.extras),
+      groups: nameSet(request.input?.groups),
+      files: (request.input?.files ?? []).map(({ name, text }) => ({ name, text })),
+    },
   };
+}
+
+function nameSet(names: readonly string[] | undefined): string[] {
+  return [...new Set(names ?? [])].sort();
 }
 
 /** The fields that are set: a key present with the value undefined must not hide a default. */

@@ -41,8 +41,8 @@ export interface AnalysisService {
  * `{"archs": ["amd64", "arm64"]}` are one request, as are `{"arch": "arm64"}` and `{"archs": ["arm64"]}`. Hashed: the key must not hold a 256 KB requirements text a second time.
  */
 export function canonicalRequestKey(input: AnalyzeInput): string {
-  const { bases, archs, noDeps, estimate, asOf } = requestParameters(input);
-  const canonical = [input.requirements, bases, archs, noDeps, estimate, asOf];
+  const { bases, archs, noDeps, estimate, asOf, input: described } = requestParameters(input);
+  const canonical = [input.requirements, bases, archs, noDeps, estimate, asOf, described];
   return createHash("sha256").update(JSON.stringify(canonical)).digest("base64url");
 }
 
