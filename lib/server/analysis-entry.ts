@@ -8,6 +8,7 @@ import "server-only";
 import { createIndexClient } from "@/lib/index/client";
 import { indexConfigFromEnv } from "@/lib/index/config";
 import { analyze, type AnalyzeResult } from "@/lib/report";
+import type { AnalysisProgressListener } from "@/lib/report/analyze";
 import type { AnalyzeInput } from "@/lib/report/types";
 
 /** Where packages come from: read from the server's environment (lib/index/config), never from a request. */
@@ -20,6 +21,8 @@ export interface AnalysisRunOptions {
   deadlineMs?: number | null;
   /** Stops the resolver's work (the report still comes back, saying what was not reached). */
   signal?: AbortSignal;
+  /** Told what the analysis is doing while it runs (the streamed answer, the CLI's progress line). */
+  progress?: AnalysisProgressListener;
 }
 
 export async function runAnalysis(input: AnalyzeInput, options: AnalysisRunOptions = {}): Promise<AnalyzeResult> {
@@ -31,5 +34,5 @@ export async function runAnalysis(input: AnalyzeInput, options: AnalysisRunOptio
     fetchSdists: config.fetchSdists,
     ...(options.deadlineMs !== undefined ? { deadlineMs: options.deadlineMs } : {}),
   });
-  return analyze(input, { index, indexHost: new URL(config.indexUrl).host, ...(options.signal ? { signal: options.signal } : {}) });
+  return analyze(input, { index, indexHost: new URL(config.indexUrl).host, ...(options.signal ? { signal: options.signal } : {}), ...(options.progress ? { progress: options.progress } : {}) });
 }
