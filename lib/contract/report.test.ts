@@ -4,6 +4,7 @@ import Ajv2020 from "ajv/dist/2020";
 import { describe, expect, it } from "vitest";
 import { BUILD_HOST_CODES, REPORT_CODES, REPORT_SCHEMA_VERSION, reportJsonSchema, reportJsonSchemaText, reportProblems } from "./report";
 import { ARCHES, BUILD_HOSTS } from "./request-limits";
+import { INPUT_KINDS, LOCK_KINDS } from "@/lib/inputs/types";
 
 // The report contract on its own: it depends on nothing but zod, keeps every v2 field where v2 had it
 // (except the three v4 replaced, each with why), publishes a JSON Schema that a standard validator
@@ -97,9 +98,20 @@ describe("the report contract", () => {
     expect(pkg.required).not.toContain("sizeHint");
   });
 
-  it("is schema version 4", () => {
-    expect(REPORT_SCHEMA_VERSION).toBe(4);
-    expect(at(["schemaVersion"])).toMatchObject({ const: 4 });
+  it("names the input formats lib/inputs reads, no more and no fewer", () => {
+    expect(at(["input", "kind"]).enum).toEqual([...INPUT_KINDS]);
+    expect(at(["input", "detectedKind"]).enum).toEqual([...INPUT_KINDS]);
+    expect(at(["input", "lock", "kind"]).enum).toEqual([...LOCK_KINDS]);
+  });
+
+  it("is schema version 5, which adds the input, the locked mode and each target's lock, and keeps every v4 field", () => {
+    expect(REPORT_SCHEMA_VERSION).toBe(5);
+    expect(at(["schemaVersion"])).toMatchObject({ const: 5 });
+    expect(at(["mode"]).enum).toEqual(["resolved", "direct", "locked"]);
+    expect(at([]).required).toContain("input");
+    expect(at(["input"]).required).toEqual(["kind", "detectedKind", "fileName", "files", "lock", "translations", "extras", "groups"]);
+    expect(at(["targets", "[]"]).required).toContain("lock");
+    expect(at(["targets", "[]"]).required).toEqual(expect.arrayContaining(["support", "blockerCode", "compiles"]));
   });
 
   it("publishes every closed set of codes as an enum, each code with its meaning", () => {
@@ -149,10 +161,19 @@ describe("validation", () => {
     packages: [pkg, unknown], skipped: [], builds: [], compiles: [],
     summary: { packages: 2, wheels: 1, sdists: 0, none: 0, unknown: 1, direct: 0, compiles: 0 },
     sysdeps: { manager: "apt", build: [], runtime: [], env: [], missingAtRuntime: [], perPackage: [] },
-    estimate, dockerfile, builder: null, blocker: null, blockerCode: null,
+    estimate, dockerfile, builder: null, blocker: null, blockerCode: null, lock: null,
+  };
+  const input = { kind: "requirements", detectedKind: "requirements", fileName: null, files: [], lock: null, translations: [], extras: { chosen: [], available: [] }, groups: { chosen: [], available: [] } };
+  const lockInput = {
+    ...input, kind: "uv-lock", detectedKind: "uv-lock", fileName: "uv.lock",
+    lock: { kind: "uv-lock", formatVersion: "1", createdBy: null, requiresPython: ">=3.9", pins: 3, environments: [] },
+  };
+  const targetLock = {
+    skipped: [{ name: "appnope", version: "0.1.4", line: 12, marker: "sys_platform == 'darwin'" }],
+    differing: [{ name: "numpy", version: "1.26.4", line: 20, marker: "python_version < '3.13'", notOn: [{ base: "python:3.13-slim-bookworm", arch: "amd64" }] }],
   };
   const report = {
-    schemaVersion: 4, generatedAt: "2026-01-01T00:00:00.000Z", asOf: "2026-01-01T00:00:00.000Z", undatedFiles: 0, mode: "resolved",
+    schemaVersion: 5, generatedAt: "2026-01-01T00:00:00.000Z", asOf: "2026-01-01T00:00:00.000Z", undatedFiles: 0, mode: "resolved", input,
     index: { host: "pypi.org" }, requirements: [], options: { pre: false, preferBinary: false, onlyBinary: [], noBinary: [], requireHashes: false },
     diagnostics: [], archs: ["amd64"], targets: [target], estimateParameters: { cores: 4, networkMBps: 50, cache: "cold", buildHost: "native" }, recommendation: null, errors: [],
   };
@@ -163,8 +184,16 @@ describe("validation", () => {
     expect(reportProblems(report)).toEqual([]);
   });
 
+  it("accepts a lock file's report: mode locked, its summary, each target's pins", () => {
+    expect(reportProblems({ ...withTarget({ lock: targetLock }), mode: "locked", input: lockInput })).toEqual([]);
+  });
+
   it.each([
     { what: "a v3 report", value: { ...report, schemaVersion: 3 }, at: "schemaVersion" },
+    { what: "a v4 report (no input)", value: { ...report, schemaVersion: 4, input: undefined }, at: "schemaVersion" },
+    { what: "an input kind outside the closed set", value: { ...report, input: { ...input, kind: "setup.py" } }, at: "input.kind" },
+    { what: "a lock summary of a kind that is no lock", value: { ...report, input: { ...lockInput, lock: { ...lockInput.lock, kind: "pyproject" } } }, at: "input.lock.kind" },
+    { what: "a target without its lock field", value: withTarget({ lock: undefined }), at: "targets.0.lock" },
     { what: "the v3 emulated switch instead of a build host", value: { ...report, estimateParameters: { cores: 4, networkMBps: 50, cache: "cold", emulated: false } }, at: "estimateParameters.buildHost" },
     { what: "a build host outside the closed set", value: { ...report, estimateParameters: { ...report.estimateParameters, buildHost: "raspberry-pi" } }, at: "estimateParameters.buildHost" },
     {
@@ -185,7 +214,7 @@ describe("validation", () => {
     expect(reportProblems(value).map((p) => p.split(":")[0])).toContain(where);
   });
 
-  it("the published schema accepts fields added later within version 4, which the server's own check refuses", () => {
+  it("the published schema accepts fields added later within version 5, which the server's own check refuses", () => {
     const validate = new Ajv2020({ strict: true }).compile(reportJsonSchema());
     const later = withPackage({ addedInThreePointOne: true });
     expect(validate(report)).toBe(true);

@@ -14,13 +14,18 @@
  * `estimateParameters.buildHost` (the request's), and each target's `estimate.parameters` has the
  * build host and whether that target runs emulated. Added: `archs` (asked for), `targets[].support`.
  * Targets keep their shape; an image's targets are side by side in `targets`, in `archs` order.
+ * 5 (from 4): the input may be another file than a requirements.txt (a pyproject.toml, a lock file), so
+ * `mode` may be "locked" (a lock's pins analysed as written, never re-resolved), and the top-level
+ * `input` says what was read (kind, detected kind, lock summary, Poetry translations, extras and
+ * groups chosen and offered); each target's `lock` lists the lock's pins its markers skip there and
+ * those it selects there but not on another target. Every v4 field keeps its name, place and meaning.
  *
  * Meaning travels as codes from closed sets (below, each with what it means); sentences (`reason`,
  * `explanation`, `message`, `blocker`) are for people, and a program should never parse them.
  */
 import { z } from "zod";
 
-export const REPORT_SCHEMA_VERSION = 4;
+export const REPORT_SCHEMA_VERSION = 5;
 
 // Descriptions and names for the published JSON Schema. A registry of its own (not zod's global
 // one): ids registered globally collide when a module is evaluated twice (hot reload, two bundles).
@@ -175,6 +180,12 @@ export const REPORT_CODES = {
 
 // The request's ARCHES and BUILD_HOSTS (report.test.ts checks they are the same sets).
 const arch = z.enum(["amd64", "arm64"]);
+// lib/inputs' INPUT_KINDS and LOCK_KINDS (report.test.ts checks they are the same sets).
+const inputKind = doc(
+  z.enum(["requirements", "pyproject", "uv-lock", "poetry-lock", "pdm-lock", "pipfile-lock", "pylock"]),
+  "requirements: a pip requirements file; pyproject: a pyproject.toml (PEP 621, PEP 735 groups, Poetry); uv-lock, poetry-lock, pdm-lock, pipfile-lock, pylock (PEP 751): a lock file.",
+);
+const lockKind = z.enum(["uv-lock", "poetry-lock", "pdm-lock", "pipfile-lock", "pylock"]);
 const buildHost = codes(BUILD_HOST_CODES, "Where docker build runs.");
 const count = () => z.int().nonnegative();
 const line = doc(z.int().positive(), "1-based line in the requirements text.");
@@ -424,6 +435,30 @@ const dockerfile = z.strictObject({
 
 const blockerCode = codes(BLOCKER_CODES, "Why the build fails on an image.");
 
+const lockPin = {
+  name: doc(z.string(), "PEP 503 normal form."),
+  version: doc(z.string().nullable(), "The pinned version; null when the lock pins no single version (a URL, a path)."),
+  line: doc(line, "Line of the pin in the lock file."),
+  marker: doc(z.string().nullable(), "The environment marker the lock gives the pin; null when it applies everywhere."),
+};
+
+const targetLock = named(
+  "TargetLock",
+  z.strictObject({
+    skipped: doc(z.array(z.strictObject(lockPin)), "The lock's pins whose markers are false on this image: not installed here."),
+    differing: doc(
+      z.array(
+        z.strictObject({
+          ...lockPin,
+          notOn: doc(z.array(z.strictObject({ base: z.string(), arch })), "The analysed targets where the lock's markers do not select this pin."),
+        }),
+      ),
+      "The lock's pins its markers select on this image but not on another analysed target: the lock installs other packages (or other versions) there.",
+    ),
+  }),
+  "What a lock file's markers choose on one image (v5).",
+);
+
 export const targetReportSchema = named(
   "TargetReport",
   z.strictObject({
@@ -470,6 +505,7 @@ export const targetReportSchema = named(
     builder: doc(z.string().nullable(), "The image the build runs in when this one has no shell or pip (distroless); null otherwise."),
     blocker: doc(z.string().nullable(), "Why the build fails on this image, in words; null when nothing stops it."),
     blockerCode: doc(blockerCode.nullable(), "The same as a code (v3); null exactly when blocker is null."),
+    lock: doc(targetLock.nullable(), "For a lock file (mode locked): the pins its markers skip here, and those selected here but not on another target (v5); null otherwise."),
   }).superRefine((target, ctx) => {
     if ((target.blocker === null) !== (target.blockerCode === null)) ctx.addIssue({ code: "custom", path: ["blockerCode"], message: "set exactly when blocker is" });
     if (target.dockerfile.multiStage !== target.dockerfile.stages.length > 1) ctx.addIssue({ code: "custom", path: ["dockerfile", "multiStage"], message: "true exactly when there is more than one stage" });
@@ -509,6 +545,36 @@ export const recommendationSchema = named(
   "The image to take for every architecture asked for, by the stated rule, and why.",
 );
 
+export const reportInputSchema = named(
+  "ReportInput",
+  z.strictObject({
+    kind: doc(inputKind, "The kind read: the request's input.kind when given, else the detected one."),
+    detectedKind: doc(inputKind, "What Basewise recognised from the file name and content."),
+    fileName: doc(z.string().nullable(), "The main file's name as given; null for pasted text."),
+    files: doc(z.array(z.string()), "The names of the files given with the main one (for its -r/-c lines)."),
+    lock: doc(
+      z
+        .strictObject({
+          kind: lockKind,
+          formatVersion: doc(z.string().nullable(), "The lock's format version as written (uv.lock version, poetry.lock lock-version…)."),
+          createdBy: doc(z.string().nullable(), "The tool that wrote it, when the file says."),
+          requiresPython: doc(z.string().nullable(), "The requires-python the lock records."),
+          pins: doc(count(), "Pinned packages in the file, before markers choose per image."),
+          environments: doc(z.array(z.string()), "The environments the lock was resolved for, as PEP 508 markers; empty when not recorded."),
+        })
+        .nullable(),
+      "What a lock file says about itself; null for any other kind.",
+    ),
+    translations: doc(
+      z.array(z.strictObject({ line, name: z.string(), from: doc(z.string(), 'As written, e.g. "^1.2".'), to: doc(z.string(), 'The PEP 440 specifier set it means, e.g. ">=1.2,<2.0".') })),
+      "Poetry constraints rewritten as PEP 440 (caret, tilde), each with its line.",
+    ),
+    extras: doc(z.strictObject({ chosen: z.array(z.string()), available: z.array(z.string()) }), "pyproject.toml extras: those included, and those the file offers."),
+    groups: doc(z.strictObject({ chosen: z.array(z.string()), available: z.array(z.string()) }), "Dependency groups: those included, and those the file offers or the lock records."),
+  }),
+  "What the input was and what went with it (v5).",
+);
+
 export const reportSchema = named(
   "Report",
   z.strictObject({
@@ -516,7 +582,11 @@ export const reportSchema = named(
     generatedAt: doc(z.string(), "ISO 8601."),
     asOf: doc(z.string(), "ISO 8601: files uploaded after it were not considered."),
     undatedFiles: doc(count(), 'Files the index gave no upload time for: "as of" could not check them, so they were all considered.'),
-    mode: doc(z.enum(["resolved", "direct"]), "resolved: every dependency, as pip resolves them; direct: only the requirements written in the file, like pip --no-deps."),
+    mode: doc(
+      z.enum(["resolved", "direct", "locked"]),
+      "resolved: every dependency, as pip resolves them; direct: only the requirements written in the file, like pip --no-deps; locked: a lock file's pins as written, each image taking those its markers select, never re-resolved (like pip install --no-deps of the whole pinned set) (v5).",
+    ),
+    input: reportInputSchema,
     index: z.strictObject({ host: z.string() }),
     requirements: z.array(requirementSummarySchema),
     options: z.strictObject({
@@ -537,6 +607,8 @@ export const reportSchema = named(
 );
 
 export type Report = z.infer<typeof reportSchema>;
+export type ReportInput = z.infer<typeof reportInputSchema>;
+export type TargetLock = z.infer<typeof targetLock>;
 export type TargetReport = z.infer<typeof targetReportSchema>;
 export type TargetPackage = z.infer<typeof targetPackageSchema>;
 export type BuildEnvironment = z.infer<typeof buildEnvironmentSchema>;

@@ -1,6 +1,6 @@
 import { ANY_VERSION, intersectSpecifierSets, type SpecifierSet } from "@/lib/pep440";
 import { evaluateMarker, markerToString } from "@/lib/pep508";
-import { parseRequirementsFile, type RequirementEntry, type RequirementsFile } from "@/lib/requirements-file";
+import type { RequirementEntry, RequirementsFile } from "@/lib/requirements-file";
 import { directVerdict, verdictFor } from "@/lib/resolve";
 import { indexSources, WorkBudget, type AnalysisSources } from "@/lib/resolve/resolver";
 import { DEFAULT_BASES, makeTarget, resolveBaseImage, type Target } from "@/lib/targets";
@@ -13,6 +13,7 @@ import { compileViability } from "./viability";
 import { recordingMetadataFailures, withDependencyCodes, type AnalysisIndex, type MetadataFailures } from "./dependency-codes";
 import { recommend } from "./recommend";
 import { imageContext, verdictContext, type ImageContext } from "./image-context";
+import { lockSelections, readAnalysisInput } from "./input";
 import { requestedOnly, resolveInstallSet, type AnalysisBounds } from "./install-set";
 import type { TargetReport } from "@/lib/contract/report";
 import type {
@@ -22,6 +23,7 @@ import type {
   AnalyzeResult,
   Blocker,
   BuildEnvironment,
+  LockSelection,
   RequirementSummary,
   TargetPackage,
   TargetResult,
@@ -76,9 +78,11 @@ export const DEFAULT_WORK_BUDGET = 2_000_000;
 
 /** Requirements text + bases in, report out. Per-line, per-base and per-package problems travel inside the report. */
 export async function analyze(input: AnalyzeInput, deps: AnalyzeDependencies): Promise<AnalyzeResult> {
-  const parsed = parseRequirementsFile(input.requirements);
-  if (!parsed.ok) return { ok: false, status: 413, error: parsed.error };
-  const { file } = parsed;
+  // Whatever the file is (requirements, pyproject.toml, a lock), it is read into one RequirementsFile;
+  // only oversized input is refused whole, as for requirements files.
+  const read = readAnalysisInput(input);
+  if (!read.ok) return { ok: false, status: 413, error: read.error };
+  const { file } = read.input;
   const parameters = requestParameters(input);
   const generatedAt = (deps.now ?? (() => new Date()))().toISOString();
   // Files uploaded after "as of" do not exist for this analysis, and floating tags point where they did then.
@@ -119,12 +123,14 @@ export async function analyze(input: AnalyzeInput, deps: AnalyzeDependencies): P
     errors.push({ code: "index-unreachable", subject: "index", message: `The package index (${deps.indexHost}) could not be reached; every package is reported as unknown.` });
   }
 
-  const mode = input.noDeps ? "direct" : "resolved";
+  // A lock is installed as written (pip install --no-deps of the whole pinned set): never re-resolved.
+  const mode: Analysis["mode"] = read.input.locked ? "locked" : input.noDeps ? "direct" : "resolved";
+  const locks = read.input.locked ? lockSelections(file, targets.map(({ target }) => target)) : null;
   const estimateParameters = parameters.estimate;
   const bounds: AnalysisBounds = { signal: deps.signal, budget: deps.workBudget instanceof WorkBudget ? deps.workBudget : new WorkBudget(deps.workBudget ?? DEFAULT_WORK_BUDGET) };
   const results = await Promise.all(
     targets.map(async ({ requested, note, target }, i) => {
-      const result = await analyzeTarget(file, imageContext(target, file), requested, note, sources, mode, estimateParameters, bounds, metadataFailures);
+      const result = await analyzeTarget(file, imageContext(target, file), requested, note, sources, mode, estimateParameters, bounds, metadataFailures, locks?.[i] ?? null);
       deps.progress?.onTarget?.(targetReport(result, asOf), i);
       return result;
     }),
@@ -142,6 +148,7 @@ export async function analyze(input: AnalyzeInput, deps: AnalyzeDependencies): P
     asOf,
     undatedFiles,
     mode,
+    input: read.input.summary,
     indexHost: deps.indexHost,
     requirements: file.requirements.map(summarizeRequirement),
     options: {
@@ -206,6 +213,7 @@ async function analyzeTarget(
   estimateParameters: EstimateOptions,
   bounds: AnalysisBounds,
   metadataFailures: MetadataFailures,
+  lock: LockSelection | null,
 ): Promise<TargetResult> {
   const { target } = image;
   const skipped: TargetResult["skipped"] = [];
@@ -236,6 +244,9 @@ async function analyzeTarget(
         : "pip finds no set of versions that works here, so each line is judged on its own.";
       packages = withDependencyCodes(lineByLine(applicable, sources, image, note), applicable, "not-resolved", metadataFailures);
     }
+  } else if (mode === "locked") {
+    // Each pin on its own; its dependencies are the lock's other pins, so none is unknown.
+    packages = withDependencyCodes(lineByLine(applicable, sources, image, null), applicable, "no-deps", metadataFailures);
   } else {
     packages = withDependencyCodes(lineByLine(applicable, sources, image, "--no-deps: dependencies are not followed."), applicable, "no-deps", metadataFailures);
   }
@@ -256,6 +267,7 @@ async function analyzeTarget(
     compiles,
     plan,
     blocker: blockerOf(resolution, packages, compiles, builds, new Set(unreached.map((u) => u.insideBuildOf))),
+    lock,
   };
 }
 
@@ -282,7 +294,7 @@ function blockerOf(
 }
 
 /** Each line (lines naming one project merged, as pip does) judged on its own. */
-function lineByLine(applicable: readonly RequirementEntry[], sources: AnalysisSources, image: ImageContext, dependenciesNote: string): TargetPackage[] {
+function lineByLine(applicable: readonly RequirementEntry[], sources: AnalysisSources, image: ImageContext, dependenciesNote: string | null): TargetPackage[] {
   const packages: TargetPackage[] = [];
   for (const [name, entries] of groupByName(applicable)) {
     const first = entries[0] as RequirementEntry;

@@ -17,7 +17,7 @@ import type { Tag } from "@/lib/tags";
 import type { ImageSupport } from "@/lib/targets/types";
 import type { OutReason } from "./recommend";
 import { buildTableKnowledge } from "./unchecked";
-import type { Analysis, AnalysisError, Blocker, BuildEnvironment, BuildFailureCode, DependenciesUnknownReason, TargetPackage, TargetResult } from "./types";
+import type { Analysis, AnalysisError, AnalysisInput, Blocker, LockPin, BuildEnvironment, BuildFailureCode, DependenciesUnknownReason, TargetPackage, TargetResult } from "./types";
 
 // The one step from the engine's results to the public report (lib/contract/report.ts): every field
 // is copied by name, every engine code mapped to the contract's through an exhaustive table, so a
@@ -38,6 +38,7 @@ export function assemble(analysis: Analysis): Report {
     asOf: analysis.asOf,
     undatedFiles: analysis.undatedFiles,
     mode: analysis.mode,
+    input: reportInput(analysis.input),
     index: { host: analysis.indexHost },
     requirements: analysis.requirements.map((r) => ({
       line: r.line,
@@ -159,6 +160,35 @@ export function targetReport(result: TargetResult, asOf: string): TargetReport {
     builder: plan.builder,
     blocker: result.blocker?.text ?? null,
     blockerCode: blockerCode(result.blocker),
+    lock: result.lock && {
+      skipped: result.lock.skipped.map(lockPin),
+      differing: result.lock.differing.map((pin) => ({ ...lockPin(pin), notOn: pin.notOn.map(({ base, arch }) => ({ base, arch })) })),
+    },
+  };
+}
+
+function lockPin({ name, version, line, marker }: LockPin) {
+  return { name, version, line, marker };
+}
+
+function reportInput(input: AnalysisInput): Report["input"] {
+  const { lock } = input;
+  return {
+    kind: input.kind,
+    detectedKind: input.detectedKind,
+    fileName: input.fileName,
+    files: [...input.files],
+    lock: lock && {
+      kind: lock.kind,
+      formatVersion: lock.formatVersion,
+      createdBy: lock.createdBy,
+      requiresPython: lock.requiresPython,
+      pins: lock.pins,
+      environments: [...lock.environments],
+    },
+    translations: input.translations.map(({ line, name, from, to }) => ({ line, name, from, to })),
+    extras: { chosen: [...input.extras.chosen], available: [...input.extras.available] },
+    groups: { chosen: [...input.groups.chosen], available: [...input.groups.available] },
   };
 }
 

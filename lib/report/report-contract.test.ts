@@ -41,7 +41,7 @@ function byName(report: Report, target = 0): Record<string, TargetPackage> {
 describe("verdicts carry codes (since schema version 3)", () => {
   it("unknown packages say why as a code: not on the index, or the index failed", async () => {
     const report = await run("numpy\nsix\nno-such-project-anywhere\n", { index: failing });
-    expect(report.schemaVersion).toBe(4);
+    expect(report.schemaVersion).toBe(5);
     const packages = byName(report);
     expect(packages.numpy).toMatchObject({ status: "unknown", code: "index-error" });
     expect(packages["no-such-project-anywhere"]).toMatchObject({ status: "unknown", code: "not-on-index" });

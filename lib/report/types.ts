@@ -6,6 +6,7 @@ import type { Target } from "@/lib/targets";
 import type { EstimateOptions } from "@/lib/estimate";
 import type { Arch } from "@/lib/targets";
 import type { Report } from "@/lib/contract/report";
+import type { ConstraintTranslation, InputKind, LockSummary } from "@/lib/inputs/types";
 import type { BuildPlan } from "./build-plan";
 import type { Recommendation } from "./recommend";
 import type { CompileViability } from "./viability";
@@ -126,6 +127,38 @@ export interface TargetResult {
   /** OS packages, estimates, Dockerfile and builder image. */
   plan: BuildPlan;
   blocker: Blocker | null;
+  /** A lock file (mode "locked"): what its markers choose here; null for any other input. */
+  lock: LockSelection | null;
+}
+
+/** One pin of a lock file. */
+export interface LockPin {
+  name: string;
+  /** The pinned version; null when the entry pins none (a URL, a path). */
+  version: string | null;
+  line: number;
+  marker: string | null;
+}
+
+/** What a lock's markers choose on one image, against the other images of the analysis. */
+export interface LockSelection {
+  /** Pins whose markers are false here. */
+  skipped: LockPin[];
+  /** Pins selected here but not on some other target, with those targets. */
+  differing: (LockPin & { notOn: { base: string; arch: Arch }[] })[];
+}
+
+/** What the input was: its kind, what went with it, what a lock says about itself. */
+export interface AnalysisInput {
+  kind: InputKind;
+  detectedKind: InputKind;
+  fileName: string | null;
+  /** Names of the files given with the main one. */
+  files: string[];
+  lock: LockSummary | null;
+  translations: ConstraintTranslation[];
+  extras: { chosen: string[]; available: string[] };
+  groups: { chosen: string[]; available: string[] };
 }
 
 /** A problem with the request as a whole or one of its images. */
@@ -141,7 +174,9 @@ export interface Analysis {
   generatedAt: string;
   asOf: string;
   undatedFiles: number;
-  mode: "resolved" | "direct";
+  /** locked: a lock file's pins as written, never re-resolved. */
+  mode: "resolved" | "direct" | "locked";
+  input: AnalysisInput;
   indexHost: string;
   requirements: RequirementSummary[];
   options: { pre: boolean; preferBinary: boolean; onlyBinary: string[]; noBinary: string[]; requireHashes: boolean };

@@ -67,7 +67,7 @@ describe("POST /api/analyze answers a valid request with the parsed requirements
     const response = await post(JSON.stringify({ requirements: "# app\nDjango~=4.2\nnumpy=1.2\n\nrequests[socks]>=2\n", bases: ["python:3.12-slim-bookworm"], arch: "amd64" }));
     expect(response.status).toBe(200);
     const report = await response.json();
-    expect(report.schemaVersion).toBe(4);
+    expect(report.schemaVersion).toBe(5);
     expect(report.requirements.map((r: { line: number; name: string }) => [r.line, r.name])).toEqual([
       [2, "django"],
       [5, "requests"],
