@@ -1,0 +1,42 @@
+/**
+ * Every input format Basewise reads, read into the one RequirementsFile the engine analyses.
+ * Browser-safe (no node: imports): the page detects and reads while a person types or drops files.
+ */
+import { requirementsTooLarge } from "@/lib/requirements-file/limits";
+import { detectInputKind } from "./detect";
+import { tooManyError } from "./entries";
+import { readLock } from "./locks";
+import { readPyproject } from "./pyproject";
+import { readRequirements } from "./requirements";
+import type { InputChoices, InputFile, ReadInputResult } from "./types";
+
+export { detectInputKind, kindFromContent, kindFromName } from "./detect";
+export { translatePoetryConstraint, pythonConstraintMarker } from "./poetry-constraint";
+export * from "./types";
+
+/**
+ * Reads `main` as `choices.kind` (else as detected). `others` are files given with it: a
+ * requirements file's `-r`/`-c` lines are followed into them. Oversized input is refused whole, as
+ * for requirements files; anything else malformed becomes diagnostics with line numbers.
+ */
+export function readInput(main: InputFile, others: readonly InputFile[], choices: InputChoices): ReadInputResult {
+  const tooLarge = requirementsTooLarge(main.text);
+  if (tooLarge) return { ok: false, error: tooLarge };
+  const detected = detectInputKind(main);
+  const kind = choices.kind ?? detected;
+  const none = { extras: [], groups: [] };
+
+  if (kind === "requirements") {
+    const read = readRequirements(main, others);
+    if (!read.ok) return read;
+    return { ok: true, input: { kind, detected, file: read.file, lock: null, translations: [], available: none } };
+  }
+  if (kind === "pyproject") {
+    const read = readPyproject(main.text, choices);
+    if (read.builder.tooMany) return { ok: false, error: tooManyError() };
+    return { ok: true, input: { kind, detected, file: read.builder.file, lock: null, translations: read.translations, available: read.available } };
+  }
+  const read = readLock(kind, main.text, choices);
+  if (read.builder.tooMany) return { ok: false, error: tooManyError() };
+  return { ok: true, input: { kind, detected, file: read.builder.file, lock: read.lock, translations: [], available: read.available } };
+}
