@@ -31,6 +31,10 @@ const DIFFERENCES: Readonly<Record<string, string>> = {
   "google-crc32c": "pure, not optional-native: its only extension links libcrc32c, which Debian does not package, so setup.py's fallback always installs pure Python and a compiler would be wasted",
   "snowflake-connector-python": "optional-native, not native: SNOWFLAKE_DISABLE_COMPILE_ARROW_EXTENSIONS=true makes setup.py skip the nanoarrow extension (3.4 and later)",
   pygobject: "the newest range (>= 3.51) needs girepository-2.0 from GLib >= 2.80 (meson.build), so its apt names are Debian 13's libgirepository-2.0-dev; the facts list bookworm's libgirepository1.0-dev, which only PyGObject < 3.51 can use",
+  // Wheel-only projects whose wheels hold prebuilt binaries: pip compiles nothing, so the row is pure
+  // (with wheelOnly); the facts call them native with no compiler.
+  "nvidia-nccl-cu12": "pure + wheelOnly: the manylinux wheels carry prebuilt NCCL libraries and the only sdist is a placeholder; nothing is compiled",
+  playwright: "pure + wheelOnly: the platform wheels bundle the Node.js driver and releases from 1.0 have no sdist; nothing is compiled",
 };
 
 const shared = NATIVE_BUILD_TABLE.filter((pkg) => byName.has(canonicalizeName(pkg.name)) && !(canonicalizeName(pkg.name) in DIFFERENCES));

@@ -33,3 +33,24 @@ export function floor(
 ): PythonFloor {
   return { python, firstBuilding, change, failure, confidence, sources, ...extra };
 }
+
+/**
+ * Evidence only, from the lock-file harvest (../shared/data/pypi/lockfile-releases.jsonl.gz: the
+ * releases that uv/poetry/pdm lock files in public repositories pinned, 2021–2026, with every wheel
+ * of each): `version` is the oldest harvested release with a manylinux/musllinux cpXY wheel, i.e.
+ * the project's CI built it from source on that Python. The harvest does not hold every release,
+ * so an older release may build too; older releases are not judged.
+ */
+export function lockedWheelsFrom(project: string, python: string, version: string, note?: string): PythonFloor {
+  return {
+    python,
+    firstBuilding: version,
+    change: "unspecified",
+    failure: "none",
+    confidence: "medium",
+    sources: [pypiFiles(project, version)],
+    note: [`Oldest release with cp${python.replace(".", "")} Linux wheels among the releases in the lock-file harvest (not every release is there); older releases are not judged.`, note]
+      .filter(Boolean)
+      .join(" "),
+  };
+}

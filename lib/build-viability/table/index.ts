@@ -6,11 +6,13 @@ import { canonicalizeName } from "@/lib/pep508";
 import type { Breakage, ProjectViability } from "../types";
 import { C_EXTENSIONS } from "./c-extensions";
 import { CYTHON_PROJECTS } from "./cython";
+import { LOCKED_WHEEL_EVIDENCE } from "./locked-wheel-evidence";
 import { RUST_PROJECTS } from "./rust";
 import { SCIENTIFIC } from "./scientific";
+import { TOP_PROJECTS } from "./top-projects";
 import { WHEEL_EVIDENCE } from "./wheel-evidence";
 
-export const BUILD_VIABILITY_TABLE: readonly ProjectViability[] = [...SCIENTIFIC, ...CYTHON_PROJECTS, ...C_EXTENSIONS, ...RUST_PROJECTS, ...WHEEL_EVIDENCE];
+export const BUILD_VIABILITY_TABLE: readonly ProjectViability[] = [...SCIENTIFIC, ...CYTHON_PROJECTS, ...C_EXTENSIONS, ...RUST_PROJECTS, ...WHEEL_EVIDENCE, ...LOCKED_WHEEL_EVIDENCE, ...TOP_PROJECTS];
 
 export interface IndexedViabilityProject {
   readonly entry: ProjectViability;

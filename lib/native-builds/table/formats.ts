@@ -330,3 +330,15 @@ export const MARKUPSAFE: PackageNativeBuilds = project("MarkupSafe", {
   sources: [externalDeps("markupsafe"), readAt("pallets/markupsafe", "1251593f6b0e3b45f2cc8aba662622bc22d6a5e2", "setup.py")],
   note: "_speedups is built by a build_ext that tolerates failure: without a compiler it installs pure Python.",
 });
+
+export const PYMUPDF: PackageNativeBuilds = project("PyMuPDF", {
+  versions: "",
+  kind: "native",
+  toolchains: ["c", "cxx"],
+  backend: "in-tree pipcl backend (setup.py)",
+  tools: ["swig"],
+  os: compiled(["c", "cxx"], TOOL.swig),
+  confidence: "medium",
+  sources: [readAt("pymupdf/PyMuPDF", "53c9aaf539b4fbb6a53010d90de3a2df96e82b5e", "setup.py")],
+  note: "The sdist downloads and builds MuPDF, then its SWIG bindings: a long build that needs network access, and fragile on musl.",
+});

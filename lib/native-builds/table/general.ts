@@ -6,7 +6,7 @@
 import { custom, lists, TOOL } from "../os-packages";
 import type { PackageNativeBuilds } from "../types";
 import { compiled, project, pure, selfContained } from "./compose";
-import { externalDeps, readAt } from "./sources";
+import { externalDeps, pypiFiles, readAt } from "./sources";
 
 /** A speed-up extension that quietly falls back to pure Python when it does not compile. */
 function optionalC(name: string, sources: readonly string[], note: string, env?: { name: string; value: string }): PackageNativeBuilds {
@@ -208,3 +208,88 @@ export const ARGON2_CFFI: PackageNativeBuilds = project(
     note: "Pure Python; the compiled part is argon2-cffi-bindings.",
   }),
 );
+
+// Pure sdists (issue 15's top-100 list): the releases named ship only py3-none-any wheels in the
+// 2023 PyPI snapshot and the 2021–2026 lock-file harvest (../shared/data/pypi), and their
+// build files declare no extension. Newer releases with platform wheels are not tabled yet.
+
+export const CHARDET: PackageNativeBuilds = project(
+  "chardet",
+  pure("<7", {
+    backend: "setuptools (4.x); hatchling (5.x–6.x)",
+    confidence: "medium",
+    sources: [readAt("chardet/chardet", "198c8923dd88d840cdb36677fec6a1e64eba991f", "pyproject.toml"), readAt("chardet/chardet", "1355907628bff3148cc81ec77093b41d922436a7", "pyproject.toml"), pypiFiles("chardet")],
+    note: "Pure Python before 7. From 7.0.1 chardet publishes cpXY manylinux wheels; what its sdist compiles was not read, so releases from 7 get the generic answer.",
+  }),
+);
+export const LITELLM: PackageNativeBuilds = project(
+  "litellm",
+  pure("<1.92", {
+    backend: "poetry-core",
+    confidence: "medium",
+    sources: [pypiFiles("litellm")],
+    note: "Releases before 1.92 ship only a py3-none-any wheel beside the sdist. From 1.92.0 litellm publishes cpXY and abi3 manylinux/musllinux wheels; what its sdist compiles was not read, so releases from 1.92 get the generic answer.",
+  }),
+);
+export const DBT_CORE: PackageNativeBuilds = project(
+  "dbt-core",
+  pure(">=1.0.6,<1.13", {
+    backend: "setuptools (hatchling in later 1.x)",
+    confidence: "medium",
+    sources: [pypiFiles("dbt-core")],
+    note: "Releases 1.0.6–1.12.0 in the lock-file harvest ship only py3-none-any wheels. manylinux-wheel-projects.json (2026-08) lists dbt-core with a manylinux wheel in some later release, not read here.",
+  }),
+);
+export const AIOFILE: PackageNativeBuilds = project(
+  "aiofile",
+  pure(">=3.3.3,<3.13", {
+    backend: "poetry-core",
+    confidence: "medium",
+    sources: [pypiFiles("aiofile")],
+    note: "Releases 3.3.3–3.12.3 in the lock-file harvest ship only py3-none-any wheels; the compiled Linux AIO is its dependency caio. Older releases are not tabled.",
+  }),
+);
+
+export const PYTOKENS: PackageNativeBuilds = project(
+  "pytokens",
+  pure("<0.4", {
+    backend: "setuptools",
+    confidence: "medium",
+    sources: [pypiFiles("pytokens")],
+    note: "Releases before 0.4 ship only a py3-none-any wheel.",
+  }),
+  {
+    versions: ">=0.4",
+    kind: "optional-native",
+    fallback: { automatic: false, env: { name: "PYTOKENS_USE_MYPYC", value: "0" } },
+    toolchains: ["c"],
+    backend: "setuptools + mypyc (mypy in build-system.requires)",
+    os: compiled(["c"]),
+    confidence: "medium",
+    sources: [readAt("tusharsadhwani/pytokens", "e4520de10c2faf7b8f68d458bdd3a56df48d5c87", "setup.py"), readAt("tusharsadhwani/pytokens", "0f0e419ce5d59ae4937f22f4afef315f2ff81c61", "pyproject.toml"), pypiFiles("pytokens")],
+    note: "setup.py compiles the module with mypyc on CPython unless PYTOKENS_USE_MYPYC=0; a failed compile is not caught. 0.4.0 is the first release with cpXY wheels in the lock-file harvest.",
+  },
+);
+
+export const LIBRT: PackageNativeBuilds = project("librt", {
+  versions: "",
+  kind: "native",
+  toolchains: ["c"],
+  backend: "setuptools",
+  os: compiled(["c"]),
+  confidence: "medium",
+  sources: ["https://archlinux.org/packages/extra/x86_64/python-librt", "https://pkgs.alpinelinux.org/package/edge/community/x86_64/py3-librt", pypiFiles("librt")],
+  note: "mypyc's runtime library (C implementations used by mypyc-compiled code, mypy among them): C extensions built with setuptools, linking nothing but libc (Arch's package depends on glibc alone). The build files were not read.",
+});
+
+export const DULWICH: PackageNativeBuilds = project("dulwich", {
+  versions: "",
+  kind: "optional-native",
+  fallback: { automatic: true },
+  toolchains: ["rust"],
+  backend: "setuptools + setuptools-rust",
+  os: compiled(["rust"]),
+  confidence: "low",
+  sources: [readAt("jelmer/dulwich", "53315d31f67a00bc75956423148a58065da55aa0", "setup.py"), "https://github.com/jelmer/dulwich/issues/1405"],
+  note: "Current setup.py builds PyO3 extensions (_objects, _diff_tree, _pack) marked optional unless CIBUILDWHEEL=1, so without cargo pip installs pure Python. Older releases compiled optional C extensions instead; the release that switched was not read (check dulwich's NEWS), so for those the row names Rust where gcc would do.",
+});

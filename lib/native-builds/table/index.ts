@@ -13,6 +13,7 @@ import { NETWORKING } from "./networking";
 import * as RUST from "./rust";
 import * as SCIENTIFIC from "./scientific";
 import { SECURITY } from "./security";
+import * as WHEEL_ONLY from "./wheel-only";
 
 // Every exported row of each topic module, in the order the modules list them.
 const rowsOf = (module: Record<string, PackageNativeBuilds>): PackageNativeBuilds[] => Object.values(module);
@@ -27,6 +28,7 @@ export const NATIVE_BUILD_TABLE: readonly PackageNativeBuilds[] = [
   ...rowsOf(GEO),
   ...rowsOf(DESKTOP),
   ...rowsOf(GENERAL),
+  ...rowsOf(WHEEL_ONLY),
 ];
 
 export type IndexedNativePackage = IndexedEntry<PackageNativeBuilds, NativeBuildEra>;

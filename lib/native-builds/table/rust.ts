@@ -45,6 +45,12 @@ export const RUFF = rustExtension(
 );
 export const LIBCST = rustExtension("libcst", "setuptools + setuptools-rust", [readAt("Instagram/LibCST", "519b46307ccc7fa13722fd5fc4b72226f7ac9763", "setup.py")], "The native parser is required in current releases.");
 export const NH3 = rustExtension("nh3", "maturin", [readAt("messense/nh3", "567c411f1b49d2c1b943b8de8a24ada6cf87149a", "pyproject.toml")], "Small crate (ammonia bindings).");
+export const UV = rustExtension(
+  "uv",
+  "maturin (bindings = \"bin\": a Rust executable in a wheel)",
+  [readAt("astral-sh/uv", "26a9dd4b2125bc271b47855e1fa0c49af3365db5", "pyproject.toml"), readAt("astral-sh/uv", "26a9dd4b2125bc271b47855e1fa0c49af3365db5", "Cargo.toml")],
+  "Compiles the whole uv workspace (a long build) and needs a recent Rust (the build-viability table lists each range's rust-version). Usually a build tool: COPY it from the ghcr.io/astral-sh/uv image instead.",
+);
 export const UUID_UTILS = rustExtension("uuid-utils", "maturin", [readAt("aminalaee/uuid-utils", "f73e4d2b8974310c6266e2715cd2f65934fbd3e0", "pyproject.toml")], "Small crate.");
 
 export const PENDULUM: PackageNativeBuilds = project(

@@ -340,3 +340,15 @@ export const DUCKDB: PackageNativeBuilds = project("duckdb", {
   sources: [readAt("duckdb/duckdb-python", "6239d169683d93e67a1d522b5d47c4a60e13918f", "pyproject.toml")],
   note: "Compiles the whole DuckDB engine: tens of minutes and several GB of memory.",
 });
+
+export const OPENCV_PYTHON: PackageNativeBuilds = project("opencv-python", {
+  versions: "",
+  kind: "native",
+  toolchains: ["c", "cxx"],
+  backend: "scikit-build (legacy) + cmake",
+  tools: ["cmake"],
+  os: compiled(["c", "cxx"], TOOL.cmake),
+  confidence: "medium",
+  sources: [readAt("opencv/opencv-python", "8ad8ec1bae8aad196b3e9117a4b2b47d58547d47", "pyproject.toml")],
+  note: "The sdist builds all of OpenCV (typically 30–90+ minutes). There are no musllinux wheels, so Alpine builds it; opencv-python-headless or the distro's OpenCV avoid that.",
+});
