@@ -4,7 +4,7 @@
  */
 import { Inflate } from "fflate";
 import { z } from "zod";
-import { MAX_REQUIREMENTS_BYTES, buildHostFromEmulated, requestFields } from "@/lib/contract/request";
+import { MAX_INPUT_FILES, MAX_REQUIREMENTS_BYTES, buildHostFromEmulated, requestFields, requestParameters, type InputParameters } from "@/lib/contract/request";
 import { MAX_LINK_PARAM_CHARS, SHARE_PREFIX, SHARE_PREFIX_V1, type ShareState } from "./state";
 
 /** Inflated JSON bigger than this is refused (a small link must not expand into a huge payload). */
@@ -39,7 +39,23 @@ const compact = <A extends z.ZodType, E extends z.ZodRawShape>(archs: A, estimat
     })
     .strict();
 const compactV1 = compact(contract.arch, { q: contract.emulated });
-const compactV2 = compact(contract.archs, { h: contract.estimate.buildHost });
+/**
+ * v2's optional `i`: the input's description (see compactInput in state.ts). File texts, like the
+ * requirements text, are only bounded here; their analysis says what is wrong with them.
+ */
+const compactInput = z
+  .object({
+    k: contract.input.kind.optional(),
+    n: contract.input.fileName.optional(),
+    x: contract.input.extras.optional(),
+    g: contract.input.groups.optional(),
+    f: z
+      .array(z.tuple([z.string().min(1), z.string().max(MAX_REQUIREMENTS_BYTES)]))
+      .max(MAX_INPUT_FILES)
+      .optional(),
+  })
+  .strict();
+const compactV2 = compact(contract.archs, { h: contract.estimate.buildHost }).extend({ i: compactInput.optional() });
 
 export function decodeShareState(param: string): DecodeResult {
   const invalid = (why: string): DecodeResult => ({ ok: false, error: `This share link is damaged or was not made by Basewise (${why}). Paste the requirements to analyse them again.` });
@@ -65,7 +81,21 @@ export function decodeShareState(param: string): DecodeResult {
   }
   const parsed = compactV2.safeParse(json);
   if (!parsed.success) return invalid("unexpected fields");
-  return { ok: true, state: stateOf(parsed.data, parsed.data.a, parsed.data.e.h) };
+  const state = stateOf(parsed.data, parsed.data.a, parsed.data.e.h);
+  return { ok: true, state: parsed.data.i ? { ...state, input: inputOf(parsed.data.i) } : state };
+}
+
+/** The compact input as the request contract's parameters (extras and groups as sets, as the request reads them). */
+function inputOf(i: z.infer<typeof compactInput>): InputParameters {
+  return requestParameters({
+    input: {
+      ...(i.k ? { kind: i.k } : {}),
+      ...(i.n !== undefined ? { fileName: i.n } : {}),
+      ...(i.x ? { extras: i.x } : {}),
+      ...(i.g ? { groups: i.g } : {}),
+      ...(i.f ? { files: i.f.map(([name, text]) => ({ name, text })) } : {}),
+    },
+  }).input;
 }
 
 /** The fields both forms share, with the architectures and build host each spells its own way. */

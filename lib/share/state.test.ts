@@ -1,7 +1,8 @@
 import { deflateSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { decodeShareState } from "./decode";
-import { DEFAULT_ESTIMATE, encodeShareState, MAX_LINK_PARAM_CHARS, requestFor, type ShareState } from "./state";
+import { requestParameters } from "@/lib/contract/request";
+import { DEFAULT_ESTIMATE, encodeShareState, MAX_LINK_PARAM_CHARS, NO_INPUT, requestFor, type ShareState } from "./state";
 
 const state: ShareState = {
   requirements: "Django==4.2.7\npsycopg2==2.9.9  # needs libpq\n",
@@ -89,5 +90,36 @@ describe("share links", () => {
       asOf: state.asOf,
     });
     expect(requestFor({ ...state, asOf: null, estimate: DEFAULT_ESTIMATE })).not.toHaveProperty("asOf");
+  });
+
+  it("carry the input's description: kind, file name, extras and groups, and the files given with it, as text", () => {
+    const withInput: ShareState = {
+      ...state,
+      requirements: "-r base.txt\n-c constraints.txt\nDjango==4.2.7\n",
+      input: { kind: "requirements", fileName: "requirements/prod.txt", extras: ["db"], groups: ["dev", "test"], files: [{ name: "base.txt", text: "six\n" }, { name: "constraints.txt", text: "six<2\n" }] },
+    };
+    const param = encoded(withInput);
+    expect(decodeShareState(param)).toEqual({ ok: true, state: withInput });
+    expect(requestFor(withInput).input).toEqual({ kind: "requirements", fileName: "requirements/prod.txt", extras: ["db"], groups: ["dev", "test"], files: withInput.input?.files });
+    expect(requestParameters(requestFor(withInput)).input).toEqual(withInput.input);
+  });
+
+  it("leave the input out when nothing is said about it: the link and the request are what they were before it existed", () => {
+    expect(encoded({ ...state, input: NO_INPUT })).toBe(encoded(state));
+    expect(requestFor({ ...state, input: NO_INPUT })).toEqual(requestFor(state));
+    expect(requestFor(state)).not.toHaveProperty("input");
+    // Only what is set travels: a kind override alone.
+    expect(requestFor({ ...state, input: { ...NO_INPUT, kind: "uv-lock" } }).input).toEqual({ kind: "uv-lock" });
+  });
+
+  it("validate the input's fields by the request contract's rules", () => {
+    const make = (o: object) => `v2.${b64url(deflateSync(new TextEncoder().encode(JSON.stringify(o))))}`;
+    const good = { r: "six\n", b: ["python:3.12-slim"], a: ["amd64"], n: false, e: { c: 4, m: 50, w: false, h: "native" }, t: null };
+    expect(decodeShareState(make({ ...good, i: { k: "uv-lock", n: "uv.lock" } }))).toMatchObject({ ok: true, state: { input: { kind: "uv-lock", fileName: "uv.lock", extras: [], groups: [], files: [] } } });
+    // Extras and groups are sets, as the request reads them.
+    expect(decodeShareState(make({ ...good, i: { x: ["web", "db", "web"] } }))).toMatchObject({ ok: true, state: { input: { extras: ["db", "web"] } } });
+    for (const i of [{ k: "setup.py" }, { n: "" }, { x: "db" }, { g: ["g".repeat(101)] }, { f: [["a.txt"]] }, { f: Array(9).fill(["a.txt", "six"]) }, { z: 1 }, "uv.lock"]) {
+      expect(decodeShareState(make({ ...good, i })).ok, JSON.stringify(i)).toBe(false);
+    }
   });
 });

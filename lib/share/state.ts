@@ -2,11 +2,13 @@
  * The share state: everything needed to reproduce an analysis (requirements, bases, architectures,
  * options and the index date `asOf`), and its compact form in a link: `?s=v2.<base64url(deflate(JSON))>`.
  * Links made before several architectures (`v1.`, one arch and an "emulated" switch) still open: see decode.ts.
+ * The input's description (kind, file name, extras, groups, the files given with it) is an optional
+ * key of the v2 form, written only when set: a link of a plain paste is the same as before it existed.
  * Encoding only here (it runs in the browser); decoding, with its validation, is in decode.ts.
  */
 import { deflateSync } from "fflate";
 import { DEFAULT_ESTIMATE } from "@/lib/contract/request-limits";
-import type { AnalyzeRequest, Arch, EstimateOptions } from "@/lib/contract/request";
+import type { AnalyzeRequest, Arch, EstimateOptions, InputParameters } from "@/lib/contract/request";
 
 export { DEFAULT_ESTIMATE, type EstimateOptions };
 
@@ -20,7 +22,12 @@ export interface ShareState {
   estimate: EstimateOptions;
   /** The index as of this moment (ISO 8601); null until the first analysis fixes it. */
   asOf: string | null;
+  /** What the text is and what goes with it; absent (or all defaults) for a pasted requirements file. */
+  input?: InputParameters;
 }
+
+/** The input's description when nothing is said: a pasted requirements file, kind detected. */
+export const NO_INPUT: InputParameters = { kind: null, fileName: null, extras: [], groups: [], files: [] };
 
 /** Longest `s` parameter a link may carry: chat tools and proxies cut longer URLs. */
 export const MAX_LINK_PARAM_CHARS = 8000;
@@ -38,6 +45,7 @@ export function encodeShareState(state: ShareState): EncodeResult {
     n: state.noDeps,
     e: { c: state.estimate.cores, m: state.estimate.networkMBps, w: state.estimate.cache === "warm", h: state.estimate.buildHost },
     t: state.asOf,
+    ...(state.input && !isDefaultInput(state.input) ? { i: compactInput(state.input) } : {}),
   };
   const param = SHARE_PREFIX + toBase64Url(deflateSync(new TextEncoder().encode(JSON.stringify(compact)), { level: 9 }));
   if (param.length > MAX_LINK_PARAM_CHARS) {
@@ -57,6 +65,7 @@ export function requirementLineCount(state: Pick<ShareState, "requirements">): n
 
 /** The API request for a share state. */
 export function requestFor(state: ShareState): AnalyzeRequest {
+  const input = state.input && !isDefaultInput(state.input) ? requestInput(state.input) : null;
   return {
     requirements: state.requirements,
     bases: state.bases,
@@ -64,6 +73,34 @@ export function requestFor(state: ShareState): AnalyzeRequest {
     ...(state.noDeps ? { noDeps: true } : {}),
     estimate: state.estimate,
     ...(state.asOf ? { asOf: state.asOf } : {}),
+    ...(input ? { input } : {}),
+  };
+}
+
+/** Nothing said about the input: the request and the link leave it out. */
+export function isDefaultInput(input: InputParameters): boolean {
+  return input.kind === null && input.fileName === null && input.extras.length === 0 && input.groups.length === 0 && input.files.length === 0;
+}
+
+/** Only what is set, so equal inputs make equal requests. */
+function requestInput(input: InputParameters): NonNullable<AnalyzeRequest["input"]> {
+  return {
+    ...(input.kind ? { kind: input.kind } : {}),
+    ...(input.fileName !== null ? { fileName: input.fileName } : {}),
+    ...(input.extras.length ? { extras: [...input.extras] } : {}),
+    ...(input.groups.length ? { groups: [...input.groups] } : {}),
+    ...(input.files.length ? { files: input.files.map(({ name, text }) => ({ name, text })) } : {}),
+  };
+}
+
+/** The link's `i`: k kind, n file name, x extras, g groups, f files as [name, text] pairs; each only when set. */
+function compactInput(input: InputParameters) {
+  return {
+    ...(input.kind ? { k: input.kind } : {}),
+    ...(input.fileName !== null ? { n: input.fileName } : {}),
+    ...(input.extras.length ? { x: input.extras } : {}),
+    ...(input.groups.length ? { g: input.groups } : {}),
+    ...(input.files.length ? { f: input.files.map(({ name, text }) => [name, text]) } : {}),
   };
 }
 
