@@ -1,8 +1,10 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFixtureIndex, type FixtureIndex } from "@/e2e/fixtures/fixture-index";
+import { REPORT_SCHEMA_VERSION } from "@/lib/contract/report";
 import { main } from "./main";
 
 let index: FixtureIndex;
@@ -19,10 +21,15 @@ afterAll(async () => {
   process.env.BASEWISE_CACHE_DIR = savedCache;
 });
 
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
+/**
+ * Runs the CLI in this process. Standard input is a terminal with nothing typed unless `stdin` is
+ * given (then a pipe holding it); stderr is not a terminal unless `tty`.
+ */
+async function run(args: string[], io: { stdin?: string; tty?: boolean } = {}): Promise<{ code: number; out: string; err: string }> {
   let out = "";
   let err = "";
-  const code = await main(args, (t) => (out += t), (t) => (err += t));
+  const stdin = Object.assign(Readable.from(io.stdin === undefined ? [] : [Buffer.from(io.stdin)]), { isTTY: io.stdin === undefined ? true : undefined });
+  const code = await main(args, (t) => (out += t), (t) => (err += t), { stdin, stderrIsTTY: io.tty ?? false });
   return { code, out, err };
 }
 
@@ -74,7 +81,7 @@ describe("basewise analyze", { timeout: 30_000 }, () => {
     const { code, out } = await run(["analyze", file, "--base", "python:3.12-alpine3.24", "--arch", "arm64", "--json", "--index-url", index.url]);
     expect(code).toBe(0);
     const report = JSON.parse(out);
-    expect(report.schemaVersion).toBe(4);
+    expect(report.schemaVersion).toBe(REPORT_SCHEMA_VERSION);
     expect(report.targets).toHaveLength(1);
     expect(report.targets[0]).toMatchObject({ base: "python:3.12-alpine3.24", arch: "arm64", libc: { family: "musl" } });
     expect(report.targets[0].packages[0]).toMatchObject({ name: "cryptography", kind: "wheel", compiles: false, filename: "cryptography-41.0.7-cp37-abi3-musllinux_1_1_aarch64.whl" });
@@ -99,7 +106,7 @@ describe("basewise analyze", { timeout: 30_000 }, () => {
   });
 
   it.each([
-    [["analyze"], /Usage: basewise analyze FILE/],
+    [["analyze"], /Usage: basewise analyze \[FILE\]/],
     [["analyze", "x.txt", "--arch", "riscv"], /--arch must be amd64 or arm64/],
     [["analyze", "/nonexistent/requirements.txt"], /Cannot read/],
     [["analyze", "x.txt", "--index-url", "file:///etc/passwd"], /must be an http\(s\) URL/],
@@ -186,7 +193,7 @@ describe("basewise schema", () => {
     expect(printed.code).toBe(0);
     expect(printed.out).toBe(reportJsonSchemaText());
     const schema = JSON.parse(printed.out);
-    expect(schema.$defs.Report.properties.schemaVersion.const).toBe(4);
+    expect(schema.$defs.Report.properties.schemaVersion.const).toBe(REPORT_SCHEMA_VERSION);
     expect(schema.$defs.Report.properties.targets).toBeDefined();
     // Extra words after the command are a usage error, as for analyze.
     const extra = await run(["schema", "now"]);

@@ -2,18 +2,39 @@ import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { ARCHES, BUILD_HOSTS, DEFAULT_ARCHS, DEFAULT_ESTIMATE, ESTIMATE_LIMITS, MAX_BASES } from "@/lib/contract/request-limits";
 import type { FieldNaming, RequestField } from "@/lib/contract/request";
+import { DEFAULT_BASES } from "@/lib/targets/defaults";
 import { indexConfigFromEnv } from "@/lib/index/config";
+import { AS_OF_FORMS, asOfFromFlag } from "./as-of";
+import { EXIT } from "./exit-codes";
+import { FAIL_ON, type FailOn, type FailOnCondition } from "./fail-on";
+import { progressLine, type ProgressLine } from "./progress";
 
 const { cores, networkMBps } = ESTIMATE_LIMITS;
 
-const USAGE = `Usage: basewise analyze FILE --base IMAGE [--base IMAGE…] [--arch amd64|arm64…] [--index-url URL] [--no-deps] [--cores N] [--network-mbps N] [--warm] [--build-host HOST] [--dockerfile IMAGE] [--fetch-sdists] [--json]
-       basewise schema   (prints the JSON Schema of the --json report, as GET /api/schema serves it)
+const FORMATS = ["table", "json", "markdown"] as const;
+type Format = (typeof FORMATS)[number];
+
+const USAGE = `Usage: basewise analyze [FILE] [--base IMAGE…] [--arch amd64|arm64…] [--as-of DATE] [--format table|json|markdown]
+                        [--fail-on compile|fails|unknown|none] [--index-url URL] [--no-deps] [--cores N] [--network-mbps N]
+                        [--warm] [--build-host HOST] [--dockerfile IMAGE] [--fetch-sdists]
+       basewise images  [--python X.Y] [--libc glibc|musl] [--family NAME] [--arch ARCH] [--supported] [--as-of DATE] [--format table|json]
+       basewise schema  (prints the JSON Schema of the --format json report, as GET /api/schema serves it)
 
 Predicts, for each base image, which packages pip installs from a wheel and which it builds from source:
 the whole install set as pip resolves it there, and the build requirements of every build.
-  FILE            a requirements.txt ("-" reads standard input)
-  --base IMAGE    a base image, e.g. python:3.12-slim-bookworm (repeatable, at most ${MAX_BASES}; default: a standard comparison)
+  FILE            a requirements.txt; "-", or no FILE with standard input not a terminal, reads standard input
+  --base IMAGE    a base image, e.g. python:3.12-slim-bookworm (repeatable, at most ${MAX_BASES}; default: ${DEFAULT_BASES.join(", ")})
   --arch ARCH     ${ARCHES.join(" or ")}; repeat it or write "amd64,arm64" for both (default: ${DEFAULT_ARCHS.join(" and ")})
+  --as-of DATE    the index as of then: files uploaded later are ignored, floating tags point where they did, end of
+                  life is judged then (a share link's asOf). ${AS_OF_FORMS}
+                  (default: now)
+  --format F      table (default), json (the versioned report; --json is the same) or markdown (the page's "Copy as Markdown")
+  --fail-on WHAT  exit ${EXIT.failOn} when, on any analysed image and architecture (each --base on each --arch):
+                    compile  something compiles from source (a build known to fail included)
+                    fails    a build is known to fail (compiles[].viability "fails", blocker build-fails)
+                    unknown  a package could not be checked (status unknown, or not reached before the deadline)
+                    none     never (the default)
+                  repeat it or write "fails,unknown" for several; the reasons go to stderr
   --index-url URL the package index (default: $BASEWISE_INDEX_URL or https://pypi.org/simple/)
   --no-deps       only the requirements written in the file, as pip --no-deps
   --cores N       CPU cores for the build-time estimate, ${cores.min} to ${cores.max} (default ${DEFAULT_ESTIMATE.cores})
@@ -24,11 +45,50 @@ the whole install set as pip resolves it there, and the build requirements of ev
   --emulated      the older form of --build-host ci-amd64 (arm64 built on an amd64 host under QEMU)
   --dockerfile IMAGE  print only the recommended, annotated Dockerfile for IMAGE (for the first --arch)
   --fetch-sdists  download sdists that will be built to read their pyproject.toml (default: $BASEWISE_FETCH_SDISTS, else off)
-  --json          print the report as JSON
+
+basewise images lists the catalog --base accepts (image, Python, libc, OS, archs, size, end of life):
+  --python X.Y    that Python (3.12, or 3.12.14)     --libc glibc|musl     --arch ARCH   published for it
+  --family NAME   an OS (debian, alpine, ubuntu, rhel, wolfi) or a kind of image (full, slim, distroless, distro)
+  --supported     only images not past their end of life as of --as-of (default: now)
+  Each filter may be repeated (any of its values); different filters must all hold.
+
+While it works, a progress line is drawn on stderr when stderr is a terminal (never otherwise, never on stdout).
+
+Exit codes:
+  ${EXIT.ok}  ok
+  ${EXIT.inputProblems}  the report has errors: a malformed line, an unknown image, an as-of the index cannot honour (wins over ${EXIT.failOn})
+  ${EXIT.usage}  usage: a bad flag or value, a file that cannot be read, an input refused before analysis
+  ${EXIT.failOn}  a --fail-on condition holds
 `;
 
-/** Runs the CLI; returns the process exit code (0 ok, 1 analysis found problems in input, 2 usage error). */
-export async function main(argv: string[], out: (text: string) => void = (t) => process.stdout.write(t), err: (text: string) => void = (t) => process.stderr.write(t)): Promise<number> {
+/** Where the CLI reads standard input and whether stderr is a terminal; the process's own by default. */
+export interface CliIo {
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
+  /** A progress line is drawn only when this is true. */
+  stderrIsTTY: boolean;
+}
+
+function processIo(): CliIo {
+  return {
+    // A getter: touching process.stdin opens it, which --help and usage errors need not do.
+    get stdin() {
+      return process.stdin;
+    },
+    stderrIsTTY: process.stderr.isTTY === true,
+  };
+}
+
+/** Flags of one command only; given to another, they are a usage error rather than ignored. */
+const ANALYZE_ONLY = ["base", "index-url", "no-deps", "fetch-sdists", "cores", "network-mbps", "warm", "build-host", "emulated", "dockerfile", "fail-on"] as const;
+const IMAGES_ONLY = ["python", "libc", "family", "supported"] as const;
+
+/** Runs the CLI; returns the process exit code (EXIT: 0 ok, 1 the input has problems, 2 usage, 3 a --fail-on condition holds). */
+export async function main(
+  argv: string[],
+  out: (text: string) => void = (t) => process.stdout.write(t),
+  err: (text: string) => void = (t) => process.stderr.write(t),
+  io: CliIo = processIo(),
+): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -37,6 +97,10 @@ export async function main(argv: string[], out: (text: string) => void = (t) => 
       options: {
         base: { type: "string", multiple: true },
         arch: { type: "string", multiple: true },
+        "as-of": { type: "string" },
+        format: { type: "string" },
+        json: { type: "boolean" },
+        "fail-on": { type: "string", multiple: true },
         "index-url": { type: "string" },
         "no-deps": { type: "boolean" },
         "fetch-sdists": { type: "boolean" },
@@ -46,26 +110,59 @@ export async function main(argv: string[], out: (text: string) => void = (t) => 
         "build-host": { type: "string" },
         emulated: { type: "boolean" },
         dockerfile: { type: "string" },
-        json: { type: "boolean" },
+        python: { type: "string", multiple: true },
+        libc: { type: "string", multiple: true },
+        family: { type: "string", multiple: true },
+        supported: { type: "boolean" },
         help: { type: "boolean", short: "h" },
       },
     });
   } catch (error) {
     err(`${(error as Error).message}\n\n${USAGE}`);
-    return 2;
+    return EXIT.usage;
   }
   const { values, positionals } = parsed;
   if (values.help) {
     out(USAGE);
-    return 0;
+    return EXIT.ok;
   }
+  const usage = (message: string) => {
+    err(`${message}\n`);
+    return EXIT.usage;
+  };
   const [command, file, ...extra] = positionals;
+  const foreign = (flags: readonly string[]) => flags.find((flag) => (values as Record<string, unknown>)[flag] !== undefined);
   // Loaded only for this command: the schema pulls in zod and the report contract.
   if (command === "schema" && positionals.length === 1) return (await import("./schema-command")).schemaCommand(out);
-  if (command !== "analyze" || !file || extra.length > 0) {
-    err(USAGE);
-    return 2;
+  if (command === "images" && positionals.length === 1) {
+    const wrong = foreign(ANALYZE_ONLY);
+    return wrong ? usage(`--${wrong} is an option of basewise analyze, not of basewise images.`) : imagesCommand(values, out, usage);
   }
+  if (command !== "analyze" || extra.length > 0) {
+    err(USAGE);
+    return EXIT.usage;
+  }
+  const wrong = foreign(IMAGES_ONLY);
+  if (wrong) return usage(`--${wrong} is an option of basewise images, not of basewise analyze.`);
+
+  const format = formatFrom(values.format, values.json);
+  if (typeof format !== "string") return usage(format.error);
+  if (values.dockerfile !== undefined && values.format !== undefined) return usage("Give --dockerfile (which prints one Dockerfile) or --format, not both.");
+  const failOn = failOnFrom(values["fail-on"]);
+  if (!Array.isArray(failOn)) return usage(failOn.error);
+  let asOf: string | undefined;
+  if (values["as-of"] !== undefined) {
+    const moment = asOfFromFlag(values["as-of"]);
+    if (moment === null) return usage(`--as-of must be ${AS_OF_FORMS}, not "${values["as-of"]}".`);
+    asOf = moment;
+  }
+  // No FILE: standard input, unless it is a terminal (nobody would know to type a file there).
+  const fromStdin = file === "-" || (file === undefined && io.stdin.isTTY !== true);
+  if (file === undefined && !fromStdin) {
+    err(USAGE);
+    return EXIT.usage;
+  }
+
   // Flags become a request (lib/contract), validated by the schema the API uses: the CLI refuses the
   // same values with the same sentences, naming its flags. Loaded here so --help does not load zod.
   const { requestSchema, requestOptionsSchema, describeIssues } = await import("@/lib/contract/request");
@@ -73,8 +170,9 @@ export async function main(argv: string[], out: (text: string) => void = (t) => 
   const options = requestOptionsSchema(FLAG_NAMING).safeParse({
     bases: values.base,
     // "--arch amd64 --arch arm64" and "--arch amd64,arm64" are the same list.
-    archs: values.arch?.flatMap((text) => text.split(",").map((arch) => arch.trim())),
+    archs: listFrom(values.arch),
     noDeps: values["no-deps"] ?? false,
+    ...(asOf !== undefined ? { asOf } : {}),
     estimate: {
       ...(values.cores !== undefined ? { cores: numberFrom(values.cores) } : {}),
       ...(values["network-mbps"] !== undefined ? { networkMBps: numberFrom(values["network-mbps"]) } : {}),
@@ -83,56 +181,99 @@ export async function main(argv: string[], out: (text: string) => void = (t) => 
       ...(values.emulated ? { emulated: true } : {}),
     },
   });
-  if (!options.success) {
-    err(`${describeIssues(options.error)}\n`);
-    return 2;
-  }
+  if (!options.success) return usage(describeIssues(options.error));
 
   const config = indexConfigFromEnv();
   const indexUrl = values["index-url"] ?? config.indexUrl;
-  if (!URL.canParse(indexUrl) || !/^https?:$/.test(new URL(indexUrl).protocol)) {
-    err(`The index URL must be an http(s) URL, not "${indexUrl}".\n`);
-    return 2;
-  }
+  if (!URL.canParse(indexUrl) || !/^https?:$/.test(new URL(indexUrl).protocol)) return usage(`The index URL must be an http(s) URL, not "${indexUrl}".`);
 
   let requirements: string;
   try {
-    requirements = file === "-" ? await readStdin() : await readFile(file, "utf8");
+    requirements = fromStdin ? await readStdin(io.stdin) : await readFile(file as string, "utf8");
   } catch (error) {
-    err(`Cannot read ${file}: ${(error as Error).message}\n`);
-    return 2;
+    return usage(`Cannot read ${fromStdin ? "standard input" : file}: ${(error as Error).message}`);
   }
   const request = schema.safeParse({ ...options.data, requirements });
-  if (!request.success) {
-    err(`${file === "-" ? "standard input" : file}: ${describeIssues(request.error)}\n`);
-    return 2;
-  }
+  if (!request.success) return usage(`${fromStdin ? "standard input" : file}: ${describeIssues(request.error)}`);
 
   // The engine is loaded only once there is something to analyse, so --help and usage errors answer at
   // once. It runs in this process, through the same entry as the server's analysis workers.
-  const [{ runAnalysis }, { formatReportTable }] = await Promise.all([import("@/lib/server/analysis-entry"), import("./format-table")]);
-  const result = await runAnalysis(request.data, { config: { ...config, indexUrl, fetchSdists: values["fetch-sdists"] ?? config.fetchSdists } });
-  if (!result.ok) {
-    err(`${result.error}\n`);
-    return 2;
+  const [{ runAnalysis }, present] = await Promise.all([import("@/lib/server/analysis-entry"), import("./present-report")]);
+  const progress: ProgressLine | null = io.stderrIsTTY ? progressLine(err, request.data.bases?.length ? request.data.bases.length : DEFAULT_BASES.length) : null;
+  let result;
+  try {
+    result = await runAnalysis(request.data, { config: { ...config, indexUrl, fetchSdists: values["fetch-sdists"] ?? config.fetchSdists }, ...progressOption(progress) });
+  } finally {
+    progress?.stop();
   }
+  if (!result.ok) return usage(result.error);
+  const { report } = result;
+
   if (values.dockerfile !== undefined) {
     const wanted = values.dockerfile;
     // The first architecture asked for; another architecture's Dockerfile is asked for with --arch.
-    const targets = result.report.targets.filter((t) => t.base === wanted || t.requestedAs === wanted);
+    const targets = report.targets.filter((t) => t.base === wanted || t.requestedAs === wanted);
     const [target] = targets;
-    if (!target) {
-      err(`--dockerfile ${wanted}: not among the analysed images (${[...new Set(result.report.targets.map((t) => t.base))].join(", ")}); pass it with --base too.\n`);
-      return 2;
-    }
+    if (!target) return usage(`--dockerfile ${wanted}: not among the analysed images (${[...new Set(report.targets.map((t) => t.base))].join(", ")}); pass it with --base too.`);
     const differing = targets.filter((t) => t.dockerfile.text !== target.dockerfile.text).map((t) => t.arch);
     if (differing.length > 0) err(`This is ${target.base}'s Dockerfile for ${target.arch}; ${differing.join(" and ")} needs a different one (--arch ${differing[0]} prints it).\n`);
     out(target.dockerfile.text);
-    return 0;
+  } else {
+    out(present.formatReport(report, format));
   }
-  out(values.json ? `${JSON.stringify(result.report, null, 2)}\n` : formatReportTable(result.report));
-  const hasErrors = result.report.errors.length > 0 || result.report.diagnostics.some((d) => d.severity === "error");
-  return hasErrors ? 1 : 0;
+  const hasErrors = report.errors.length > 0 || report.diagnostics.some((d) => d.severity === "error");
+  const findings = present.failOnFindings(report, failOn);
+  for (const line of findings) err(`${line}\n`);
+  return hasErrors ? EXIT.inputProblems : findings.length > 0 ? EXIT.failOn : EXIT.ok;
+}
+
+/** --format, with --json as its older spelling; an error when they disagree or the format is unknown. */
+function formatFrom(format: string | undefined, json: boolean | undefined, allowed: readonly Format[] = FORMATS): Format | { error: string } {
+  if (format === undefined) return json ? "json" : "table";
+  if (!(allowed as readonly string[]).includes(format)) return { error: `--format must be ${allowed.join(", ")}, not "${format}".` };
+  if (json && format !== "json") return { error: `--json is --format json; it cannot go with --format ${format}.` };
+  return format as Format;
+}
+
+/** --fail-on's values (repeated or comma-separated), each once; "none" alone means no gate. */
+function failOnFrom(given: string[] | undefined): FailOnCondition[] | { error: string } {
+  const words = listFrom(given) ?? [];
+  const unknown = words.find((word) => !(FAIL_ON as readonly string[]).includes(word));
+  if (unknown !== undefined) return { error: `--fail-on must be ${FAIL_ON.join(", ")}, not "${unknown}".` };
+  if (words.includes("none") && words.length > 1) return { error: "--fail-on none turns the gate off; it cannot go with another condition." };
+  return [...new Set(words as FailOn[])].filter((word): word is FailOnCondition => word !== "none");
+}
+
+/** A repeatable flag whose values may also be comma-separated: "--arch amd64 --arch arm64" is "--arch amd64,arm64". */
+function listFrom(given: string[] | undefined): string[] | undefined {
+  return given?.flatMap((text) => text.split(",").map((word) => word.trim()));
+}
+
+type Values = Record<string, string | boolean | string[] | undefined>;
+
+async function imagesCommand(values: Values, out: (text: string) => void, usage: (message: string) => number): Promise<number> {
+  const format = formatFrom(values.format as string | undefined, values.json as boolean | undefined, ["table", "json"]);
+  if (typeof format !== "string") return usage(format.error);
+  const asOf = values["as-of"] === undefined ? new Date().toISOString() : asOfFromFlag(values["as-of"] as string);
+  if (asOf === null) return usage(`--as-of must be ${AS_OF_FORMS}, not "${values["as-of"] as string}".`);
+  const { IMAGE_FAMILIES, IMAGE_LIBCS, catalogImages, imagesJson, imagesTable } = await import("./images-command");
+  const checked = <T extends string>(flag: string, allowed: readonly T[]): T[] | string => {
+    const list = listFrom(values[flag] as string[] | undefined) ?? [];
+    const bad = list.find((word) => !(allowed as readonly string[]).includes(word));
+    return bad === undefined ? (list as T[]) : `--${flag} must be ${allowed.join(", ")}, not "${bad}".`;
+  };
+  const libc = checked("libc", IMAGE_LIBCS);
+  if (typeof libc === "string") return usage(libc);
+  const family = checked("family", IMAGE_FAMILIES);
+  if (typeof family === "string") return usage(family);
+  const archs = checked("arch", ARCHES);
+  if (typeof archs === "string") return usage(archs);
+  const python = listFrom(values.python as string[] | undefined) ?? [];
+  const badPython = python.find((v) => !/^\d+\.\d+(\.\d+)?$/.test(v));
+  if (badPython !== undefined) return usage(`--python must be a version like 3.12 or 3.12.14, not "${badPython}".`);
+  const images = catalogImages({ python, libc, family, archs, supported: values.supported === true, asOf });
+  out(format === "json" ? imagesJson(images, asOf) : imagesTable(images, asOf, archs[0] ?? "amd64"));
+  return EXIT.ok;
 }
 
 /** The request's fields as this CLI's flags; a field with no flag keeps its JSON name. */
@@ -141,6 +282,7 @@ const FLAGS: Partial<Record<RequestField, string>> = {
   bases: "--base",
   arch: "--arch",
   archs: "--arch",
+  asOf: "--as-of",
   noDeps: "--no-deps",
   "estimate.cores": "--cores",
   "estimate.networkMBps": "--network-mbps",
@@ -155,8 +297,13 @@ function numberFrom(text: string): number {
   return text.trim() === "" ? Number.NaN : Number(text);
 }
 
-async function readStdin(): Promise<string> {
+/** The engine's progress listener (lib/report's onStart, onFetched, onTarget) for the line on stderr; none without a line. */
+function progressOption(progress: ProgressLine | null): { progress?: ProgressLine } {
+  return progress ? { progress } : {};
+}
+
+async function readStdin(stdin: NodeJS.ReadableStream): Promise<string> {
   const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  for await (const chunk of stdin) chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Buffer));
   return Buffer.concat(chunks).toString("utf8");
 }
