@@ -215,6 +215,52 @@ describe("listed packages are what the build uses", () => {
   });
 });
 
+describe("msgpack: C++ before 1.1, a silent pure fallback before 1.0.7", () => {
+  const build = (version: string, manager: "apt" | "apk" = "apt") => osPackagesFor(nativeBuildFor("msgpack", version), manager, {});
+
+  it("1.0.3 (a real bookworm build without g++ installed pure Python) lists g++ on Debian and Alpine", () => {
+    expect(nativeBuildFor("msgpack", "1.0.3")).toMatchObject({ kind: "optional-native", toolchains: ["c", "cxx"], fallback: { automatic: true }, appliesTo: "<1.0.7" });
+    expect(build("1.0.3").build).toEqual(["gcc", "libc6-dev", "g++"]);
+    expect(build("1.0.3", "apk").build).toEqual(["gcc", "musl-dev", "g++"]);
+  });
+
+  it("1.0.8 still needs g++ and no longer falls back by itself; 1.1.0 and its release candidate compile C only", () => {
+    expect(nativeBuildFor("msgpack", "1.0.8")).toMatchObject({ toolchains: ["c", "cxx"], fallback: { automatic: false, env: { name: "MSGPACK_PUREPYTHON", value: "1" } } });
+    for (const version of ["1.1.0rc1", "1.1.0", "1.1.2"]) {
+      expect(nativeBuildFor("msgpack", version).toolchains, version).toEqual(["c"]);
+      expect(build(version).build, version).not.toContain("g++");
+    }
+  });
+});
+
+describe("the top-100 additions (issue 15)", () => {
+  it("wheel-only projects say so: torch, onnxruntime, ray build nothing pip could use; nvidia-nccl-cu12 and playwright compile nothing", () => {
+    for (const name of ["torch", "onnxruntime", "ray"]) expect(nativeBuildFor(name, name === "torch" ? "2.5.1" : "1.20.0")).toMatchObject({ basis: "table", wheelOnly: true });
+    expect(nativeBuildFor("nvidia-nccl-cu12", "2.21.5")).toMatchObject({ kind: "pure", wheelOnly: true, toolchains: [] });
+    expect(nativeBuildFor("playwright", "1.48.0")).toMatchObject({ kind: "pure", wheelOnly: true });
+    // triton's rows stop where the harvest shows an sdist again.
+    expect(nativeBuildFor("triton", "3.4.1").basis).toBe("generic");
+  });
+
+  it("pytokens compiles with mypyc from 0.4 unless PYTOKENS_USE_MYPYC=0; 0.3.0 is pure", () => {
+    expect(nativeBuildFor("pytokens", "0.3.0")).toMatchObject({ kind: "pure", toolchains: [] });
+    expect(nativeBuildFor("pytokens", "0.4.1")).toMatchObject({ kind: "optional-native", toolchains: ["c"], fallback: { automatic: false, env: { name: "PYTOKENS_USE_MYPYC", value: "0" } } });
+  });
+
+  it("chardet and litellm are pure before their compiled releases, and unknown (generic) from them", () => {
+    expect(nativeBuildFor("chardet", "5.2.0")).toMatchObject({ basis: "table", kind: "pure" });
+    expect(nativeBuildFor("chardet", "7.0.1").basis).toBe("generic");
+    expect(nativeBuildFor("litellm", "1.50.0")).toMatchObject({ basis: "table", kind: "pure" });
+    expect(nativeBuildFor("litellm", "1.92.0").basis).toBe("generic");
+  });
+
+  it("uv needs Rust; PyMuPDF needs g++ and swig; opencv-python needs g++ and cmake", () => {
+    expect(nativeBuildFor("uv", "0.5.0")).toMatchObject({ kind: "native", toolchains: ["rust"] });
+    expect(osPackagesFor(nativeBuildFor("PyMuPDF", "1.24.0"), "apt", {}).build).toEqual(expect.arrayContaining(["g++", "swig"]));
+    expect(osPackagesFor(nativeBuildFor("opencv-python", "4.10.0.84"), "apk", {}).build).toEqual(expect.arrayContaining(["g++", "cmake"]));
+  });
+});
+
 describe("maxminddb: the system library before 2.5, bundled sources from 2.5", () => {
   it("lists libmaxminddb-dev where the extension links it, nothing extra where it is bundled", () => {
     expect(osPackagesFor(nativeBuildFor("maxminddb", "2.4.0"), "apt")).toEqual({ build: ["gcc", "libc6-dev", "libmaxminddb-dev"], runtime: ["libmaxminddb0"] });

@@ -41,17 +41,45 @@ export const RUAMEL_YAML_CLIB: PackageNativeBuilds = project("ruamel.yaml.clib",
   note: "Bundled libyaml sources. ruamel.yaml itself is pure Python.",
 });
 
-export const MSGPACK: PackageNativeBuilds = project("msgpack", {
-  versions: "",
-  kind: "optional-native",
-  fallback: { automatic: false, env: { name: "MSGPACK_PUREPYTHON", value: "1" } },
-  toolchains: ["c"],
-  backend: "setuptools",
-  os: compiled(["c"]),
-  confidence: "high",
-  sources: [externalDeps("msgpack"), readAt("msgpack/msgpack-python", "2e4be090f6a42e1ad19526ca6f6ee67f3476389a", "setup.py")],
-  note: "The sdist ships the generated C; a failed compile fails the install unless MSGPACK_PUREPYTHON=1.",
-});
+// Before 1.1 the extension was Cython's C++ output (_cmsgpack.cpp), so the build needs g++; before
+// 1.0.7 setup.py also swallowed a failed build and installed pure Python.
+const MSGPACK_CHANGELOG = atTag("msgpack/msgpack-python", "v1.1.0", "ChangeLog.rst");
+export const MSGPACK: PackageNativeBuilds = project(
+  "msgpack",
+  {
+    versions: "<1.0.7",
+    kind: "optional-native",
+    fallback: { automatic: true },
+    toolchains: ["c", "cxx"],
+    backend: "setuptools",
+    os: compiled(["c", "cxx"]),
+    confidence: "high",
+    sources: [MSGPACK_CHANGELOG, "https://github.com/msgpack/msgpack-python/pull/568"],
+    note: "The sdist ships Cython's C++ output (_cmsgpack.cpp): without g++ the compile fails and setup.py quietly installs the pure-Python fallback (a real build of 1.0.3 on Debian 12 with gcc only did exactly that, bench/results/verify-builds-bookworm.md). 1.0.7: \"setup.py doesn't skip build error of extension module\" (#568).",
+  },
+  {
+    versions: ">=1.0.7,<1.1",
+    kind: "optional-native",
+    fallback: { automatic: false, env: { name: "MSGPACK_PUREPYTHON", value: "1" } },
+    toolchains: ["c", "cxx"],
+    backend: "setuptools",
+    os: compiled(["c", "cxx"]),
+    confidence: "high",
+    sources: [MSGPACK_CHANGELOG, "https://github.com/msgpack/msgpack-python/pull/568"],
+    note: "Still C++ (_cmsgpack.cpp); from 1.0.7 a failed compile fails the install unless MSGPACK_PUREPYTHON=1. 1.1.0rc1: \"Stop using C++ mode in Cython\".",
+  },
+  {
+    versions: ">=1.1",
+    kind: "optional-native",
+    fallback: { automatic: false, env: { name: "MSGPACK_PUREPYTHON", value: "1" } },
+    toolchains: ["c"],
+    backend: "setuptools",
+    os: compiled(["c"]),
+    confidence: "high",
+    sources: [externalDeps("msgpack"), readAt("msgpack/msgpack-python", "2e4be090f6a42e1ad19526ca6f6ee67f3476389a", "setup.py"), MSGPACK_CHANGELOG],
+    note: "The sdist ships the generated C (C++ mode dropped in 1.1.0rc1); a failed compile fails the install unless MSGPACK_PUREPYTHON=1.",
+  },
+);
 
 export const SIMPLEJSON: PackageNativeBuilds = project("simplejson", {
   versions: "",
