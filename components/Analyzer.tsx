@@ -3,13 +3,13 @@
 import { useEffect, useState, useSyncExternalStore } from "react";
 import useSWR from "swr";
 import { DEFAULT_ARCHS, DEFAULT_ESTIMATE } from "@/lib/contract/request-limits";
-import { encodeShareState, requestFor, type ShareState } from "@/lib/share/state";
+import { encodeShareState, NO_INPUT, requestFor, type ShareState } from "@/lib/share/state";
 import type { Preset } from "@/lib/targets/presets";
 import { fetchReport } from "./analyze-client";
 import { AnalysisProgress } from "./AnalysisProgress";
 import type { BaseOption } from "./BasePicker";
 import { InputOptions, type OptionsValue } from "./InputOptions";
-import { RequirementsInput } from "./RequirementsInput";
+import { RequirementsInput, type InputValue } from "./RequirementsInput";
 import { Results } from "./Results";
 
 const FIRST_EXAMPLE = `# A Django app with Postgres
@@ -40,6 +40,8 @@ export function Analyzer({
   linkError: string | null;
 }) {
   const [text, setText] = useState(initial?.requirements ?? FIRST_EXAMPLE);
+  // The file's name, kind override, extras, groups and the files dropped with it.
+  const [input, setInput] = useState<InputValue>(initial?.input ?? NO_INPUT);
   const [options, setOptions] = useState<OptionsValue>(() => ({
     python: pythonOf(initial?.bases[0] ?? defaultBases[0] ?? "", bases, pythonVersions),
     bases: initial?.bases ?? defaultBases,
@@ -71,7 +73,7 @@ export function Analyzer({
 
   function analyze() {
     // asOf fixes the index date, so opening the link later gives the same answer.
-    const state: ShareState = { requirements: text, bases: options.bases, archs: options.archs, noDeps: options.noDeps, estimate: options.estimate, asOf: new Date().toISOString() };
+    const state: ShareState = { requirements: text, bases: options.bases, archs: options.archs, noDeps: options.noDeps, estimate: options.estimate, asOf: new Date().toISOString(), input };
     setSubmitted(state);
     const next = linkFor(state);
     setLink(next);
@@ -97,12 +99,15 @@ export function Analyzer({
         <div className="flex flex-wrap items-center gap-2 text-sm" role="group" aria-label="Examples">
           <span className="text-slate-600 dark:text-slate-400">Try an example:</span>
           {examples.map((example) => (
-            <button key={example.id} type="button" className="rounded border border-slate-300 px-2 py-0.5 hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800" onClick={() => setText(example.text)}>
+            <button key={example.id} type="button" className="rounded border border-slate-300 px-2 py-0.5 hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800" onClick={() => {
+                setText(example.text);
+                setInput(NO_INPUT);
+              }}>
               {example.label}
             </button>
           ))}
         </div>
-        <RequirementsInput value={text} onChange={setText} />
+        <RequirementsInput value={text} onChange={setText} input={input} onInputChange={setInput} />
         <InputOptions value={options} onChange={setOptions} options={bases} pythonVersions={pythonVersions} presets={presets} />
         <div className="flex items-center gap-3">
           <button type="submit" disabled={!hydrated || options.bases.length === 0 || options.archs.length === 0 || isLoading} className="rounded bg-indigo-600 px-4 py-2 font-semibold text-white hover:bg-indigo-500 disabled:opacity-50">
