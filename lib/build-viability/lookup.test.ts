@@ -105,6 +105,26 @@ const VECTORS: readonly [string, string, BuildTarget, Record<string, string> | u
   // platform-unsupported.
   ["cudf-cu12", "24.10.1", alpine("3.12", "3.20"), undefined, { viability: "fails", code: "platform-unsupported", reason: { libc: "musl", arch: null }, fix: null }],
   ["cudf-cu12", "24.10.1", target("3.12"), undefined, { viability: "unknown", code: "not-in-table" }],
+  // Issue 15's top-100 additions. Lock-file wheel evidence: the oldest harvested release with cpXY wheels builds there.
+  ["MarkupSafe", "3.0.2", target("3.13"), undefined, { viability: "builds", code: "known-good", reason: { python: "3.13", since: "3.0.0" } }],
+  ["markupsafe", "2.1.5", target("3.13"), undefined, { viability: "unknown", code: "not-in-table", reason: { detail: "no-evidence-for-target" } }],
+  ["regex", "2024.11.6", target("3.13"), undefined, { viability: "builds", reason: { since: "2024.9.11" } }],
+  ["wrapt", "1.17.2", alpine("3.14", "3.22"), undefined, { viability: "unknown", code: "not-in-table" }],
+  ["matplotlib", "3.9.2", target("3.13"), undefined, { viability: "builds" }],
+  // hf-xet 1.4.2 is Rust edition 2024: cargo needs 1.85, Debian 12's rustc is 1.63 (rustc-web is newer).
+  ["hf-xet", "1.4.2", target("3.12"), undefined, { viability: "fails", code: "toolchain-too-old", reason: { required: "1.85", available: "1.63" }, fix: { kind: "install-package", packages: ["rustc-web", "cargo-web"] } }],
+  ["hf-xet", "1.4.2", target("3.12", { os: { id: "debian", version: "13" } }), undefined, { viability: "unknown", code: "not-in-table" }],
+  // confluent-kafka 2.1+ needs a librdkafka at least as new as itself: Debian 12 has 2.0.2 (unknown, not certain).
+  ["confluent-kafka", "2.3.0", target("3.11"), undefined, { viability: "unknown", code: "library-missing", reason: { os: "debian" }, fix: null }],
+  ["confluent-kafka", "2.0.2", target("3.11"), undefined, { viability: "builds", code: "known-good" }],
+  // llvmlite: the matching LLVM is never installed by Basewise, so even a release with wheels there is unknown.
+  ["llvmlite", "0.44.0", target("3.13"), undefined, { viability: "unknown", code: "library-missing" }],
+  // multiprocess ships one copy of multiprocessing per CPython minor.
+  ["multiprocess", "0.70.15", target("3.12"), undefined, { viability: "unknown", code: "python-too-new", fix: { kind: "upgrade", version: "0.70.16" } }],
+  ["multiprocess", "0.70.16", target("3.12"), undefined, { viability: "builds" }],
+  // argon2-cffi-bindings 25.1.0: 3.12 and 3.13 needed "no code or packaging changes", so 21.2.0 builds there.
+  ["argon2-cffi-bindings", "21.2.0", target("3.13"), undefined, { viability: "builds", reason: { since: "21.2.0" } }],
+  ["PyNaCl", "1.5.0", target("3.14"), undefined, { viability: "unknown", code: "python-too-new", fix: { version: "1.6.0" } }],
   // not-in-table.
   ["left-pad-py", "1.0", target("3.12"), undefined, { viability: "unknown", code: "not-in-table", reason: { detail: "unknown-project" }, fix: null }],
   ["numpy", "not-a-version", target("3.12"), undefined, { viability: "unknown", code: "not-in-table", reason: { detail: "not-a-version" } }],
