@@ -8,6 +8,7 @@ import { LazyComparisonCharts } from "./charts/LazyComparisonCharts";
 import { DiagnosticsList } from "./DiagnosticsList";
 import { DocLink } from "./DocLink";
 import { HeadlineCards } from "./HeadlineCards";
+import { InputSummary } from "./InputSummary";
 import { RequirementsTable } from "./RequirementsTable";
 import { ShareBar } from "./ShareBar";
 import { ImageDetails } from "./TargetDetails";
@@ -87,6 +88,7 @@ export function ReportView({ report, shareUrl, shareError }: { report: Report; s
           </section>
         </>
       )}
+      <InputSummary report={report} />
       <DiagnosticsList diagnostics={report.diagnostics} />
       <RequirementsTable requirements={report.requirements} />
       <VerdictMatrix report={report} />
