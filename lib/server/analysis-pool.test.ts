@@ -24,7 +24,33 @@ const input = (requirements: string) => ({ requirements });
 describe("analysis pool", () => {
   it("returns the worker's answer", async () => {
     const result = await pool({}).run(input("django"));
-    expect(result).toEqual({ ok: true, outcome: expect.objectContaining({ ok: true, json: JSON.stringify({ echo: "django" }) }) });
+    expect(result).toEqual({ ok: true, outcome: expect.objectContaining({ ok: true, json: JSON.stringify({ echo: "django", port: false }) }) });
+  });
+
+  it("hands on the worker's events in order, all of them before the answer", async () => {
+    const events: unknown[] = [];
+    let answered = false;
+    const result = await pool({}).run(input("events 3"), {
+      onEvent: (event) => {
+        expect(answered).toBe(false);
+        events.push(event);
+      },
+    });
+    answered = true;
+    expect(result).toMatchObject({ ok: true });
+    expect(events).toEqual([
+      { type: "start", targets: [0, 1, 2].map((i) => ({ base: `image-${i}`, arch: "amd64" })) },
+      ...[0, 1, 2].map((index) => ({ type: "target", index, json: JSON.stringify({ base: `image-${index}`, arch: "amd64" }) })),
+    ]);
+  });
+
+  it("passes an abort to the worker, which answers early; the worker stays for the next analysis", async () => {
+    const p = pool({});
+    const stop = new AbortController();
+    const stopped = p.run(input("wait-abort"), { abort: stop.signal });
+    setTimeout(() => stop.abort(), 100);
+    expect(await stopped).toEqual({ ok: true, outcome: expect.objectContaining({ json: JSON.stringify({ echo: "aborted" }) }) });
+    expect(await p.run(input("after"))).toMatchObject({ ok: true });
   });
 
   it("ends a worker stuck in a loop at the hard deadline, and the next analysis still runs", async () => {

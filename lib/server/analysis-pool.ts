@@ -6,8 +6,9 @@ import "server-only";
 // hard deadline at which its worker is ended.
 
 import path from "node:path";
+import { MessageChannel } from "node:worker_threads";
 import Piscina from "piscina";
-import type { AnalysisOutcome, AnalysisTask } from "./analysis-task";
+import type { AnalysisEvent, AnalysisOutcome, AnalysisTask, WorkerControl, WorkerEnd } from "./analysis-task";
 import type { ServerLimits } from "./config";
 
 // A runaway analysis may take this much heap before its worker is ended (the others keep running).
@@ -16,6 +17,9 @@ const WORKER_HEAP_MB = 2048;
 // The worker is ended this long after the analysis's own deadline (which it normally meets, sending
 // a partial report): enough to serialise and post a large report.
 const HARD_STOP_GRACE_MS = 5_000;
+// The worker's events travel on the task's own port, its answer on Piscina's: once the answer is in,
+// the port's last messages are waited for this long at most (they are normally there already).
+const EVENTS_DRAIN_MS = 1_000;
 
 export type PoolFailure =
   | { code: "queue-full"; queued: number }
@@ -26,8 +30,16 @@ export type PoolFailure =
 
 export type PoolResult = { ok: true; outcome: AnalysisOutcome } | { ok: false; failure: PoolFailure };
 
+/** What a caller may ask of one analysis besides its answer. */
+export interface RunOptions {
+  /** Each AnalysisEvent as the worker sends it (on the request thread, in order; before the answer). */
+  onEvent?: (event: AnalysisEvent) => void;
+  /** Stops the analysis early: it answers soon with what it reached (a report that is never final). */
+  abort?: AbortSignal;
+}
+
 export interface AnalysisPool {
-  run(input: AnalysisTask["input"]): Promise<PoolResult>;
+  run(input: AnalysisTask["input"], options?: RunOptions): Promise<PoolResult>;
   stats(): { workers: number; running: number; queued: number; completed: number };
   close(): Promise<void>;
 }
@@ -59,22 +71,52 @@ export function createAnalysisPool(limits: ServerLimits, { workerFile = defaultW
   let submitted = 0;
   const capacity = limits.workers * limits.analysesPerWorker;
   return {
-    async run(input) {
+    async run(input, { onEvent, abort }: RunOptions = {}) {
       if (submitted >= capacity + limits.maxQueue) return { ok: false, failure: { code: "queue-full", queued: submitted - capacity } };
       const startedAt = Date.now();
       const task: AnalysisTask = { input, deadlineAt: startedAt + limits.analysisTimeoutMs };
       const hardStop = AbortSignal.timeout(limits.analysisTimeoutMs + HARD_STOP_GRACE_MS);
+      const channel = onEvent || abort ? taskChannel(onEvent, abort) : null;
+      if (channel) Object.assign(task, { port: channel.port, events: onEvent !== undefined });
       submitted++;
       try {
-        return { ok: true, outcome: await piscina.run(task, { signal: hardStop }) };
+        const outcome = await piscina.run(task, { signal: hardStop, ...(channel ? { transferList: [channel.port] } : {}) });
+        await channel?.drained();
+        return { ok: true, outcome };
       } catch (error) {
         return { ok: false, failure: classify(error, Math.max(0, submitted - capacity), Date.now() - startedAt, workerFile) };
       } finally {
         submitted--;
+        channel?.close();
       }
     },
     stats: () => ({ workers: piscina.threads.length, running: Math.min(submitted, capacity), queued: Math.max(0, submitted - capacity), completed: piscina.completed }),
     close: () => piscina.destroy(),
+  };
+}
+
+/**
+ * One task's channel: the worker's end goes with the task; this thread's end hands each event on as
+ * it comes (nothing is kept here: the caller decides what to buffer) and passes an abort to the worker.
+ */
+function taskChannel(onEvent: RunOptions["onEvent"], abort: AbortSignal | undefined) {
+  const { port1: here, port2: there } = new MessageChannel();
+  let ended: () => void = () => undefined;
+  const end = new Promise<void>((resolve) => (ended = resolve));
+  here.on("message", (message: AnalysisEvent | WorkerEnd) => {
+    if (message.type === "end") ended();
+    else onEvent?.(message);
+  });
+  const stop = () => here.postMessage({ type: "abort" } satisfies WorkerControl);
+  if (abort?.aborted) stop();
+  else abort?.addEventListener("abort", stop, { once: true });
+  return {
+    port: there,
+    drained: () => Promise.race([end, new Promise<void>((resolve) => setTimeout(resolve, EVENTS_DRAIN_MS).unref())]),
+    close() {
+      abort?.removeEventListener("abort", stop);
+      here.close();
+    },
   };
 }
 

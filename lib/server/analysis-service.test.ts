@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { AnalyzeInput } from "@/lib/report/types";
-import type { AnalysisPool, PoolResult } from "./analysis-pool";
+import type { AnalysisPool, PoolResult, RunOptions } from "./analysis-pool";
+import type { AnalysisEvent } from "./analysis-task";
 import { canonicalRequestKey, createAnalysisService } from "./analysis-service";
 import { serverLimitsFromEnv } from "./config";
 import { createRateLimiter } from "./rate-limit";
@@ -10,12 +11,12 @@ import { createRateLimiter } from "./rate-limit";
 
 const AS_OF = "2024-06-01T00:00:00Z";
 
-function fakePool(answer: (input: AnalyzeInput) => PoolResult | Promise<PoolResult>) {
+function fakePool(answer: (input: AnalyzeInput, options: RunOptions) => PoolResult | Promise<PoolResult>) {
   const runs: AnalyzeInput[] = [];
   const pool: AnalysisPool = {
-    async run(input) {
+    async run(input, options = {}) {
       runs.push(input);
-      return answer(input);
+      return answer(input, options);
     },
     stats: () => ({ workers: 1, running: 0, queued: 3, completed: runs.length }),
     close: async () => undefined,
@@ -125,5 +126,107 @@ describe("analysis service", () => {
     expect(cachedBytes).toBeLessThanOrEqual(64 * 1024);
     expect(cachedReports).toBeGreaterThan(0);
     expect(cachedReports).toBeLessThan(50);
+  });
+});
+
+describe("analysis service, watched (the streamed answer)", () => {
+  const watcher = () => {
+    const events: AnalysisEvent[] = [];
+    const left = new AbortController();
+    return { events, left, watch: { onEvent: (event: AnalysisEvent) => events.push(event), signal: left.signal } };
+  };
+  const start: AnalysisEvent = { type: "start", targets: [{ base: "python:3.12-slim-bookworm", arch: "amd64" }] };
+  const progress = (projects: number): AnalysisEvent => ({ type: "progress", projects, files: 0, latest: `p${projects}` });
+
+  it("hands on the worker's events; a client that joins later hears what was said, the progress only as its latest", async () => {
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let send: (event: AnalysisEvent) => void = () => undefined;
+    const { pool, runs } = fakePool(async (input, options) => {
+      send = (event) => options.onEvent?.(event);
+      await gate;
+      return report(input);
+    });
+    const s = service(pool);
+    const first = watcher();
+    const started = s.watch({ requirements: "django" }, "a", first.watch);
+    expect(started).toMatchObject({ ok: true, from: "worker" });
+    await Promise.resolve();
+    send(start);
+    send(progress(1));
+    send(progress(2));
+    const second = watcher();
+    expect(s.watch({ requirements: "django" }, "b", second.watch)).toMatchObject({ ok: true, from: "in-flight" });
+    send({ type: "target", index: 0, json: "{}" });
+    release();
+    if (!started.ok) throw new Error("refused");
+    expect(await started.answer).toMatchObject({ ok: true, from: "worker" });
+    expect(runs).toHaveLength(1);
+    expect(first.events).toEqual([start, progress(1), progress(2), { type: "target", index: 0, json: "{}" }]);
+    expect(second.events).toEqual([start, progress(2), { type: "target", index: 0, json: "{}" }]);
+  });
+
+  it("stops the analysis when its last watcher leaves, and the next request starts afresh", async () => {
+    const aborts: AbortSignal[] = [];
+    const { pool, runs } = fakePool((input, options) => {
+      if (options.abort) aborts.push(options.abort);
+      return new Promise((resolve) => options.abort?.addEventListener("abort", () => resolve(report(input, false))));
+    });
+    const s = service(pool);
+    const one = watcher();
+    const two = watcher();
+    s.watch({ requirements: "django" }, "a", one.watch);
+    s.watch({ requirements: "django" }, "b", two.watch);
+    await Promise.resolve();
+    one.left.abort();
+    expect(aborts[0]?.aborted).toBe(false);
+    two.left.abort();
+    expect(aborts[0]?.aborted).toBe(true);
+    expect(s.stats().inFlight).toBe(0);
+    const again = watcher();
+    expect(s.watch({ requirements: "django" }, "c", again.watch)).toMatchObject({ ok: true, from: "worker" });
+    await Promise.resolve();
+    expect(runs).toHaveLength(2);
+    again.left.abort();
+  });
+
+  it("never stops an analysis a JSON client waits for", async () => {
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let abort: AbortSignal | undefined;
+    const { pool } = fakePool(async (input, options) => {
+      abort = options.abort;
+      await gate;
+      return report(input);
+    });
+    const s = service(pool);
+    const json = s.analyze({ requirements: "django" }, "a");
+    const w = watcher();
+    expect(s.watch({ requirements: "django" }, "b", w.watch)).toMatchObject({ ok: true, from: "in-flight" });
+    w.left.abort();
+    expect(abort?.aborted).toBe(false);
+    release();
+    expect(await json).toMatchObject({ ok: true, from: "worker" });
+  });
+
+  it("refuses at once, before anything streams: over the rate limit, or with the queue full", () => {
+    const { pool } = fakePool((input) => report(input));
+    const limited = service(pool, 1, 1);
+    expect(limited.watch({ requirements: "a" }, "me", watcher().watch)).toMatchObject({ ok: true });
+    expect(limited.watch({ requirements: "b" }, "me", watcher().watch)).toEqual({ ok: false, problem: { code: "rate-limited", retryAfterSeconds: 60 } });
+    const full: AnalysisPool = { ...pool, stats: () => ({ workers: 1, running: 4, queued: 64, completed: 0 }) };
+    const busy = createAnalysisService({ ...serverLimitsFromEnv({}), workers: 1, analysesPerWorker: 4, maxQueue: 64, ratePerMinute: 0 }, full);
+    expect(busy.watch({ requirements: "a" }, "me", watcher().watch)).toEqual({ ok: false, problem: { code: "busy", retryAfterSeconds: 5, queued: 64 } });
+  });
+
+  it("a cached report comes with its targets' spans", async () => {
+    const targets = [{ base: "python:3.12-slim-bookworm", arch: "amd64" as const, start: 1, end: 3 }];
+    const { pool } = fakePool((input) => ({ ok: true, outcome: { ok: true, json: JSON.stringify({ echo: input.requirements }), final: true, targets, preview: { recommended: null, headlines: [] } } }));
+    const s = service(pool);
+    await s.analyze({ requirements: "django", asOf: AS_OF }, "a");
+    const cached = s.watch({ requirements: "django", asOf: AS_OF }, "a", watcher().watch);
+    expect(cached).toMatchObject({ ok: true, from: "cache" });
+    if (!cached.ok) throw new Error("refused");
+    expect(await cached.answer).toMatchObject({ ok: true, from: "cache", targets });
   });
 });

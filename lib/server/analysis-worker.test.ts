@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFixtureIndex, type FixtureIndex } from "@/e2e/fixtures/fixture-index";
 import { runAnalysis } from "./analysis-entry";
-import { previewOf } from "./analysis-worker";
+import { previewOf, serializeReport } from "./analysis-worker";
 
 // The link preview's values, cut where the image has room: five images, each with its architectures.
 
@@ -25,5 +25,24 @@ describe("previewOf", () => {
     expect(images).toHaveLength(5);
     expect(rows).toEqual(images.flatMap((base) => [`${base} amd64`, `${base} arm64`]));
     expect(preview.recommended).toBe(result.report.recommendation?.base);
+  });
+});
+
+describe("serializeReport", () => {
+  it("is JSON.stringify's text, with each target's entry where its span says", async () => {
+    const bases = ["python:3.12-slim-bookworm", "python:3.12-alpine3.24"];
+    const progress: { index: number; target: unknown }[] = [];
+    const result = await runAnalysis(
+      { requirements: "six\nnumpy\n", bases },
+      { config: { indexUrl: index.url, cacheDir: null, cacheMaxBytes: 1024 * 1024, fetchSdists: false }, progress: { onTarget: (target, i) => progress.push({ index: i, target }) } },
+    );
+    if (!result.ok) throw new Error(result.error);
+    const { json, targets } = serializeReport(result.report);
+    expect(json).toBe(JSON.stringify(result.report));
+    expect(targets.map(({ base, arch }) => `${base} ${arch}`)).toEqual(result.report.targets.map(({ base, arch }) => `${base} ${arch}`));
+    targets.forEach(({ start, end }, i) => expect(json.slice(start, end)).toBe(JSON.stringify(result.report.targets[i])));
+    // What the engine streamed for each target is the report's entry for it.
+    expect(progress).toHaveLength(4);
+    for (const { index: i, target } of progress) expect(JSON.stringify(target)).toBe(JSON.stringify(result.report.targets[i]));
   });
 });

@@ -16,6 +16,8 @@ export function reportResponse(answer: ServiceAnswer, limits: Pick<ServerLimits,
         "cache-control": cacheable && answer.immutable ? IMMUTABLE : "no-store",
         // Lets a client (and bench:load) see whether the report was computed for it.
         "x-basewise-report": answer.from,
+        // The same URL answers a stream to a client that asks for one (Accept): a CDN must keep them apart.
+        vary: "accept",
       },
     });
   }

@@ -1,14 +1,21 @@
+import { streamFormatFor } from "@/lib/contract/stream";
 import { readTextBody } from "@/lib/http/read-body";
 import { requirementsTooLarge } from "@/lib/requirements-file/limits";
 import { analysisService } from "@/lib/server/analysis-service";
 import { clientKey } from "@/lib/server/rate-limit";
-import { errorResponse, reportResponse } from "@/lib/server/report-response";
+import { errorResponse, problemResponse, reportResponse } from "@/lib/server/report-response";
+import { createReportStream } from "@/lib/server/report-stream";
 import { decodeShareState } from "@/lib/share/decode";
 import { requestFor } from "@/lib/share/state";
 import { analyzeRequestSchema, describeIssues, MAX_BODY_BYTES, MAX_REQUIREMENTS_BYTES, type AnalyzeRequest } from "./schema";
 
 // Validation happens here, on the request thread (bounded, linear in the input); the analysis itself
 // runs on a worker thread (lib/server), so this thread keeps serving pages while it runs.
+//
+// The answer's form follows the Accept header: application/x-ndjson or text/event-stream get the
+// analysis as it happens (lib/contract/stream.ts), anything else the report as one JSON document.
+// Every refusal before the analysis is admitted (400, 413, 429, a full queue) is the same plain JSON
+// problem in both forms.
 
 export const dynamic = "force-dynamic";
 
@@ -49,6 +56,14 @@ async function run(input: AnalyzeRequest, request: Request, cacheable: boolean):
   const tooLarge = requirementsTooLarge(input.requirements);
   if (tooLarge) return errorResponse(413, tooLarge);
   const service = analysisService();
-  const answer = await service.analyze(input, clientKey(request.headers, service.limits.trustProxy));
+  const client = clientKey(request.headers, service.limits.trustProxy);
+  const format = streamFormatFor(request.headers.get("accept"));
+  if (format) {
+    const stream = createReportStream(format, request.signal);
+    const started = service.watch(input, client, stream.watch);
+    if (!started.ok) return problemResponse(started.problem, service.limits);
+    return stream.response(started.answer, started.from, service.limits);
+  }
+  const answer = await service.analyze(input, client);
   return reportResponse(answer, service.limits, cacheable);
 }
