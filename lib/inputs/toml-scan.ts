@@ -32,6 +32,8 @@ export interface TomlStringLiteral {
 
 export interface TomlScan {
   headers: TomlHeader[];
+  /** Where each top-level `key = value` statement starts (offset of its key, and its line). */
+  statements: { offset: number; line: number }[];
   /** pathKey (table path + dotted key) → line of its first assignment. */
   keys: Map<string, number>;
   strings: TomlStringLiteral[];
@@ -40,7 +42,10 @@ export interface TomlScan {
 const BARE_KEY = /[A-Za-z0-9_-]/;
 
 export function scanToml(text: string): TomlScan {
-  const scan: TomlScan = { headers: [], keys: new Map(), strings: [] };
+  const scan: TomlScan = { headers: [], statements: [], keys: new Map(), strings: [] };
+  // Open brackets; an inline table cannot continue past its line (TOML 1.0), so a "{" left open at a
+  // line end is dropped: one unclosed table does not hide the statements after it.
+  const open: string[] = [];
   let i = 0;
   let line = 1;
   let table: string[] = [];
@@ -130,6 +135,10 @@ export function scanToml(text: string): TomlScan {
     if (c === "\n") {
       line++;
       i++;
+      while (open[open.length - 1] === "{") {
+        open.pop();
+        depth--;
+      }
       if (depth === 0) {
         lineStart = true;
         valuePath = null;
@@ -158,11 +167,13 @@ export function scanToml(text: string): TomlScan {
         skipToLineEnd();
         continue;
       }
+      const statementOffset = i;
       const key = readKey("=");
       if (!key) {
         skipToLineEnd();
         continue;
       }
+      scan.statements.push({ offset: statementOffset, line });
       const full = pathKey([...table, ...key]);
       if (!scan.keys.has(full)) scan.keys.set(full, line);
       valuePath = full;
@@ -174,8 +185,13 @@ export function scanToml(text: string): TomlScan {
       if (valuePath !== null) scan.strings.push({ path: valuePath, value, line: startLine });
       continue;
     }
-    if (c === "[" || c === "{") depth++;
-    else if ((c === "]" || c === "}") && depth > 0) depth--;
+    if (c === "[" || c === "{") {
+      depth++;
+      open.push(c);
+    } else if ((c === "]" || c === "}") && depth > 0) {
+      depth--;
+      open.pop();
+    }
     i++;
   }
   return scan;

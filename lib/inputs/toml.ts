@@ -40,8 +40,18 @@ export function readToml(text: string): TomlRead {
         merge(value, part);
       } catch (chunkError) {
         if (!(chunkError instanceof TomlError)) throw chunkError;
-        const diagnostic = tomlDiagnostic(chunkError, chunk.firstLine - 1);
-        if (!diagnostics.some((d) => d.line === diagnostic.line)) diagnostics.push(diagnostic);
+        // The broken table is read statement by statement: one bad line costs that line.
+        for (const statement of chunk.statements) {
+          const prefix = chunk.header ? `${text.slice(chunk.header.offset, lineEnd(text, chunk.header.offset))}\n` : "";
+          try {
+            const part = parse(prefix + statement.text) as TomlTable;
+            merge(value, part);
+          } catch (statementError) {
+            if (!(statementError instanceof TomlError)) throw statementError;
+            const diagnostic = tomlDiagnostic(statementError, statement.line - 1 - (prefix ? 1 : 0));
+            if (!diagnostics.some((d) => d.line === diagnostic.line)) diagnostics.push(diagnostic);
+          }
+        }
       }
     }
     diagnostics.sort((a, b) => a.line - b.line);
@@ -77,6 +87,13 @@ interface Chunk {
   text: string;
   firstLine: number;
   header: TomlScan["headers"][number] | null;
+  /** The top-level statements of the chunk, each with its text and first line. */
+  statements: { text: string; line: number }[];
+}
+
+function lineEnd(text: string, offset: number): number {
+  const end = text.indexOf("\n", offset);
+  return end === -1 ? text.length : end;
 }
 
 /** The document cut before each header, except a sub-table of the array element it belongs to. */
@@ -89,11 +106,21 @@ function chunks(text: string, scan: TomlScan): Chunk[] {
     arrayPath = header.array ? header.path : null;
     starts.push({ offset: header.offset, line: header.line, header });
   }
-  return starts.map((start, k) => ({
-    text: text.slice(start.offset, starts[k + 1]?.offset ?? text.length),
-    firstLine: start.line,
-    header: start.header,
-  }));
+  // Statements are assigned to chunks in one merge-like walk (both lists are in text order).
+  const cuts = [...scan.statements.map((s) => s.offset), ...scan.headers.map((h) => h.offset)].sort((a, b) => a - b);
+  let statement = 0;
+  let cut = 0;
+  return starts.map((start, k) => {
+    const end = starts[k + 1]?.offset ?? text.length;
+    const statements: Chunk["statements"] = [];
+    while (statement < scan.statements.length && (scan.statements[statement] as { offset: number }).offset < end) {
+      const { offset, line } = scan.statements[statement] as { offset: number; line: number };
+      while (cut < cuts.length && (cuts[cut] as number) <= offset) cut++;
+      statements.push({ text: text.slice(offset, Math.min(cuts[cut] ?? text.length, end)), line });
+      statement++;
+    }
+    return { text: text.slice(start.offset, end), firstLine: start.line, header: start.header, statements };
+  });
 }
 
 function isTable(value: unknown): value is TomlTable {

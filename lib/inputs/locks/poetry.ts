@@ -1,9 +1,13 @@
 /**
- * poetry.lock (lock-version 1.1, 2.0, 2.1): one `[[package]]` per package with its version, the
- * groups that need it (`groups`, or the older `category = "main" | "dev"`), its environment marker
- * (`markers`, a string or, in 2.1, a table per group) and `optional = true` for packages only an
- * extra installs (`[extras]` lists them). Installed: the "main" group, the chosen groups and the
- * optional packages of the chosen extras, each under its marker.
+ * poetry.lock (lock-version 1.1, 2.0, 2.1): one `[[package]]` per package with its version and
+ * `optional = true` for packages only an extra installs (`[extras]` lists them).
+ * - Poetry 2 (lock 2.1) records the groups that need each package (`groups`) and its environment
+ *   marker (`markers`: a string, or a table per group). Installed: "main", the chosen groups, the
+ *   optional packages of the chosen extras, each under its marker.
+ * - Earlier locks record neither (lock 1.1 has `category = "main" | "dev"`); the markers are on the
+ *   dependency edges (`[package.dependencies]`). The lock does not name the project's own
+ *   dependencies, so the packages nothing else depends on are taken as the roots, and each package's
+ *   marker is "any path from a root, all edge markers on it" (see ./markers), as for uv.lock.
  */
 import { shorten } from "@/lib/pep440";
 import { canonicalizeName } from "@/lib/pep508";
@@ -12,7 +16,7 @@ import { asArray, asString, asStrings, asTable, elementNameLines, readToml, type
 import { StringLines } from "../toml-scan";
 import type { InputChoices } from "../types";
 import type { LockRead } from "./index";
-import { either } from "./markers";
+import { either, extend, pathsToMarker, union, type PathMarkers } from "./markers";
 import { addPin, capPackages, checkFormatVersion, generatedBy, normalizedSet } from "./pins";
 
 export function readPoetryLock(text: string, choices: InputChoices): LockRead {
@@ -34,6 +38,11 @@ export function readPoetryLock(text: string, choices: InputChoices): LockRead {
     if (chosenExtras.has(canonicalizeName(extra))) for (const member of asStrings(members)) optionalWanted.add(canonicalizeName(member.split(/[\s[(<>=!~;]/)[0] ?? member));
   }
   const availableGroups = new Set<string>();
+  const recordsMarkers = packages.some((p) => p.markers !== undefined || p.groups !== undefined);
+  const reached = recordsMarkers ? null : markersFromEdges(packages);
+  if (!recordsMarkers && packages.length > 0) {
+    builder.report(lines.keyLine(["metadata", "lock-version"]), "info", "This lock (written before Poetry 2) records no markers or groups per package: each package's marker is worked out from the dependency markers, starting at the packages nothing else depends on, and every group is analysed.");
+  }
 
   for (const pkg of packages) {
     const name = asString(pkg.name) ?? "";
@@ -49,7 +58,7 @@ export function readPoetryLock(text: string, choices: InputChoices): LockRead {
     const markers = pkg.markers;
     const perGroup = asTable(markers);
     // A group without its own marker entry installs the package everywhere.
-    const marker = perGroup ? either(selected.map((g) => asString(perGroup[g]))) : asString(markers);
+    const marker = reached ? pathsToMarker(reached.get(pkg) ?? "always") : perGroup ? either(selected.map((g) => asString(perGroup[g]))) : asString(markers);
     const source = asTable(pkg.source);
     const type = asString(source?.type);
     if (type === "directory" || type === "file") {
@@ -79,4 +88,39 @@ export function readPoetryLock(text: string, choices: InputChoices): LockRead {
       environments: [],
     },
   };
+}
+
+/** Edge markers walked from the packages no (non-optional) edge points to. */
+function markersFromEdges(packages: readonly TomlTable[]): Map<TomlTable, PathMarkers> {
+  const byName = new Map(packages.map((p) => [canonicalizeName(asString(p.name) ?? ""), p]));
+  const edges = new Map<TomlTable, { to: TomlTable; marker: string | null }[]>();
+  const pointedTo = new Set<TomlTable>();
+  for (const pkg of packages) {
+    const list: { to: TomlTable; marker: string | null }[] = [];
+    for (const [name, spec] of Object.entries(asTable(pkg.dependencies) ?? {})) {
+      const to = byName.get(canonicalizeName(name));
+      if (!to) continue;
+      for (const one of Array.isArray(spec) ? spec : [spec]) {
+        const table = asTable(one);
+        if (table?.optional === true) continue; // only an extra of this package installs it
+        list.push({ to, marker: asString(table?.markers) });
+        pointedTo.add(to);
+      }
+    }
+    edges.set(pkg, list);
+  }
+  const paths = new Map<TomlTable, PathMarkers>();
+  const queue = packages.filter((p) => !pointedTo.has(p));
+  for (const root of queue) paths.set(root, "always");
+  for (let k = 0; k < queue.length; k++) {
+    const pkg = queue[k] as TomlTable;
+    for (const edge of edges.get(pkg) ?? []) {
+      const grown = union(paths.get(edge.to), extend(paths.get(pkg) ?? "always", edge.marker));
+      if (grown.changed) {
+        paths.set(edge.to, grown.value);
+        queue.push(edge.to);
+      }
+    }
+  }
+  return paths;
 }
