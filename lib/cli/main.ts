@@ -1,8 +1,9 @@
-import { readFile } from "node:fs/promises";
+import path from "node:path";
 import { parseArgs } from "node:util";
-import { ARCHES, BUILD_HOSTS, DEFAULT_ARCHS, DEFAULT_ESTIMATE, ESTIMATE_LIMITS, MAX_BASES } from "@/lib/contract/request-limits";
+import { ARCHES, BUILD_HOSTS, DEFAULT_ARCHS, DEFAULT_ESTIMATE, ESTIMATE_LIMITS, MAX_BASES, MAX_INPUT_FILES } from "@/lib/contract/request-limits";
 import type { FieldNaming, RequestField } from "@/lib/contract/request";
 import { DEFAULT_BASES } from "@/lib/targets/defaults";
+import { INPUT_KINDS } from "@/lib/inputs/types";
 import { indexConfigFromEnv } from "@/lib/index/config";
 import { AS_OF_FORMS, asOfFromFlag } from "./as-of";
 import { EXIT } from "./exit-codes";
@@ -14,15 +15,20 @@ const { cores, networkMBps } = ESTIMATE_LIMITS;
 const FORMATS = ["table", "json", "markdown"] as const;
 type Format = (typeof FORMATS)[number];
 
-const USAGE = `Usage: basewise analyze [FILE] [--base IMAGE…] [--arch amd64|arm64…] [--as-of DATE] [--format table|json|markdown]
-                        [--fail-on compile|fails|unknown|none] [--index-url URL] [--no-deps] [--cores N] [--network-mbps N]
-                        [--warm] [--build-host HOST] [--dockerfile IMAGE] [--fetch-sdists]
+const USAGE = `Usage: basewise analyze [FILE] [--kind KIND] [--extra NAME…] [--group NAME…] [--base IMAGE…] [--arch amd64|arm64…]
+                        [--as-of DATE] [--format table|json|markdown] [--fail-on compile|fails|unknown|none] [--index-url URL]
+                        [--no-deps] [--cores N] [--network-mbps N] [--warm] [--build-host HOST] [--dockerfile IMAGE] [--fetch-sdists]
        basewise images  [--python X.Y] [--libc glibc|musl] [--family NAME] [--arch ARCH] [--supported] [--as-of DATE] [--format table|json]
        basewise schema  (prints the JSON Schema of the --format json report, as GET /api/schema serves it)
 
 Predicts, for each base image, which packages pip installs from a wheel and which it builds from source:
 the whole install set as pip resolves it there, and the build requirements of every build.
-  FILE            a requirements.txt; "-", or no FILE with standard input not a terminal, reads standard input
+  FILE            a requirements.txt, pyproject.toml, uv.lock, poetry.lock, pdm.lock, Pipfile.lock or pylock.toml, known by
+                  its name, else its content; "-", or no FILE with standard input not a terminal, reads standard input.
+                  The files its -r/-c lines name are read too, relative to it (inside its directory, at most ${MAX_INPUT_FILES})
+  --kind KIND     read FILE as ${INPUT_KINDS.join(", ")} (default: detected)
+  --extra NAME    a pyproject.toml extra to include (repeatable)
+  --group NAME    a dependency group to include: pyproject.toml [dependency-groups] or Poetry groups, a lock's groups (repeatable)
   --base IMAGE    a base image, e.g. python:3.12-slim-bookworm (repeatable, at most ${MAX_BASES}; default: ${DEFAULT_BASES.join(", ")})
   --arch ARCH     ${ARCHES.join(" or ")}; repeat it or write "amd64,arm64" for both (default: ${DEFAULT_ARCHS.join(" and ")})
   --as-of DATE    the index as of then: files uploaded later are ignored, floating tags point where they did, end of
@@ -79,7 +85,7 @@ function processIo(): CliIo {
 }
 
 /** Flags of one command only; given to another, they are a usage error rather than ignored. */
-const ANALYZE_ONLY = ["base", "index-url", "no-deps", "fetch-sdists", "cores", "network-mbps", "warm", "build-host", "emulated", "dockerfile", "fail-on"] as const;
+const ANALYZE_ONLY = ["kind", "extra", "group", "base", "index-url", "no-deps", "fetch-sdists", "cores", "network-mbps", "warm", "build-host", "emulated", "dockerfile", "fail-on"] as const;
 const IMAGES_ONLY = ["python", "libc", "family", "supported"] as const;
 
 /** Runs the CLI; returns the process exit code (EXIT: 0 ok, 1 the input has problems, 2 usage, 3 a --fail-on condition holds). */
@@ -95,6 +101,9 @@ export async function main(
       args: argv,
       allowPositionals: true,
       options: {
+        kind: { type: "string" },
+        extra: { type: "string", multiple: true },
+        group: { type: "string", multiple: true },
         base: { type: "string", multiple: true },
         arch: { type: "string", multiple: true },
         "as-of": { type: "string" },
@@ -166,6 +175,12 @@ export async function main(
   // Flags become a request (lib/contract), validated by the schema the API uses: the CLI refuses the
   // same values with the same sentences, naming its flags. Loaded here so --help does not load zod.
   const { requestSchema, requestOptionsSchema, describeIssues } = await import("@/lib/contract/request");
+  const chosen = {
+    ...(values.kind !== undefined ? { kind: values.kind } : {}),
+    ...(values.extra ? { extras: listFrom(values.extra) } : {}),
+    ...(values.group ? { groups: listFrom(values.group) } : {}),
+  };
+  const choices = Object.keys(chosen).length > 0 ? chosen : undefined;
   const schema = requestSchema(FLAG_NAMING);
   const options = requestOptionsSchema(FLAG_NAMING).safeParse({
     bases: values.base,
@@ -173,6 +188,7 @@ export async function main(
     archs: listFrom(values.arch),
     noDeps: values["no-deps"] ?? false,
     ...(asOf !== undefined ? { asOf } : {}),
+    ...(choices !== undefined ? { input: choices } : {}),
     estimate: {
       ...(values.cores !== undefined ? { cores: numberFrom(values.cores) } : {}),
       ...(values["network-mbps"] !== undefined ? { networkMBps: numberFrom(values["network-mbps"]) } : {}),
@@ -187,14 +203,28 @@ export async function main(
   const indexUrl = values["index-url"] ?? config.indexUrl;
   if (!URL.canParse(indexUrl) || !/^https?:$/.test(new URL(indexUrl).protocol)) return usage(`The index URL must be an http(s) URL, not "${indexUrl}".`);
 
+  // FILE's base name lets lib/inputs know it by name (uv.lock, pyproject.toml); the files its -r/-c
+  // lines name are read from disk here, since the engine reads nothing but the request.
+  const source = fromStdin ? "standard input" : (file as string);
+  const { readBoundedFile, readBoundedStream, readIncludedFiles } = await import("./input-files");
   let requirements: string;
   try {
-    requirements = fromStdin ? await readStdin(io.stdin) : await readFile(file as string, "utf8");
+    requirements = fromStdin ? await readBoundedStream(io.stdin) : await readBoundedFile(file as string);
   } catch (error) {
-    return usage(`Cannot read ${fromStdin ? "standard input" : file}: ${(error as Error).message}`);
+    return usage(`Cannot read ${source}: ${(error as Error).message}`);
   }
-  const request = schema.safeParse({ ...options.data, requirements });
-  if (!request.success) return usage(`${fromStdin ? "standard input" : file}: ${describeIssues(request.error)}`);
+  const fileName = fromStdin ? undefined : path.basename(file as string);
+  const { detectInputKind } = await import("@/lib/inputs/detect");
+  const kind = options.data.input?.kind ?? detectInputKind({ name: fileName ?? null, text: requirements });
+  let files: { name: string; text: string }[] = [];
+  if (!fromStdin && kind === "requirements") {
+    const included = await readIncludedFiles(file as string, requirements);
+    files = included.files;
+    for (const note of included.notes) err(`${note}\n`);
+  }
+  const input = { ...options.data.input, ...(fileName !== undefined ? { fileName } : {}), ...(files.length > 0 ? { files } : {}) };
+  const request = schema.safeParse({ ...options.data, requirements, ...(Object.keys(input).length > 0 ? { input } : {}) });
+  if (!request.success) return usage(`${source}: ${describeIssues(request.error)}`);
 
   // The engine is loaded only once there is something to analyse, so --help and usage errors answer at
   // once. It runs in this process, through the same entry as the server's analysis workers.
@@ -289,6 +319,11 @@ const FLAGS: Partial<Record<RequestField, string>> = {
   "estimate.cache": "--warm",
   "estimate.buildHost": "--build-host",
   "estimate.emulated": "--emulated",
+  "input.kind": "--kind",
+  "input.fileName": "FILE's name",
+  "input.extras": "--extra",
+  "input.groups": "--group",
+  "input.files": "the files FILE's -r/-c lines name",
 };
 const FLAG_NAMING: FieldNaming = { field: (field) => FLAGS[field] ?? `"${field}"`, value: (word) => word };
 
@@ -300,10 +335,4 @@ function numberFrom(text: string): number {
 /** The engine's progress listener (lib/report's onStart, onFetched, onTarget) for the line on stderr; none without a line. */
 function progressOption(progress: ProgressLine | null): { progress?: ProgressLine } {
   return progress ? { progress } : {};
-}
-
-async function readStdin(stdin: NodeJS.ReadableStream): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stdin) chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Buffer));
-  return Buffer.concat(chunks).toString("utf8");
 }
