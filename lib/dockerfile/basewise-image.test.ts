@@ -38,7 +38,8 @@ function asGenerated(text: string): GeneratedDockerfile {
     const { start, end } = instruction.getRange();
     if (instruction.getKeyword() === "FROM") {
       const [from = "", , name = null] = (instruction.getArgumentsContent() ?? "").split(/\s+/);
-      stages.at(-1) && (stages.at(-1)!.lastLine = lines.length - 1);
+      const previous = stages.at(-1);
+      if (previous) previous.lastLine = lines.length - 1;
       stages.push({ name, role: "final", from, firstLine: lines.length, lastLine: lines.length, osPackages: [] });
     }
     lines.push({ text: source.slice(start.line, end.line + 1).join("\n"), note: commentAbove(start.line) });
