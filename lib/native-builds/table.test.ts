@@ -215,6 +215,30 @@ describe("listed packages are what the build uses", () => {
   });
 });
 
+describe("optional native parts: what the listed packages enable, and packages for the rest", () => {
+  const withOptional = rows.filter((r) => (r.era.optional ?? []).length > 0);
+
+  it.each(withOptional.map((r) => [r.pkg, r.era.versions || "(all)", r.era] as const))("%s %s: each optional part adds a package the build list does not already install", (_pkg, _v, era) => {
+    for (const feature of era.optional ?? []) {
+      for (const manager of ["apt", "apk", "dnf"] as const) {
+        const extra = feature.packages[manager].build.filter((p) => !era.os[manager].build.includes(p));
+        expect(extra.length, `${feature.feature} (${manager})`).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  it("PyYAML, Pillow and uWSGI say what their listed packages enable", () => {
+    expect(nativeBuildFor("PyYAML", "6.0.2").enables).toEqual(["the libyaml binding (yaml.CLoader, yaml.CDumper)"]);
+    const pillow = nativeBuildFor("Pillow", "11.0.0");
+    expect(pillow.enables).toContain("JPEG (libjpeg)");
+    expect(pillow.optional.map((o) => o.feature)).toEqual(["FreeType (ImageFont)", "colour management (ImageCms)", "WebP", "TIFF", "JPEG 2000"]);
+    expect(pillow.optional.find((o) => o.feature === "WebP")?.os.apt.build).toEqual(["libwebp-dev"]);
+    for (const version of ["2.0.24", "2.0.28"]) expect(nativeBuildFor("uWSGI", version).enables, version).toHaveLength(1);
+    // A generic answer claims nothing.
+    expect(nativeBuildFor("left-pad-py", "1.0").enables).toEqual([]);
+  });
+});
+
 describe("msgpack: C++ before 1.1, a silent pure fallback before 1.0.7", () => {
   const build = (version: string, manager: "apt" | "apk" = "apt") => osPackagesFor(nativeBuildFor("msgpack", version), manager, {});
 

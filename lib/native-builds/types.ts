@@ -103,6 +103,12 @@ export interface NativeBuildEra {
   /** Build tools beyond the compilers, for the report (pkg-config, cmake, pg_config, …). */
   readonly tools?: readonly string[];
   readonly os: OsPackageSet;
+  /**
+   * Where parts of the build are optional: what the listed `os` packages turn on (PyYAML's libyaml
+   * binding, Pillow's JPEG and zlib formats). The parts they leave off are `optional`, each with the
+   * packages that add it.
+   */
+  readonly enables?: readonly string[];
   readonly optional?: readonly OptionalFeature[];
   readonly env?: readonly BuildEnvVar[];
   /**
@@ -155,6 +161,8 @@ export interface NativeBuildAnswer {
   backend: string | null;
   tools: string[];
   os: AnswerOsPackages;
+  /** What the listed packages turn on, where parts are optional (empty when the row does not say). */
+  enables: string[];
   optional: { feature: string; os: AnswerOsPackages }[];
   env: AnswerEnvVar[];
   wheelOnly: boolean;

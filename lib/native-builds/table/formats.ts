@@ -19,6 +19,7 @@ export const PYYAML: PackageNativeBuilds = project("PyYAML", {
   // binding, so gcc alone builds pure Python (a clean bookworm compile with gcc + libc6-dev only
   // skipped it; with libyaml-dev it built and imported yaml.CLoader).
   os: compiled(["c"], LIB.libyaml),
+  enables: ["the libyaml binding (yaml.CLoader, yaml.CDumper)"],
   env: [{ name: "PYYAML_FORCE_LIBYAML", value: "1", effect: "Fails the build instead of quietly installing pure Python when libyaml cannot be compiled." }],
   confidence: "high",
   sources: [
@@ -330,6 +331,7 @@ export const PILLOW: PackageNativeBuilds = project("Pillow", {
   // setup.py uses pkg-config only if the command exists (_cmd_exists); otherwise it searches the
   // ldconfig library directories and /usr/include (freetype2 included), so pkgconf is not needed.
   os: compiled(["c"], LIB.zlib, LIB.libjpeg),
+  enables: ["JPEG (libjpeg)", "PNG and the other zlib-compressed formats (zlib)", "the core formats that need no library"],
   optional: [
     { feature: "FreeType (ImageFont)", packages: LIB.freetype },
     { feature: "colour management (ImageCms)", packages: LIB.lcms2 },

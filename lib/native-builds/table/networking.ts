@@ -186,6 +186,9 @@ const UWSGI_COMMON = {
   backend: "setuptools (setup.py drives uwsgiconfig.py)",
   tools: ["linux-headers"],
   os: compiled(["c"], TOOL.linuxHeaders),
+  // The real bookworm build with gcc and libc6-dev alone built and imported (bench/results);
+  // uwsgiconfig.py adds PCRE, SSL and XML only when it finds their headers.
+  enables: ["the default build profile (buildconf/default.ini) without PCRE, SSL or XML support"],
   env: [{ name: "UWSGI_PROFILE", value: "buildconf/<profile>.ini", effect: "Which build profile to compile (default buildconf/default.ini)." }],
   confidence: "high",
 } as const;
