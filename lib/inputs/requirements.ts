@@ -69,9 +69,9 @@ export function readRequirements(main: InputFile, others: readonly InputFile[]):
   const parsed = parseRequirementsFile(main.text);
   if (!parsed.ok) return parsed;
   const reader: Reader = {
-    others, filesRead: 0, requirements: [], constraints: [], diagnostics: [], options: parsed.file.options, error: null,
+    others: [main, ...others], filesRead: 0, requirements: [], constraints: [], diagnostics: [], options: parsed.file.options, error: null,
   };
-  absorb(reader, parsed.file, main, "requirements", [main.name ?? ""], true);
+  absorb(reader, parsed.file, main, "requirements", [normalizePath(main.name ?? "") ?? ""], true);
   if (reader.error) return { ok: false, error: reader.error };
   const file: RequirementsFile = { requirements: reader.requirements, options: reader.options, diagnostics: reader.diagnostics };
   if (reader.constraints.length > 0) {
@@ -87,53 +87,72 @@ function absorb(reader: Reader, file: RequirementsFile, source: InputFile, as: "
   function tag<T extends { file?: string }>(item: T): T {
     return isMain ? item : { ...item, file: source.name ?? "" };
   }
+  const target = as === "constraints" ? reader.constraints : reader.requirements;
   const followed = new Set<number>();
-  for (const include of file.options.includes) {
-    const included = findIncluded(include.path, source.name, reader.others);
-    if (!included) continue;
-    followed.add(include.line);
-    const key = normalizePath(included.name ?? "") ?? "";
-    const report = (severity: Diagnostic["severity"], message: string): void => {
-      reader.diagnostics.push(tag<Diagnostic>({ line: include.line, severity, message }));
-    };
-    if (stack.includes(key)) {
-      report("warning", `"${shorten(include.path, 80)}" is already being read (${[...stack, key].join(" → ")}); the cycle was not followed.`);
-      continue;
+  // pip reads an included file where its -r/-c line is: requirements keep the order of the lines.
+  const includes = [...file.options.includes].sort((a, b) => a.line - b.line);
+  let nextInclude = 0;
+  const takeEntry = (entry: RequirementEntry): void => {
+    if (as === "constraints" && !acceptableConstraint(entry, (severity, message) => reader.diagnostics.push(tag<Diagnostic>({ line: entry.line, severity, message })))) return;
+    target.push(tag(entry));
+  };
+  for (const entry of [...file.requirements, null]) {
+    while (nextInclude < includes.length && (entry === null || (includes[nextInclude] as { line: number }).line < entry.line)) {
+      const include = includes[nextInclude++] as FileOptions["includes"][number];
+      if (followInclude(reader, include, source, as, stack, tag)) followed.add(include.line);
+      if (reader.error) return;
     }
-    if (stack.length > MAX_INCLUDE_DEPTH) {
-      report("error", `Files include each other more than ${MAX_INCLUDE_DEPTH} deep; "${shorten(include.path, 80)}" was not read.`);
-      continue;
-    }
-    if (reader.filesRead >= MAX_INCLUDED_FILES) {
-      report("error", `Basewise follows at most ${MAX_INCLUDED_FILES} included files; "${shorten(include.path, 80)}" was not read.`);
-      continue;
-    }
-    reader.filesRead++;
-    const parsed = parseRequirementsFile(included.text);
-    if (!parsed.ok) {
-      report("error", `"${shorten(include.path, 80)}" could not be read: ${parsed.error}`);
-      continue;
-    }
-    // A file included from a constraints file holds constraints too (pip).
-    const kind = as === "constraints" || include.kind === "constraints" ? "constraints" : "requirements";
-    report("info", kind === "constraints" ? `Constraints read from ${shorten(included.name ?? "", 80)}.` : `Requirements read from ${shorten(included.name ?? "", 80)}.`);
-    mergeOptions(reader.options, parsed.file.options);
-    absorb(reader, parsed.file, included, kind, [...stack, key], false);
-    if (reader.error) return;
+    if (entry) takeEntry(entry);
   }
-  // The "not part of the paste" warning of an include that was found is replaced by the line above.
+  // The "not part of the paste" warning of an include that was found is replaced by its own line.
   for (const diagnostic of file.diagnostics) {
     if (followed.has(diagnostic.line) && diagnostic.severity === "warning" && /^This line (includes|applies the constraints)/.test(diagnostic.message)) continue;
     reader.diagnostics.push(tag(diagnostic));
   }
-  const target = as === "constraints" ? reader.constraints : reader.requirements;
-  for (const entry of file.requirements) {
-    if (as === "constraints" && !acceptableConstraint(entry, (severity, message) => reader.diagnostics.push(tag<Diagnostic>({ line: entry.line, severity, message })))) continue;
-    target.push(tag(entry));
-  }
   if (reader.requirements.length + reader.constraints.length > MAX_REQUIREMENTS) {
     reader.error = `The files have more than ${MAX_REQUIREMENTS} requirements together; Basewise analyses at most ${MAX_REQUIREMENTS} at once.`;
   }
+}
+
+/** Reads one -r/-c target when it is among the files given; false when it is not there. */
+function followInclude(
+  reader: Reader,
+  include: FileOptions["includes"][number],
+  source: InputFile,
+  as: "requirements" | "constraints",
+  stack: string[],
+  tag: <T extends { file?: string }>(item: T) => T,
+): boolean {
+  const included = findIncluded(include.path, source.name, reader.others);
+  if (!included) return false;
+  const key = normalizePath(included.name ?? "") ?? "";
+  const report = (severity: Diagnostic["severity"], message: string): void => {
+    reader.diagnostics.push(tag<Diagnostic>({ line: include.line, severity, message }));
+  };
+  if (stack.includes(key)) {
+    report("warning", `"${shorten(include.path, 80)}" is already being read (${[...stack, key].join(" → ")}); the cycle was not followed.`);
+    return true;
+  }
+  if (stack.length > MAX_INCLUDE_DEPTH) {
+    report("error", `Files include each other more than ${MAX_INCLUDE_DEPTH} deep; "${shorten(include.path, 80)}" was not read.`);
+    return true;
+  }
+  if (reader.filesRead >= MAX_INCLUDED_FILES) {
+    report("error", `Basewise follows at most ${MAX_INCLUDED_FILES} included files; "${shorten(include.path, 80)}" was not read.`);
+    return true;
+  }
+  reader.filesRead++;
+  const parsed = parseRequirementsFile(included.text);
+  if (!parsed.ok) {
+    report("error", `"${shorten(include.path, 80)}" could not be read: ${parsed.error}`);
+    return true;
+  }
+  // A file included from a constraints file holds constraints too (pip).
+  const kind = as === "constraints" || include.kind === "constraints" ? "constraints" : "requirements";
+  report("info", kind === "constraints" ? `Constraints read from ${shorten(included.name ?? "", 80)}.` : `Requirements read from ${shorten(included.name ?? "", 80)}.`);
+  mergeOptions(reader.options, parsed.file.options);
+  absorb(reader, parsed.file, included, kind, [...stack, key], false);
+  return true;
 }
 
 /** pip refuses unnamed constraints and constraints with extras; editable ones are not constraints. */

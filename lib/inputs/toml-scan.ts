@@ -63,6 +63,12 @@ export function scanToml(text: string): TomlScan {
     const quote = text[i] as string;
     const multi = text.startsWith(quote.repeat(3), i);
     i += multi ? 3 : 1;
+    // TOML drops a newline right after the opening delimiter of a multi-line string.
+    if (multi && text[i] === "\r" && text[i + 1] === "\n") i++;
+    if (multi && text[i] === "\n") {
+      i++;
+      line++;
+    }
     let value = "";
     while (i < n) {
       const c = text[i] as string;
