@@ -179,6 +179,35 @@ curl -sS http://localhost:3000/api/health`}</Pre>
       </>
     ),
   },
+  {
+    slug: "ci",
+    title: "Basewise in CI",
+    summary: "The command line in a pipeline: a pull-request comment with the comparison, and a failed job when a chosen image would compile.",
+    body: (
+      <>
+        <P>
+          <C>basewise analyze FILE</C> runs the same analysis as the page on a <C>requirements.txt</C>, a <C>pyproject.toml</C> or a lock file (
+          <C>uv.lock</C>, <C>poetry.lock</C>, <C>pdm.lock</C>, <C>Pipfile.lock</C>, <C>pylock.toml</C>), or on standard input. Name the images you ship
+          with <C>--base</C> and the architectures you build with <C>--arch</C>. <C>--format markdown</C> prints the page&apos;s &quot;Copy as
+          Markdown&quot;, <C>--format json</C> the report; <C>--as-of</C> fixes the index&apos;s date as a share link does (a date means 00:00 UTC that
+          day), so a re-run gives the same answer. <C>basewise images</C> lists the images it knows, with filters such as <C>--python 3.12</C>,{" "}
+          <C>--libc musl</C> and <C>--supported</C>.
+        </P>
+        <P>
+          <C>--fail-on compile</C> makes the command exit 3 when any image and architecture analysed compiles something; <C>--fail-on fails</C> only when
+          a build is known to fail, <C>--fail-on unknown</C> when a package could not be checked. Exit codes: 0 ok, 1 the input has problems (a malformed
+          line, an unknown image), 2 a usage error, 3 a <C>--fail-on</C> condition holds. The reasons go to stderr, the answer to stdout.
+        </P>
+        <Pre>{`basewise analyze requirements.txt --base python:3.12-slim-bookworm --arch amd64 --arch arm64 \\
+  --as-of "$(git log -1 --format=%cI)" --format markdown --fail-on compile > basewise.md`}</Pre>
+        <P>
+          The repository&apos;s <C>docs/github-actions/basewise.yml</C> is a GitHub Actions workflow to copy: on pull requests that touch requirements,{" "}
+          <C>pyproject.toml</C> or lock files it runs that command, posts the Markdown as one pull-request comment (updated on each push, with{" "}
+          <C>pull-requests: write</C> as its only write permission) and fails the job on exit 3.
+        </P>
+      </>
+    ),
+  },
 ];
 
 export function articleBySlug(slug: string): Article | undefined {
