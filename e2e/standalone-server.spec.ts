@@ -59,7 +59,7 @@ let folder = "";
 let server: ChildProcess | null = null;
 let origin = "";
 let stage: RuntimeStage;
-let env: NodeJS.ProcessEnv = {};
+let env: Record<string, string | undefined> = {};
 let output = "";
 const timings: Record<string, number> = {};
 
