@@ -1,11 +1,11 @@
 "use client";
 
-import { useEffect, useState, useSyncExternalStore } from "react";
+import { useEffect, useRef, useState, useSyncExternalStore } from "react";
 import useSWR from "swr";
 import { DEFAULT_ARCHS, DEFAULT_ESTIMATE } from "@/lib/contract/request-limits";
 import { encodeShareState, NO_INPUT, requestFor, type ShareState } from "@/lib/share/state";
 import type { Preset } from "@/lib/targets/presets";
-import { fetchReport } from "./analyze-client";
+import { fetchReport, nextLiveAnalysis, type LiveAnalysis } from "./analyze-client";
 import { AnalysisProgress } from "./AnalysisProgress";
 import type { BaseOption } from "./BasePicker";
 import { InputOptions, type OptionsValue } from "./InputOptions";
@@ -64,7 +64,20 @@ export function Analyzer({
     return () => window.removeEventListener("popstate", reload);
   }, []);
 
-  const { data, error, isLoading } = useSWR(submitted ? ["analyze", JSON.stringify(requestFor(submitted))] : null, () => fetchReport(requestFor(submitted as ShareState), linkParam(submitted as ShareState)), {
+  // The analysis as it streams in (each image as it finishes), until SWR has the report; keyed like SWR.
+  const [live, setLive] = useState<LiveAnalysis | null>(null);
+  const streaming = useRef<AbortController | null>(null);
+  useEffect(() => () => streaming.current?.abort(), []);
+  const requestKey = submitted ? JSON.stringify(requestFor(submitted)) : null;
+  const { data, error, isLoading } = useSWR(requestKey ? ["analyze", requestKey] : null, () => {
+    const state = submitted as ShareState;
+    const key = requestKey as string;
+    // A new analysis replaces the one still streaming: the server stops work no one will read.
+    streaming.current?.abort();
+    const controller = new AbortController();
+    streaming.current = controller;
+    return fetchReport(requestFor(state), linkParam(state), (event) => setLive((previous) => nextLiveAnalysis(previous, key, event)), controller.signal);
+  }, {
     revalidateOnFocus: false,
     revalidateOnReconnect: false,
     shouldRetryOnError: false,
@@ -123,7 +136,7 @@ export function Analyzer({
             {error instanceof Error ? error.message : String(error)}
           </p>
         ) : null}
-        {isLoading && submitted ? <AnalysisProgress state={submitted} /> : null}
+        {isLoading && submitted ? <AnalysisProgress state={submitted} live={live?.key === requestKey ? live : null} /> : null}
         {data && !error && !isLoading ? <Results report={data} link={link} /> : null}
       </section>
     </div>

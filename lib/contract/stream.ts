@@ -91,3 +91,49 @@ export type StreamProgress = z.infer<typeof streamProgressSchema>;
 export type StreamTarget = z.infer<typeof streamTargetSchema>;
 export type StreamReport = z.infer<typeof streamReportSchema>;
 export type StreamError = z.infer<typeof streamErrorSchema>;
+
+/**
+ * Reads an NDJSON body line by line as it arrives, handing each line's parsed JSON on. A line longer
+ * than `maxChars` is refused (an Error) before it is all held: a broken or hostile server cannot make
+ * the reader buffer without bound. Chunks are scanned once each (a several-megabyte report arriving in
+ * many chunks is joined once, not rescanned per chunk).
+ */
+export async function readNdjson(body: ReadableStream<Uint8Array>, onValue: (value: unknown) => void, maxChars = MAX_STREAM_EVENT_CHARS): Promise<void> {
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
+  // The current line's pieces so far (none holds a newline).
+  let pieces: string[] = [];
+  let pending = 0;
+  const take = (text: string) => {
+    let from = 0;
+    for (let newline = text.indexOf("\n"); newline !== -1; newline = text.indexOf("\n", from)) {
+      const line = pieces.length > 0 ? pieces.join("") + text.slice(from, newline) : text.slice(from, newline);
+      pieces = [];
+      pending = 0;
+      from = newline + 1;
+      if (line.length > maxChars) throw new Error(`A line of the stream is longer than ${maxChars} characters.`);
+      if (line.trim() !== "") onValue(JSON.parse(line));
+    }
+    const rest = text.slice(from);
+    if (rest !== "") {
+      pending += rest.length;
+      if (pending > maxChars) throw new Error(`A line of the stream is longer than ${maxChars} characters.`);
+      pieces.push(rest);
+    }
+  };
+  try {
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      take(decoder.decode(value, { stream: true }));
+    }
+    take(decoder.decode());
+    // A last line without its newline still counts.
+    if (pieces.length > 0) take("\n");
+  } catch (error) {
+    await reader.cancel().catch(() => undefined);
+    throw error;
+  } finally {
+    reader.releaseLock();
+  }
+}
