@@ -59,7 +59,7 @@ let folder = "";
 let server: ChildProcess | null = null;
 let origin = "";
 let stage: RuntimeStage;
-let env: Record<string, string | undefined> = {};
+let env = {} as NodeJS.ProcessEnv;
 let output = "";
 const timings: Record<string, number> = {};
 
@@ -78,11 +78,12 @@ test.beforeAll(async () => {
   env = { PATH: process.env.PATH, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", PORT: String(port), HOSTNAME: "127.0.0.1", BASEWISE_INDEX_URL: INDEX_URL, BASEWISE_CACHE_DIR: "off", BASEWISE_WORKERS: "1" };
   const [program, ...args] = stage.command;
   const spawnedAt = Date.now();
-  server = spawn(program === "node" ? process.execPath : program!, args, { cwd: folder, env, stdio: ["ignore", "pipe", "pipe"] });
-  server.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  server.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const child = spawn(program === "node" ? process.execPath : program!, args, { cwd: folder, env, stdio: ["ignore", "pipe", "pipe"] });
+  server = child;
+  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
   for (;;) {
-    if (server.exitCode !== null) throw new Error(`the standalone server exited (${server.exitCode}):\n${output}`);
+    if (child.exitCode !== null) throw new Error(`the standalone server exited (${child.exitCode}):\n${output}`);
     const ready = await fetch(`${origin}/api/health`).then((r) => r.ok, () => false);
     if (ready) break;
     if (Date.now() - spawnedAt > 60_000) throw new Error(`the standalone server did not answer within 60 s:\n${output}`);
