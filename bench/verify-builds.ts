@@ -37,9 +37,11 @@ import { availableParallelism } from "node:os";
 import path from "node:path";
 import { unzipSync } from "fflate";
 import { parse as parseToml } from "smol-toml";
+import { buildViability } from "@/lib/build-viability";
 import { compileCost } from "@/lib/estimate";
 import { onCores } from "@/lib/estimate/build-time";
 import { nativeBuildFor } from "@/lib/native-builds";
+import { parseSpecifierSet, specifierSetContains } from "@/lib/pep440";
 import { needsFor } from "@/lib/report/build-plan";
 
 const REPO = path.resolve(__dirname, "..");
@@ -53,7 +55,8 @@ const APT_TIMEOUT = 900;
 const CORES = availableParallelism();
 const PYTHON_BUILDER = ["python3", "python3-dev", "python3-pip", "python3-setuptools", "python3-wheel"];
 const PYTHON_RUNTIME = ["python3", "python3-pip"];
-const APT = "apt-get -o APT::Sandbox::User=root -o Dpkg::Use-Pty=0 -y -q";
+// force-unsafe-io: no fsync per file (throwaway roots; dpkg was most of a package's wall time on a busy disk).
+const APT = "apt-get -o APT::Sandbox::User=root -o Dpkg::Use-Pty=0 -o Dpkg::Options::=--force-unsafe-io -y -q";
 
 interface Spec {
   /** PyPI name, as Basewise's table spells it. */
@@ -64,8 +67,20 @@ interface Spec {
   check: string;
   /** Why it is not built here. */
   skip?: string;
+  /** The Debian source package, when no bookworm binary names it (the project is newer than bookworm). */
+  source?: string;
   /** Upstream version from Debian's, where Debian spells it differently. */
   version?: (debian: string) => string;
+  /**
+   * A known harness limit (not a fault of Basewise's lists): when the build fails or yields no
+   * compiled object and the build log matches, the verdict is "harness limit" with this reason.
+   */
+  limit?: { pattern: RegExp; reason: string };
+  /**
+   * Python build tools bookworm has only in too old a release, installed (pure Python, no PyPI)
+   * from a newer Debian suite's orig tarball before the build: Debian source package, suite, env.
+   */
+  newerTools?: readonly { source: string; suite: string; env?: Readonly<Record<string, string>> }[];
 }
 
 const SPECS: readonly Spec[] = [
@@ -82,7 +97,14 @@ const SPECS: readonly Spec[] = [
   { name: "simplejson", deb: "python3-simplejson", check: "from simplejson import _speedups" },
   { name: "ujson", deb: "python3-ujson", check: "import ujson; ujson.dumps([1])" },
   { name: "greenlet", deb: "python3-greenlet", check: "import greenlet._greenlet" },
-  { name: "regex", deb: "python3-regex", check: "import regex._regex", version: (v) => v.replace(/^0\.1\.(\d{4})(\d{2})(\d{2})$/, (_, y: string, m: string, d: string) => `${y}.${Number(m)}.${Number(d)}`) },
+  {
+    name: "regex",
+    deb: "python3-regex",
+    check: "import regex._regex",
+    // The only orig tarball on the mirror is sid's 2025.9.18, whose PEP 639 `license` needs setuptools >= 77.
+    newerTools: [{ source: "setuptools", suite: "trixie" }],
+    version: (v) => v.replace(/^0\.1\.(\d{4})(\d{2})(\d{2})$/, (_, y: string, m: string, d: string) => `${y}.${Number(m)}.${Number(d)}`),
+  },
   { name: "mysqlclient", deb: "python3-mysqldb", check: "import MySQLdb._mysql" },
   { name: "bcrypt", deb: "python3-bcrypt", check: "import bcrypt; bcrypt.hashpw(b'x', bcrypt.gensalt(4))" },
   { name: "yarl", deb: "python3-yarl", check: "from yarl import _quoting_c" },
@@ -93,9 +115,43 @@ const SPECS: readonly Spec[] = [
   { name: "pyzmq", deb: "python3-zmq", check: "import zmq; print(zmq.zmq_version())" },
   { name: "pynacl", deb: "python3-nacl", check: "import nacl.bindings" },
   { name: "aiohttp", deb: "python3-aiohttp", check: "from aiohttp import _http_parser" },
-  { name: "gevent", deb: "python3-gevent", check: "import gevent, gevent.libev.corecext" },
+  {
+    name: "gevent",
+    deb: "python3-gevent",
+    check: "import gevent, gevent.libev.corecext",
+    // gevent >= 21.12 needs Cython 3; bookworm has 0.29.32 (and no Cython 3 in bookworm-backports).
+    newerTools: [{ source: "cython", suite: "sid", env: { NO_CYTHON_COMPILE: "true" } }],
+  },
   { name: "uwsgi", deb: "uwsgi-core", check: "sh:/usr/local/bin/uwsgi --version" },
   { name: "numpy", deb: "python3-numpy", check: "import numpy; print(numpy.ones(3).sum())" },
+  // Beyond the issue's list: projects in Basewise's table whose orig tarball the mirror serves.
+  { name: "netifaces", deb: "python3-netifaces", check: "import netifaces; print(netifaces.interfaces())" },
+  { name: "brotli", deb: "python3-brotli", check: "import _brotli, brotli; assert brotli.decompress(brotli.compress(b'x')) == b'x'" },
+  { name: "xxhash", deb: "python3-xxhash", check: "import xxhash, xxhash._xxhash; print(xxhash.xxh64(b'x').hexdigest())" },
+  { name: "pyodbc", deb: "python3-pyodbc", check: "import pyodbc; print(pyodbc.drivers())" },
+  { name: "ruamel.yaml.clib", deb: "python3-ruamel.yaml.clib", check: "import _ruamel_yaml" },
+  { name: "python-snappy", deb: "python3-snappy", check: "import snappy, snappy._snappy; snappy.compress(b'x')" },
+  { name: "pyrsistent", deb: "python3-pyrsistent", check: "import pvectorc" },
+  { name: "httptools", deb: "python3-httptools", check: "from httptools.parser import parser" },
+  { name: "pykerberos", deb: "python3-kerberos", check: "import kerberos" },
+  { name: "pycryptodome", deb: "python3-pycryptodome", check: "from Crypto.Cipher import AES; AES.new(b'k' * 16, AES.MODE_ECB)" },
+  { name: "murmurhash", deb: "python3-murmurhash", check: "from murmurhash import mrmr; print(mrmr.hash('x'))" },
+  { name: "pywavelets", deb: "python3-pywt", check: "import pywt._extensions._pywt" },
+  { name: "xmlsec", deb: "python3-xmlsec", check: "import xmlsec; print(xmlsec.get_libxmlsec_version())" },
+  { name: "ciso8601", deb: "python3-ciso8601", source: "python-ciso8601", check: "import ciso8601; print(ciso8601.parse_datetime('2020-01-02'))" },
+  { name: "pycares", deb: "python3-pycares", source: "pycares", check: "import pycares, pycares._cares" },
+  { name: "zstandard", deb: "python3-zstandard", check: "import zstandard.backend_c" },
+  { name: "cymem", deb: "python3-cymem", source: "python-cymem", check: "from cymem import cymem" },
+  { name: "hiredis", deb: "python3-hiredis", source: "python-hiredis", check: "import hiredis; hiredis.Reader()" },
+  {
+    name: "sqlalchemy",
+    deb: "python3-sqlalchemy-ext",
+    check: "from sqlalchemy.cyextension import collections",
+    newerTools: [
+      { source: "setuptools", suite: "trixie" },
+      { source: "cython", suite: "sid", env: { NO_CYTHON_COMPILE: "true" } },
+    ],
+  },
   {
     name: "cryptography",
     deb: "python3-cryptography",
@@ -127,7 +183,8 @@ const PY_TO_DEBIAN: Readonly<Record<string, readonly string[]>> = {
   "typing-extensions": ["python3-typing-extensions"],
 };
 
-type Verdict = "pass" | "fail" | "not run";
+/** "harness limit": this harness could not build it for a reason that says nothing about Basewise's lists. */
+type Verdict = "pass" | "fail" | "harness limit" | "not run";
 
 interface Result {
   name: string;
@@ -152,6 +209,14 @@ interface Result {
   runtimePythonDeps: string[];
   firstError: string | null;
   compileSeconds: number | null;
+  /** user + sys CPU seconds of the build's processes (contention on a shared machine inflates the wall time, much less this). */
+  cpuSeconds?: number | null;
+  /** /proc/loadavg's 1-minute figure just before and just after the build. */
+  load?: [number, number] | null;
+  /** Why the verdict is "harness limit", when it is. */
+  harnessLimit?: string | null;
+  /** Basewise's build-viability answer for this release on python 3.11 / bookworm / amd64. */
+  viability?: string | null;
   estimate: [number, number] | null;
   estimateMeasured: boolean;
   notFound: string[];
@@ -249,6 +314,18 @@ function sourcesList(): string {
 /** Fallback only (apt-get source <src>/trixie) when a bookworm orig tarball cannot be fetched. */
 const TRIXIE_SOURCES = `deb-src ${MIRROR} trixie main\n`;
 
+/**
+ * Where an orig tarball is looked for when bookworm's is not on the mirror, in this order (the
+ * mirror here lacks many pool files; each fallback is recorded in the row). buster is no longer on
+ * deb.debian.org (archive.debian.org), and snapshot.debian.org is tried only when it answers.
+ */
+const FALLBACK_SUITES = ["trixie", "sid", "bullseye", "bookworm-backports", "trixie-backports"] as const;
+/** Set in main: whether snapshot.debian.org answered (it holds every orig tarball Debian ever had). */
+let snapshotNote = "";
+// check-valid-until=no: the mirror's sid Release had expired (its snapshot is weeks old); these
+// lines only fetch source tarballs, whose checksums the Sources index still pins.
+const FALLBACK_SOURCES = `${FALLBACK_SUITES.map((suite) => `deb-src [check-valid-until=no] ${MIRROR} ${suite} main`).join("\n")}\n`;
+
 function ensureBase(): string {
   const base = path.join(ROOT, "base");
   if (existsSync(path.join(base, ".verify-builds-ready"))) return base;
@@ -275,6 +352,19 @@ function ensureBase(): string {
   renameSync(tmp, base);
   log(`base root ready (${boot.seconds.toFixed(0)} s debootstrap)`);
   return base;
+}
+
+/** The builder layer's deb-src lines for every fallback suite (added to a cached layer once). */
+function ensureFallbackSources(layer: string): void {
+  const marker = path.join(layer, ".verify-builds-fallback-suites");
+  if (existsSync(marker) && readFileSync(marker, "utf8") === FALLBACK_SOURCES) return;
+  rmSync(path.join(layer, "etc/apt/sources.list.d/trixie-src.list"), { force: true });
+  writeFileSync(path.join(layer, "etc/apt/sources.list.d/fallback-src.list"), FALLBACK_SOURCES);
+  const update = inRoot(layer, `${APT} update`, APT_TIMEOUT);
+  writeFileSync(path.join(ROOT, "logs", "apt-update-fallback-suites.log"), update.output);
+  if (!update.ok) throw new Error(`apt-get update with the fallback suites failed:\n${update.output.slice(-2000)}`);
+  writeFileSync(marker, FALLBACK_SOURCES);
+  log(`builder layer: deb-src for ${FALLBACK_SUITES.join(", ")}`);
 }
 
 function ensureLayer(name: "builder" | "runtime", packages: readonly string[]): string {
@@ -384,6 +474,64 @@ function firstError(output: string): string | null {
   return last ? last.slice(0, 240) : null;
 }
 
+/** CPython 3.11 on Debian 12, amd64: what the builder root is, for Basewise's viability table. */
+const BOOKWORM_TARGET = {
+  python: "3.11.2",
+  libc: { family: "glibc", version: "2.36" },
+  arch: "amd64",
+  os: { id: "debian", version: "12" },
+  packageManager: "apt",
+} as const;
+
+/** The children's user + sys seconds from dash's `times` (second line after VB_TIMES: "1m2.5s 0m3.1s"). */
+function childCpuSeconds(output: string): number | null {
+  const after = output.split("VB_TIMES").at(-1) ?? "";
+  const lines = [...after.matchAll(/^(\d+)m([\d.]+)s (\d+)m([\d.]+)s$/gm)];
+  const children = lines[1];
+  if (!children) return null;
+  const [, um, us, sm, ss] = children.map(Number) as [number, number, number, number, number];
+  return Math.round((um * 60 + us + sm * 60 + ss) * 10) / 10;
+}
+
+/** Debian's upstream part of a version: "1:0.29.32-2+b1" → "0.29.32", "3.0.11+dfsg-2" → "3.0.11". */
+function debianUpstream(version: string): string {
+  return version.replace(/^\d+:/, "").replace(/-[^-]+$/, "").replace(/[+~].*$/, "");
+}
+
+/** Build requirements whose version bound bookworm's Debian package does not meet ("Cython >=3.0.11: cython3 0.29.32"). */
+function olderThanRequired(builder: string, requirements: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const requirement of requirements) {
+    const match = /^\s*([A-Za-z0-9][A-Za-z0-9._-]*)\s*(?:\[[^\]]*\])?\s*([^;]*)/.exec(requirement);
+    const specifiers = match?.[2]?.trim().replace(/^\((.*)\)$/, "$1") ?? "";
+    const debs = debianFor(requirement);
+    if (!match || !specifiers || !debs || debs.length === 0) continue;
+    const deb = debs[0] as string;
+    const policy = inRoot(builder, `apt-cache show --no-all-versions ${deb} 2>/dev/null | sed -n 's/^Version: //p'`, 60).output.trim().split("\n")[0] ?? "";
+    if (!policy) continue;
+    const parsed = parseSpecifierSet(specifiers);
+    const have = debianUpstream(policy);
+    if (parsed.ok && !specifierSetContains(parsed.value, have)) out.push(`${match[1]} ${specifiers}: ${deb} ${have}`);
+  }
+  return out;
+}
+
+/**
+ * Why a failed build says nothing about Basewise's OS lists, when it does not: the spec's known
+ * limit, a Python build tool too old or missing in bookworm, or a signature of one in the log.
+ */
+function harnessLimit(spec: Spec, output: string, tooOld: readonly string[], missingTools: readonly string[]): string | null {
+  if (spec.limit && spec.limit.pattern.test(output)) return spec.limit.reason;
+  // A missing header or library is the list's fault, whatever else is old.
+  if (/fatal error: [^\n]*: No such file or directory|cannot find -l|Package '?[\w.+-]+'? was not found|pkg-config[^\n]*not found|Could not find[^\n]*(?:library|headers)/i.test(output)) return null;
+  if (tooOld.length > 0) return `bookworm's Python build tools are older than the sdist requires (${tooOld.join("; ")}); no PyPI here`;
+  if (missingTools.length > 0) return `Python build tool(s) not packaged in bookworm: ${missingTools.join(", ")}; no PyPI here`;
+  if (/configuration error: `project\./.test(output)) return "bookworm's setuptools 66 rejects this sdist's pyproject.toml metadata (e.g. a PEP 639 license expression needs setuptools >= 77)";
+  if (/Unknown configuration key "tool\.meson-python/.test(output)) return "bookworm's meson-python is older than the sdist's configuration";
+  if (/failed to (?:get|download|load source for)[^\n]*crates\.io|index\.crates\.io|no matching package named/.test(output)) return "cargo cannot fetch crates offline (no crates.io here)";
+  return null;
+}
+
 /** An orig tarball's version without Debian's repack suffixes (+dfsg, +ds, …). */
 function upstreamOf(origVersion: string): string {
   return origVersion
@@ -415,6 +563,10 @@ function emptyResult(spec: Spec): Result {
     runtimePythonDeps: [],
     firstError: null,
     compileSeconds: null,
+    cpuSeconds: null,
+    load: null,
+    harnessLimit: null,
+    viability: null,
     estimate: null,
     estimateMeasured: false,
     notFound: [],
@@ -437,23 +589,31 @@ function verify(spec: Spec, builderLayer: string, runtimeLayer: string, keep: bo
     record("apt-cache show", show);
     const binVersion = /^Version: (\S+)/m.exec(show.output)?.[1];
     const source = /^Source: (\S+)(?: \((\S+)\))?/m.exec(show.output);
-    if (!binVersion) throw new Error(`${spec.deb}: not in bookworm`);
-    result.debSource = source?.[1] ?? spec.deb;
-    result.debVersion = source?.[2] ?? binVersion.replace(/\+b\d+$/, "");
-    let fetch = inRoot(buildRoot, `mkdir -p /src && cd /src && ${APT} source --download-only ${result.debSource}=${result.debVersion}`, APT_TIMEOUT);
+    if (!binVersion && !spec.source) throw new Error(`${spec.deb}: not in bookworm`);
+    result.debSource = spec.source ?? source?.[1] ?? spec.deb;
+    result.debVersion = binVersion ? (source?.[2] ?? binVersion.replace(/\+b\d+$/, "")) : "(not in bookworm)";
+    let fetch = inRoot(buildRoot, binVersion ? `mkdir -p /src && cd /src && ${APT} source --download-only ${result.debSource}=${result.debVersion}` : "mkdir -p /src && echo 'E: not in bookworm'", APT_TIMEOUT);
     record("apt-get source", fetch);
     const srcDir = path.join(buildRoot, "src");
     const origIn = () => (existsSync(srcDir) ? readdirSync(srcDir).find((f) => /\.orig\.tar\.[a-z0-9]+$/.test(f)) : undefined);
     // Only the orig tarball is needed: a missing .dsc or .debian.tar is noted, not fatal.
     if (!fetch.ok && origIn()) result.notes.push(`apt-get source fetched the orig tarball but not every Debian file (${firstError(fetch.output)})`);
     if (!origIn()) {
-      const fallback = inRoot(buildRoot, `rm -rf /src && mkdir -p /src && cd /src && ${APT} source --download-only ${result.debSource}/trixie`, APT_TIMEOUT);
-      record("apt-get source (trixie fallback)", fallback);
-      const selected = /Selected version '([^']+)'/.exec(fallback.output)?.[1] ?? "?";
-      if (!origIn()) throw new Error(`apt-get source ${result.debSource}: no orig tarball from bookworm (${firstError(fetch.output)}) nor trixie (${firstError(fallback.output)})`);
-      result.fallback = `bookworm ${result.debSource} ${result.debVersion}: orig tarball not on the mirror (${firstError(fetch.output)}); used trixie's ${selected} orig tarball`;
-      result.debVersion = `${selected} (trixie)`;
-      fetch = fallback;
+      const tried: string[] = [`bookworm ${result.debVersion} (${firstError(fetch.output)})`];
+      for (const suite of FALLBACK_SUITES) {
+        const fallback = inRoot(buildRoot, `rm -rf /src && mkdir -p /src && cd /src && ${APT} source --download-only ${result.debSource}/${suite}`, APT_TIMEOUT);
+        record(`apt-get source (${suite} fallback)`, fallback);
+        const selected = /Selected version '([^']+)'/.exec(fallback.output)?.[1] ?? null;
+        if (!origIn()) {
+          tried.push(selected ? `${suite} ${selected} (${firstError(fallback.output)})` : `${suite} (not there)`);
+          continue;
+        }
+        result.fallback = `no orig tarball on the mirror for ${tried.join(", ")}; used ${suite}'s ${selected ?? "?"} orig tarball`;
+        result.debVersion = `${selected ?? "?"} (${suite})`;
+        fetch = fallback;
+        break;
+      }
+      if (!origIn()) throw new Error(`apt-get source ${result.debSource}: no orig tarball on the mirror from ${tried.join(", ")}${snapshotNote ? `; ${snapshotNote}` : ""}`);
     }
     const orig = origIn();
     if (!orig) throw new Error(`no orig tarball among ${readdirSync(srcDir).join(", ")} (a native Debian package?)`);
@@ -486,6 +646,27 @@ function verify(spec: Spec, builderLayer: string, runtimeLayer: string, keep: bo
     const tools = debianAvailable(buildRoot, [...wanted]);
     result.pythonBuildTools = tools.found;
     result.missingPythonTools = tools.missing;
+    for (const tool of spec.newerTools ?? []) {
+      const script = [
+        "set -e",
+        "rm -rf /tools && mkdir -p /tools/tree && cd /tools",
+        `${APT} source --download-only ${tool.source}/${tool.suite}`,
+        'tar -xf "$(ls /tools/*.orig.tar.* | head -n1)" -C /tools/tree --strip-components=1',
+        "cd /tools/tree && python3 -m pip install --no-build-isolation --no-deps --no-index --break-system-packages .",
+      ].join("\n");
+      const installedTool = inRoot(buildRoot, script, APT_TIMEOUT, { PIP_DISABLE_PIP_VERSION_CHECK: "1", ...tool.env });
+      record(`newer build tool ${tool.source}/${tool.suite}`, installedTool);
+      const version = /Successfully installed (\S+)/.exec(installedTool.output)?.[1];
+      result.notes.push(installedTool.ok ? `build tool from ${tool.suite}'s ${tool.source} orig tarball (pure Python, pip --no-index): ${version ?? "?"}` : `build tool ${tool.source}/${tool.suite} did not install: ${firstError(installedTool.output)}`);
+    }
+    const replaced = new Set((spec.newerTools ?? []).map((t) => canonical(t.source)));
+    const tooOld = olderThanRequired(
+      buildRoot,
+      buildRequirements(tree).filter((r) => !replaced.has(canonical(/^\s*([A-Za-z0-9._-]+)/.exec(r)?.[1] ?? ""))),
+    );
+    if (tooOld.length > 0) result.notes.push(`bookworm's build tools are older than the sdist asks: ${tooOld.join("; ")}`);
+    const viability = buildViability({ name: spec.name, version: result.basewiseVersion, target: BOOKWORM_TARGET });
+    result.viability = `${viability.viability} (${viability.code})`;
 
     // What python3-dev drags in beyond Basewise's list (python:slim has none of it).
     const before = installed(path.join(buildRoot, "var/lib/dpkg/status.base"));
@@ -520,15 +701,31 @@ function verify(spec: Spec, builderLayer: string, runtimeLayer: string, keep: bo
     // The build.
     const env: Record<string, string> = { PIP_NO_INDEX: "1", PIP_DISABLE_PIP_VERSION_CHECK: "1", SETUPTOOLS_SCM_PRETEND_VERSION: upstream };
     for (const e of needs.env) env[e.name] = e.value;
-    const build = inRoot(buildRoot, "cd /src/tree && python3 -m pip wheel -v --no-build-isolation --no-deps -w /src/dist .", BUILD_TIMEOUT, env);
+    // `times` (the shell's children: pip and every compiler it ran) gives the CPU seconds; the
+    // load average beside it says how crowded the machine was.
+    const build = inRoot(
+      buildRoot,
+      "read l1 rest < /proc/loadavg; echo \"VB_LOAD_BEFORE $l1\"; cd /src/tree && python3 -m pip wheel -v --no-build-isolation --no-deps -w /src/dist .; rc=$?; read l1 rest < /proc/loadavg; echo \"VB_LOAD_AFTER $l1\"; echo VB_TIMES; times; exit $rc",
+      BUILD_TIMEOUT,
+      env,
+    );
     record("pip wheel", build);
     result.compileSeconds = Math.round(build.seconds * 10) / 10;
+    result.cpuSeconds = childCpuSeconds(build.output);
+    const loadBefore = /^VB_LOAD_BEFORE (\S+)/m.exec(build.output)?.[1];
+    const loadAfter = /^VB_LOAD_AFTER (\S+)/m.exec(build.output)?.[1];
+    result.load = loadBefore && loadAfter ? [Number(loadBefore), Number(loadAfter)] : null;
     const dist = path.join(srcDir, "dist");
     const wheel = existsSync(dist) ? readdirSync(dist).find((f) => f.endsWith(".whl")) : undefined;
     result.build = build.ok && wheel ? "pass" : "fail";
     if (!build.ok || !wheel) {
       result.builderList = "fail";
       result.firstError = firstError(build.output);
+      result.harnessLimit = harnessLimit(spec, build.output, tooOld, tools.missing);
+      if (result.harnessLimit) {
+        result.build = "harness limit";
+        result.builderList = "harness limit";
+      }
       return result;
     }
     result.wheel = wheel;
@@ -550,6 +747,12 @@ function verify(spec: Spec, builderLayer: string, runtimeLayer: string, keep: bo
     if (!result.compiled && expectCompiled) {
       const why = build.output.split("\n").find((l) => /Failed to compile|fallback|error:/i.test(l) && !/subprocess-exited/.test(l))?.trim();
       result.firstError = `${platform ? "platform-tagged " : ""}wheel ${wheel} without a compiled extension (silent fallback)${why ? `: ${why.slice(0, 200)}` : ""}`;
+      result.harnessLimit = harnessLimit(spec, build.output, tooOld, tools.missing);
+      if (result.harnessLimit) {
+        result.builderList = "harness limit";
+        result.runtimeList = "harness limit";
+        return result;
+      }
     }
     result.notes.push(`wheel holds ${objects.length} compiled object(s)`);
 
@@ -632,8 +835,40 @@ function cell(text: string): string {
 }
 
 function mark(v: Verdict): string {
-  return v === "pass" ? "pass" : v === "fail" ? "**FAIL**" : "not run";
+  return v === "pass" ? "pass" : v === "fail" ? "**FAIL**" : v;
 }
+
+/** Measured compile wall time against Basewise's range (scaled to this machine's cores). */
+function against(r: Result): "within" | "below" | "above" | null {
+  if (r.build !== "pass" || !r.compiled || r.compileSeconds === null || !r.estimate) return null;
+  if (r.compileSeconds < r.estimate[0]) return "below";
+  if (r.compileSeconds > r.estimate[1]) return "above";
+  return "within";
+}
+
+function summary(all: readonly Result[]): string[] {
+  const ran = all.filter((r) => !r.skipped && (r.build !== "not run" || r.harnessLimit));
+  const count = (pick: (r: Result) => boolean) => ran.filter(pick).length;
+  const listsOk = count((r) => r.builderList === "pass" && r.runtimeList === "pass");
+  const listFail = count((r) => r.builderList === "fail" || r.runtimeList === "fail");
+  const limits = count((r) => r.build === "harness limit" || r.builderList === "harness limit");
+  const noSource = all.filter((r) => !r.skipped && r.build === "not run" && !r.harnessLimit);
+  const cmp = all.map(against).filter((c): c is "within" | "below" | "above" => c !== null);
+  const n = (c: string) => cmp.filter((x) => x === c).length;
+  const cpu = all.filter((r) => against(r) !== null && typeof r.cpuSeconds === "number" && r.estimate);
+  const cpuN = (c: "within" | "below" | "above") =>
+    cpu.filter((r) => {
+      const [low, high] = r.estimate as [number, number];
+      const seconds = r.cpuSeconds as number;
+      return c === "below" ? seconds < low : c === "above" ? seconds > high : seconds >= low && seconds <= high;
+    }).length;
+  return [
+    `- Verdicts: ${ran.length} packages built or tried — ${listsOk} pass (builder and runtime lists sufficient), ${listFail} fail a list, ${limits} harness limit (not a verdict on the lists; reason in the row); ${noSource.length} without a fetchable source (${noSource.map((r) => r.name).join(", ") || "none"}); ${all.filter((r) => r.skipped).length} skipped.`,
+    `- Compile time, measured wall vs Basewise estimate (${CORES_NOTE}): ${n("within")} within the range, ${n("below")} below, ${n("above")} above (of ${cmp.length} compiled builds).${cpu.length > 0 ? ` By CPU seconds (user + sys, less sensitive to a crowded machine): ${cpuN("within")} within, ${cpuN("below")} below, ${cpuN("above")} above (of ${cpu.length}).` : ""}`,
+  ];
+}
+
+const CORES_NOTE = "the estimate scaled with onCores to the machine's cores";
 
 function markdown(state: State): string {
   const rows = DEFAULT_PACKAGES.map((n) => state.results[n]).filter((r): r is Result => r !== undefined);
@@ -652,13 +887,19 @@ function markdown(state: State): string {
   out.push(
     "- Method: upstream source = the Debian source package's orig tarball (`apt-get source`, unpatched); Python build requirements from its pyproject.toml installed as Debian packages (no PyPI here); `pip wheel --no-build-isolation --no-deps`; the -dev packages python3-dev drags in (zlib1g-dev, libexpat1-dev) are purged unless Basewise's list needs them, as python:slim has neither. A py3-none-any wheel from a project that should compile counts as a builder-list failure. Runtime: `pip install --no-deps --break-system-packages` of the wheel, then an import that loads the extension; the wheel's Python dependencies come from Debian's python3-* packages.",
   );
+  out.push(`- Sources: bookworm's orig tarball, else the first of ${FALLBACK_SUITES.join(", ")} whose orig tarball the mirror serves (FALLBACK in the notes; a newer upstream release than bookworm's is then what was built); ${env.snapshot ?? "snapshot.debian.org not tried"}.`);
   out.push(`- Alpine: ${env.alpine ?? "Alpine cannot be checked this way here: no apk tooling/mirror access is assumed."}`);
   out.push("");
-  out.push("| Package | Debian source (version) | Basewise version / kind | Builder list (Basewise) | Runtime list (Basewise) | Build | Wheel | Builder list | Runtime (import) | Compile wall s | Basewise estimate s | First error | Notes |");
-  out.push("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+  out.push(...summary(all));
+  out.push(
+    "- Times: wall seconds of `pip wheel` on a shared machine (other jobs ran beside these builds; the load column is /proc/loadavg's 1-minute figure before → after), and the CPU seconds (user + sys of pip and the compilers). A serial build's CPU seconds are about its wall time on an idle machine.",
+  );
+  out.push("");
+  out.push("| Package | Debian source (version) | Basewise version / kind | Builder list (Basewise) | Runtime list (Basewise) | Build | Wheel | Builder list | Runtime (import) | Compile wall s | CPU s | Load | Basewise estimate s | Measured vs estimate | Basewise viability (3.11) | First error | Notes |");
+  out.push("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
   for (const r of all) {
     if (r.skipped) {
-      out.push(`| ${r.name} | ${cell(r.debBinary)} | – | ${cell(r.builder.join(" "))} | ${cell(r.runtime.join(" "))} | skipped | – | not run | not run | – | ${r.estimate ? `${r.estimate[0]}–${r.estimate[1]}` : "–"} | – | ${cell(r.skipped)} |`);
+      out.push(`| ${r.name} | ${cell(r.debBinary)} | – | ${cell(r.builder.join(" "))} | ${cell(r.runtime.join(" "))} | skipped | – | not run | not run | – | – | – | ${r.estimate ? `${r.estimate[0]}–${r.estimate[1]}` : "–"} | – | – | – | ${cell(r.skipped)} |`);
       continue;
     }
     const notes = [
@@ -670,10 +911,12 @@ function markdown(state: State): string {
       r.runtimePythonDeps.length > 0 ? `runtime Python deps from Debian: ${r.runtimePythonDeps.join(" ")}` : "",
       r.notFound.length > 0 ? `ldd not found: ${r.notFound.join(" ")}` : "",
       r.unlinkedRuntime.length > 0 && r.runtimeList === "pass" ? `listed but not linked by the extension: ${r.unlinkedRuntime.join(" ")}` : "",
+      r.harnessLimit ? `HARNESS LIMIT: ${r.harnessLimit}` : "",
       ...r.notes,
+      `run ${r.ranAt.slice(0, 16).replace("T", " ")} UTC`,
     ].filter(Boolean);
     out.push(
-      `| ${r.name} | ${cell(`${r.debSource ?? "?"} ${r.debVersion ?? ""}`)} | ${cell(`${r.basewiseVersion ?? "?"} ${r.kind}${r.basis === "generic" ? " (generic answer)" : ""}`)} | ${cell(r.builder.join(" "))} | ${cell(r.runtime.join(" ") || "(none)")} | ${mark(r.build)} | ${cell(r.wheel ? (r.compiled ? "platform" : "py3-none-any") : "–")} | ${mark(r.builderList)} | ${mark(r.runtimeList)} | ${r.compileSeconds ?? "–"} | ${r.estimate ? `${r.estimate[0]}–${r.estimate[1]}${r.estimateMeasured ? "" : " (generic)"}` : "–"} | ${cell(r.firstError ?? "")} | ${cell(notes.join("; "))} |`,
+      `| ${r.name} | ${cell(`${r.debSource ?? "?"} ${r.debVersion ?? ""}`)} | ${cell(`${r.basewiseVersion ?? "?"} ${r.kind}${r.basis === "generic" ? " (generic answer)" : ""}`)} | ${cell(r.builder.join(" "))} | ${cell(r.runtime.join(" ") || "(none)")} | ${mark(r.build)} | ${cell(r.wheel ? (r.compiled ? "platform" : "py3-none-any") : "–")} | ${mark(r.builderList)} | ${mark(r.runtimeList)} | ${r.compileSeconds ?? "–"} | ${r.cpuSeconds ?? "–"} | ${r.load ? `${r.load[0]} → ${r.load[1]}` : "–"} | ${r.estimate ? `${r.estimate[0]}–${r.estimate[1]}${r.estimateMeasured ? "" : " (generic)"}` : "–"} | ${against(r) ?? "–"} | ${cell(r.viability ?? "–")} | ${cell(r.firstError ?? "")} | ${cell(notes.join("; "))} |`,
     );
   }
   out.push("");
@@ -690,6 +933,17 @@ async function alpineReachable(): Promise<string> {
   } catch (error) {
     const cause = error instanceof Error ? ((error.cause as { code?: string } | undefined)?.code ?? error.message) : String(error);
     return `Alpine cannot be checked this way here: no apk tooling/mirror access is assumed, and indeed dl-cdn.alpinelinux.org was not reachable from this machine (${cause}, ${new Date().toISOString().slice(0, 16)}Z).`;
+  }
+}
+
+async function snapshotReachable(): Promise<string> {
+  const url = "http://snapshot.debian.org/";
+  try {
+    const response = await fetch(url, { method: "HEAD", signal: AbortSignal.timeout(8000) });
+    return `snapshot.debian.org answered HTTP ${response.status} (${new Date().toISOString().slice(0, 16)}Z) but is not used yet`;
+  } catch (error) {
+    const cause = error instanceof Error ? ((error.cause as { code?: string } | undefined)?.code ?? error.message) : String(error);
+    return `snapshot.debian.org was not reachable from this machine (${cause}, ${new Date().toISOString().slice(0, 16)}Z)`;
   }
 }
 
@@ -737,12 +991,15 @@ async function main(): Promise<void> {
 
   const state = loadState();
   state.environment.alpine = await alpineReachable();
+  state.environment.snapshot = await snapshotReachable();
+  snapshotNote = state.environment.snapshot;
   state.environment.cores = String(CORES);
   state.environment.host = `${readFileSync("/etc/os-release", "utf8").match(/^PRETTY_NAME="?([^"\n]*)/m)?.[1] ?? "?"} host`;
   const deadline = until ? new Date(`${new Date().toISOString().slice(0, 10)}T${until}:00Z`) : null;
 
   const builder = ensureLayer("builder", PYTHON_BUILDER);
   const runtime = ensureLayer("runtime", PYTHON_RUNTIME);
+  ensureFallbackSources(builder);
   state.environment.debian = debianVersions();
 
   for (const name of wanted) {
