@@ -2,6 +2,7 @@
  * Every input format Basewise reads, read into the one RequirementsFile the engine analyses.
  * Browser-safe (no node: imports): the page detects and reads while a person types or drops files.
  */
+import type { RequirementsFile } from "@/lib/requirements-file";
 import { requirementsTooLarge } from "@/lib/requirements-file/limits";
 import { detectInputKind } from "./detect";
 import { tooManyError } from "./entries";
@@ -34,9 +35,16 @@ export function readInput(main: InputFile, others: readonly InputFile[], choices
   if (kind === "pyproject") {
     const read = readPyproject(main.text, choices);
     if (read.builder.tooMany) return { ok: false, error: tooManyError() };
+    sortDiagnostics(read.builder.file);
     return { ok: true, input: { kind, detected, file: read.builder.file, lock: null, translations: read.translations, available: read.available } };
   }
   const read = readLock(kind, main.text, choices);
   if (read.builder.tooMany) return { ok: false, error: tooManyError() };
+  sortDiagnostics(read.builder.file);
   return { ok: true, input: { kind, detected, file: read.builder.file, lock: read.lock, translations: [], available: read.available } };
+}
+
+/** Diagnostics in line order (stable: one line's keep the order they were found in). */
+function sortDiagnostics(file: RequirementsFile): void {
+  file.diagnostics.sort((a, b) => a.line - b.line);
 }

@@ -26,34 +26,24 @@ export function readToml(text: string): TomlRead {
     return { value, diagnostics: [], scan, elementLines };
   } catch (error) {
     if (!(error instanceof TomlError)) throw error;
-    const diagnostics: Diagnostic[] = [tomlDiagnostic(error, 0)];
+    const diagnostics: Diagnostic[] = [];
     const value: TomlTable = {};
+    const report = (diagnostic: Diagnostic): void => {
+      if (!diagnostics.some((d) => d.line === diagnostic.line)) diagnostics.push(diagnostic);
+    };
     for (const chunk of chunks(text, scan)) {
-      try {
-        const part = parse(chunk.text) as TomlTable;
-        const header = chunk.header;
-        if (header?.array && header.path.length === 1) {
-          const list = part[header.path[0] as string];
-          const element = Array.isArray(list) ? list[0] : undefined;
-          if (element && typeof element === "object") elementLines.set(element as object, header.line);
-        }
-        merge(value, part);
-      } catch (chunkError) {
-        if (!(chunkError instanceof TomlError)) throw chunkError;
-        // The broken table is read statement by statement: one bad line costs that line.
-        for (const statement of chunk.statements) {
-          const prefix = chunk.header ? `${text.slice(chunk.header.offset, lineEnd(text, chunk.header.offset))}\n` : "";
-          try {
-            const part = parse(prefix + statement.text) as TomlTable;
-            merge(value, part);
-          } catch (statementError) {
-            if (!(statementError instanceof TomlError)) throw statementError;
-            const diagnostic = tomlDiagnostic(statementError, statement.line - 1 - (prefix ? 1 : 0));
-            if (!diagnostics.some((d) => d.line === diagnostic.line)) diagnostics.push(diagnostic);
-          }
-        }
+      const part = parseChunk(chunk, report);
+      if (!part) continue;
+      const header = chunk.header;
+      if (header?.array && header.path.length === 1) {
+        const list = part[header.path[0] as string];
+        const element = Array.isArray(list) ? list[0] : undefined;
+        if (element && typeof element === "object") elementLines.set(element as object, header.line);
       }
+      merge(value, part);
     }
+    // The tables parse one by one yet not together (a table defined twice): the parser's own word.
+    if (diagnostics.length === 0) diagnostics.push(tomlDiagnostic(error, 0));
     diagnostics.sort((a, b) => a.line - b.line);
     return { value, diagnostics, scan, elementLines };
   }
@@ -83,18 +73,46 @@ function mapElementLines(value: TomlTable, scan: TomlScan, lines: Map<object, nu
   }
 }
 
-interface Chunk {
-  text: string;
-  firstLine: number;
-  header: TomlScan["headers"][number] | null;
-  /** The top-level statements of the chunk, each with its text and first line. */
-  statements: { text: string; line: number }[];
+/**
+ * One table on its own; when it does not parse, its statements that do not parse on their own are
+ * blanked (keeping the line count) and the rest is parsed again: one bad line costs that line.
+ */
+function parseChunk(chunk: Chunk, report: (diagnostic: Diagnostic) => void): TomlTable | null {
+  try {
+    return parse(chunk.text) as TomlTable;
+  } catch (error) {
+    if (!(error instanceof TomlError)) throw error;
+  }
+  let kept = chunk.text;
+  for (const statement of [...chunk.statements].reverse()) {
+    try {
+      parse(statement.text);
+    } catch (error) {
+      if (!(error instanceof TomlError)) throw error;
+      report(tomlDiagnostic(error, statement.line - 1));
+      const start = statement.offset - chunk.offset;
+      kept = kept.slice(0, start) + statement.text.replace(/[^\n]/g, "") + kept.slice(start + statement.text.length);
+    }
+  }
+  try {
+    return parse(kept) as TomlTable;
+  } catch (error) {
+    if (!(error instanceof TomlError)) throw error;
+    report(tomlDiagnostic(error, chunk.firstLine - 1));
+    return null;
+  }
 }
 
-function lineEnd(text: string, offset: number): number {
-  const end = text.indexOf("\n", offset);
-  return end === -1 ? text.length : end;
+interface Chunk {
+  text: string;
+  /** Offset of the chunk in the document. */
+  offset: number;
+  firstLine: number;
+  header: TomlScan["headers"][number] | null;
+  /** The top-level statements of the chunk, each with its text, offset and first line. */
+  statements: { text: string; offset: number; line: number }[];
 }
+
 
 /** The document cut before each header, except a sub-table of the array element it belongs to. */
 function chunks(text: string, scan: TomlScan): Chunk[] {
@@ -116,10 +134,10 @@ function chunks(text: string, scan: TomlScan): Chunk[] {
     while (statement < scan.statements.length && (scan.statements[statement] as { offset: number }).offset < end) {
       const { offset, line } = scan.statements[statement] as { offset: number; line: number };
       while (cut < cuts.length && (cuts[cut] as number) <= offset) cut++;
-      statements.push({ text: text.slice(offset, Math.min(cuts[cut] ?? text.length, end)), line });
+      statements.push({ text: text.slice(offset, Math.min(cuts[cut] ?? text.length, end)), offset, line });
       statement++;
     }
-    return { text: text.slice(start.offset, end), firstLine: start.line, header: start.header, statements };
+    return { text: text.slice(start.offset, end), offset: start.offset, firstLine: start.line, header: start.header, statements };
   });
 }
 

@@ -70,13 +70,12 @@ export function extend(parent: PathMarkers, edge: string | null): PathMarkers {
 export function union(into: PathMarkers | undefined, more: PathMarkers): { value: PathMarkers; changed: boolean } {
   if (into === "always") return { value: "always", changed: false };
   if (more === "always" || more.some((p) => p.length === 0)) return { value: "always", changed: true };
-  const value = into ? [...into] : [];
-  const keys = new Set(value.map(pathKey));
+  let value = into ? [...into] : [];
   let changed = into === undefined;
   for (const path of more) {
-    const key = pathKey(path);
-    if (keys.has(key)) continue;
-    keys.add(key);
+    // "a or (a and b)" is "a": a path that needs every marker of a shorter one adds nothing.
+    if (value.some((kept) => kept.every((m) => path.includes(m)))) continue;
+    value = value.filter((kept) => !path.every((m) => kept.includes(m)));
     value.push(path);
     changed = true;
   }
@@ -84,9 +83,6 @@ export function union(into: PathMarkers | undefined, more: PathMarkers): { value
   return { value, changed };
 }
 
-function pathKey(path: readonly string[]): string {
-  return [...path].sort().join("\u001f");
-}
 
 /** The marker a set of paths means, or null when some path is unconditional. */
 export function pathsToMarker(paths: PathMarkers): string | null {
