@@ -28,6 +28,7 @@ export function progressLine(write: (text: string) => void, images: number, now:
   let projects = 0;
   let drawnAt = -Infinity;
   let stopped = false;
+  let shown = "";
   const draw = () => {
     if (stopped) return;
     drawnAt = now();
@@ -36,7 +37,10 @@ export function progressLine(write: (text: string) => void, images: number, now:
       projects > 0 ? `${projects} project${projects === 1 ? "" : "s"} fetched` : null,
       `${Math.floor((drawnAt - started) / 1000)} s`,
     ].filter((part) => part !== null);
-    write(`${CLEAR}analysing ${images} image${images === 1 ? "" : "s"}… ${parts.join(", ")}`);
+    const text = `analysing ${images} image${images === 1 ? "" : "s"}… ${parts.join(", ")}`;
+    // Redrawn only when it says something new (a file's metadata changes no count shown).
+    if (text !== shown) write(`${CLEAR}${text}`);
+    shown = text;
   };
   const timer = setInterval(draw, TICK_MS);
   timer.unref();
