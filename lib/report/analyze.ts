@@ -2,7 +2,7 @@ import { ANY_VERSION, intersectSpecifierSets, type SpecifierSet } from "@/lib/pe
 import { evaluateMarker, markerToString } from "@/lib/pep508";
 import type { RequirementEntry, RequirementsFile } from "@/lib/requirements-file";
 import { directVerdict, verdictFor } from "@/lib/resolve";
-import { indexSources, WorkBudget, type AnalysisSources } from "@/lib/resolve/resolver";
+import { constraintsByProject, indexSources, WorkBudget, type AnalysisSources } from "@/lib/resolve/resolver";
 import { DEFAULT_BASES, makeTarget, resolveBaseImage, type Target } from "@/lib/targets";
 import { requestParameters } from "@/lib/contract/request";
 import type { EstimateOptions } from "@/lib/estimate";
@@ -228,11 +228,13 @@ async function analyzeTarget(
     }
   }
 
+  // -c files: they narrow versions here as in pip's resolution, also when each line is judged on its own.
+  const constraints = constraintsByProject(file.constraints ?? [], image.environment);
   let resolution: TargetResult["resolution"] = { ok: true };
   let packages: TargetPackage[];
   const unreached: UnreachedPackage[] = [];
   if (mode === "resolved") {
-    const installSet = await resolveInstallSet(applicable, sources, image, bounds);
+    const installSet = await resolveInstallSet(applicable, sources, image, bounds, file.constraints ?? []);
     if (installSet.ok) packages = withDependencyCodes(installSet.packages, applicable, "resolved", metadataFailures);
     else {
       // Still show what each line would install on its own: the conflict is one part of the answer.
@@ -242,13 +244,13 @@ async function analyzeTarget(
       const note = code === "work-budget" || code === "deadline"
         ? "Basewise stopped before the resolution finished, so each line is judged on its own."
         : "pip finds no set of versions that works here, so each line is judged on its own.";
-      packages = withDependencyCodes(lineByLine(applicable, sources, image, note), applicable, "not-resolved", metadataFailures);
+      packages = withDependencyCodes(lineByLine(applicable, sources, image, note, constraints), applicable, "not-resolved", metadataFailures);
     }
   } else if (mode === "locked") {
     // Each pin on its own; its dependencies are the lock's other pins, so none is unknown.
-    packages = withDependencyCodes(lineByLine(applicable, sources, image, null), applicable, "no-deps", metadataFailures);
+    packages = withDependencyCodes(lineByLine(applicable, sources, image, null, constraints), applicable, "no-deps", metadataFailures);
   } else {
-    packages = withDependencyCodes(lineByLine(applicable, sources, image, "--no-deps: dependencies are not followed."), applicable, "no-deps", metadataFailures);
+    packages = withDependencyCodes(lineByLine(applicable, sources, image, "--no-deps: dependencies are not followed.", constraints), applicable, "no-deps", metadataFailures);
   }
   const { builds, compiles: built, unreached: unreachedInBuilds } = await resolveBuilds(packages, sources, image, bounds, metadataFailures);
   unreached.push(...unreachedInBuilds);
@@ -294,7 +296,7 @@ function blockerOf(
 }
 
 /** Each line (lines naming one project merged, as pip does) judged on its own. */
-function lineByLine(applicable: readonly RequirementEntry[], sources: AnalysisSources, image: ImageContext, dependenciesNote: string | null): TargetPackage[] {
+function lineByLine(applicable: readonly RequirementEntry[], sources: AnalysisSources, image: ImageContext, dependenciesNote: string | null, constraints: ReadonlyMap<string, SpecifierSet>): TargetPackage[] {
   const packages: TargetPackage[] = [];
   for (const [name, entries] of groupByName(applicable)) {
     const first = entries[0] as RequirementEntry;
@@ -303,7 +305,9 @@ function lineByLine(applicable: readonly RequirementEntry[], sources: AnalysisSo
       continue;
     }
     const project = sources.project(name) ?? { ok: false, reason: "index-error", message: `index error: ${name} was not looked up` };
-    packages.push(requestedOnly(verdictFor(name, combinedSpecifier(entries), project, verdictContext(image, name)), first, dependenciesNote));
+    const constraint = constraints.get(name);
+    const specifier = constraint ? intersectSpecifierSets(combinedSpecifier(entries), constraint) : combinedSpecifier(entries);
+    packages.push(requestedOnly(verdictFor(name, specifier, project, verdictContext(image, name)), first, dependenciesNote));
   }
   return packages;
 }

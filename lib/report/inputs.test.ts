@@ -217,3 +217,28 @@ describe("a lock's markers, image by image", () => {
     expect(py36?.packages.find((p) => p.name === "numpy")).toMatchObject({ status: "none", version: null });
   });
 });
+
+describe("files given together", () => {
+  const one = { bases: ["python:3.12-slim-bookworm"], archs: ["amd64" as const] };
+  const files = [
+    { name: "base.txt", text: "six==1.16.0\n" },
+    { name: "constraints.txt", text: "requests<2.32.3\nnumpy==1.24.4\n" },
+  ];
+
+  it("-r is followed into the file given with the main one; -c narrows versions as pip's resolver does, and adds nothing", async () => {
+    const unconstrained = await run("requests\n", undefined, one);
+    expect(unconstrained.targets[0]?.packages.find((p) => p.name === "requests")?.version).toBe("2.32.3");
+    const report = await run("-r base.txt\n-c constraints.txt\nrequests\n", { fileName: "requirements.txt", files }, one);
+    expect(report.input.files).toEqual(["base.txt", "constraints.txt"]);
+    const byName = Object.fromEntries((report.targets[0]?.packages ?? []).map((p) => [p.name, p.version]));
+    // 2.32.0 is yanked and 2.32.3 excluded by the constraint: 2.31.0.
+    expect(byName).toMatchObject({ requests: "2.31.0", six: "1.16.0" });
+    expect(byName).not.toHaveProperty("numpy");
+    expect(report.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+  });
+
+  it("with --no-deps too: each line is judged within its constraints", async () => {
+    const report = await run("-c constraints.txt\nrequests\n", { fileName: "requirements.txt", files }, { ...one, noDeps: true });
+    expect(report.targets[0]?.packages.map((p) => `${p.name} ${p.version}`)).toEqual(["requests 2.31.0"]);
+  });
+});

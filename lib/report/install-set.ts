@@ -16,9 +16,9 @@ export interface AnalysisBounds {
   budget?: WorkBudget;
 }
 
-/** entries: requirements whose markers hold on this image. */
-export async function resolveInstallSet(entries: readonly RequirementEntry[], sources: AnalysisSources, image: ImageContext, bounds: AnalysisBounds = {}): Promise<InstallSet> {
-  const resolution = await resolveTarget(entries, sources, { tags: image.tags, tagTarget: image.tagTarget, environment: image.environment, policy: image.policy, signal: bounds.signal, budget: bounds.budget });
+/** entries: requirements whose markers hold on this image; constraints: the file's -c constraints. */
+export async function resolveInstallSet(entries: readonly RequirementEntry[], sources: AnalysisSources, image: ImageContext, bounds: AnalysisBounds = {}, constraints: readonly RequirementEntry[] = []): Promise<InstallSet> {
+  const resolution = await resolveTarget(entries, sources, { tags: image.tags, tagTarget: image.tagTarget, environment: image.environment, policy: image.policy, signal: bounds.signal, budget: bounds.budget, constraints });
   if (!resolution.ok) return resolution;
 
   const lineOf = new Map<string, number>();

@@ -1,4 +1,4 @@
 export { indexSources, type AnalysisSources, type MetadataIndex } from "./index-sources";
 export type { Dependencies, ResolverSources } from "./pip-provider";
-export { resolveTarget, type InstalledPackage, type Requirer, type ResolutionFailureCode, type ResolveOptions, type TargetResolution } from "./resolve-target";
+export { constraintsByProject, resolveTarget, type InstalledPackage, type Requirer, type ResolutionFailureCode, type ResolveOptions, type TargetResolution } from "./resolve-target";
 export { WorkBudget, type StopReason } from "./resolvelib";

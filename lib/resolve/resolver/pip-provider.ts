@@ -77,6 +77,8 @@ export class PipProvider implements Provider<PipRequirement, PipCandidate, Prefe
     private readonly environment: MarkerEnvironment,
     /** Identifier → position among the user's requirements. */
     private readonly userRequested: ReadonlyMap<string, number>,
+    /** pip's constraints (-c files), by project: they narrow a project's versions whenever it is required, and never add one. */
+    private readonly constraints: ReadonlyMap<string, SpecifierSet> = new Map(),
   ) {
     this.python = { kind: "python", name: REQUIRES_PYTHON, version: tags.pythonFullVersion, key: REQUIRES_PYTHON };
   }
@@ -173,8 +175,13 @@ export class PipProvider implements Provider<PipRequirement, PipCandidate, Prefe
         }
       }
     }
+    // pip's find_matches: a constraint on the project filters what its requirements found (resolvelib's "constraint" argument).
+    const first = specifiers[0];
+    const constraint = first ? this.constraints.get(first.project) : undefined;
+    const constrained: PipRequirement | null = first && constraint ? { kind: "specifier", name: identifier, project: first.project, extras: [], specifier: constraint } : null;
+    if (constrained?.kind === "specifier") specifiers.push(constrained);
     if (explicit.size === 0) return this.foundCandidates(specifiers, incompatible);
-    return [...explicit.values()].filter((c) => !incompatible.has(c.key) && own.every((r) => this.isSatisfiedBy(r, c)));
+    return [...explicit.values()].filter((c) => !incompatible.has(c.key) && own.every((r) => this.isSatisfiedBy(r, c)) && (constrained === null || this.isSatisfiedBy(constrained, c)));
   }
 
   isSatisfiedBy(requirement: PipRequirement, candidate: PipCandidate): boolean {

@@ -78,6 +78,20 @@ export interface ResolveOptions {
   signal?: AbortSignal;
   /** Shared by every resolution of one analysis. */
   budget?: WorkBudget;
+  /** pip constraints (-c): they narrow the versions of packages installed for other reasons, never add one. */
+  constraints?: readonly RequirementEntry[];
+}
+
+/** Each constrained project's constraints, intersected; a constraint whose marker is false here does not apply. */
+export function constraintsByProject(entries: readonly RequirementEntry[], environment: MarkerEnvironment): Map<string, SpecifierSet> {
+  const byProject = new Map<string, SpecifierSet>();
+  for (const entry of entries) {
+    const requirement = entry.requirement;
+    if (!requirement || entry.origin.kind !== "index") continue;
+    if (requirement.marker && !evaluateMarker(requirement.marker, environment, [])) continue;
+    byProject.set(requirement.normalizedName, intersectSpecifierSets(byProject.get(requirement.normalizedName) ?? ANY_VERSION, requirement.specifier));
+  }
+  return byProject;
 }
 
 export async function resolveTarget(entries: readonly RequirementEntry[], sources: ResolverSources, options: ResolveOptions): Promise<TargetResolution> {
@@ -94,7 +108,7 @@ export async function resolveTarget(entries: readonly RequirementEntry[], source
   });
   await sources.prefetch(roots.flatMap((r) => (r.kind === "specifier" ? [r.project] : [])));
 
-  const provider = new PipProvider(sources, options.tags, options.policy, options.environment, userRequested);
+  const provider = new PipProvider(sources, options.tags, options.policy, options.environment, userRequested, constraintsByProject(options.constraints ?? [], options.environment));
   provider.readAhead(roots);
   try {
     const result = await resolve(provider, roots, { maxRounds: options.maxRounds, signal: options.signal, budget: options.budget });
