@@ -227,14 +227,14 @@ export const LITELLM: PackageNativeBuilds = project(
   pure("<1.92", {
     backend: "poetry-core",
     confidence: "medium",
-    sources: [pypiFiles("litellm")],
-    note: "Releases before 1.92 ship only a py3-none-any wheel beside the sdist. From 1.92.0 litellm publishes cpXY and abi3 manylinux/musllinux wheels; what its sdist compiles was not read, so releases from 1.92 get the generic answer.",
+    sources: [readAt("BerriAI/litellm", "813b8fda5c68b0c1df80cf6c4eaf6e98b81853d0", "pyproject.toml"), pypiFiles("litellm")],
+    note: "Releases before 1.92 ship only a py3-none-any wheel beside the sdist; 1.80.0's pyproject.toml declares poetry-core and no extension. From 1.92.0 litellm publishes cpXY and abi3 manylinux/musllinux wheels; what its sdist compiles was not read, so releases from 1.92 get the generic answer.",
   }),
 );
 export const DBT_CORE: PackageNativeBuilds = project(
   "dbt-core",
   pure(">=1.0.6,<1.13", {
-    backend: "setuptools (hatchling in later 1.x)",
+    backend: "not read (pure-Python packaging; no extension in the wheels)",
     confidence: "medium",
     sources: [pypiFiles("dbt-core")],
     note: "Releases 1.0.6–1.12.0 in the lock-file harvest ship only py3-none-any wheels. manylinux-wheel-projects.json (2026-08) lists dbt-core with a manylinux wheel in some later release, not read here.",
@@ -245,8 +245,8 @@ export const AIOFILE: PackageNativeBuilds = project(
   pure(">=3.3.3,<3.13", {
     backend: "poetry-core",
     confidence: "medium",
-    sources: [pypiFiles("aiofile")],
-    note: "Releases 3.3.3–3.12.3 in the lock-file harvest ship only py3-none-any wheels; the compiled Linux AIO is its dependency caio. Older releases are not tabled.",
+    sources: [readAt("mosquito/aiofile", "10b7c8023f0e656cccfdb8e958888a0f70803180", "pyproject.toml"), pypiFiles("aiofile")],
+    note: "Releases 3.3.3–3.12.3 in the lock-file harvest ship only py3-none-any wheels (3.9.0's pyproject.toml: poetry-core, no extension); the compiled Linux AIO is its dependency caio. Older releases are not tabled.",
   }),
 );
 
