@@ -37,12 +37,20 @@ export interface TomlScan {
   /** pathKey (table path + dotted key) → line of its first assignment. */
   keys: Map<string, number>;
   strings: TomlStringLiteral[];
+  /** The first line whose table header or key has more than MAX_KEY_SEGMENTS dotted parts, else null. */
+  overlyDeepKeyLine: number | null;
 }
+
+/**
+ * Dotted parts in one header or key. Real files use a handful ("tool.poetry.group.dev.dependencies"
+ * has 5); smol-toml spends about 10 µs per part, so a 256 KiB "[a.a.a…]" would cost over a second.
+ */
+export const MAX_KEY_SEGMENTS = 64;
 
 const BARE_KEY = /[A-Za-z0-9_-]/;
 
 export function scanToml(text: string): TomlScan {
-  const scan: TomlScan = { headers: [], statements: [], keys: new Map(), strings: [] };
+  const scan: TomlScan = { headers: [], statements: [], keys: new Map(), strings: [], overlyDeepKeyLine: null };
   // Open brackets; an inline table cannot continue past its line (TOML 1.0), so a "{" left open at a
   // line end is dropped: one unclosed table does not hide the statements after it.
   const open: string[] = [];
@@ -129,6 +137,7 @@ export function scanToml(text: string): TomlScan {
       }
       if (text.startsWith(stop, i)) {
         i += stop.length;
+        if (segments.length > MAX_KEY_SEGMENTS) scan.overlyDeepKeyLine ??= line;
         return segments;
       }
       return null;

@@ -1,6 +1,6 @@
 import { parse, TomlError } from "smol-toml";
 import type { Diagnostic } from "@/lib/requirements-file";
-import { scanToml, type TomlScan } from "./toml-scan";
+import { MAX_KEY_SEGMENTS, scanToml, type TomlScan } from "./toml-scan";
 
 export type TomlTable = Record<string, unknown>;
 
@@ -20,6 +20,10 @@ export interface TomlRead {
 export function readToml(text: string): TomlRead {
   const scan = scanToml(text);
   const elementLines = new Map<object, number>();
+  if (scan.overlyDeepKeyLine !== null) {
+    const message = `This key has more than ${MAX_KEY_SEGMENTS} dotted parts; no real file nests tables that deep, so Basewise does not read this file.`;
+    return { value: {}, diagnostics: [{ line: scan.overlyDeepKeyLine, severity: "error", message }], scan, elementLines };
+  }
   try {
     const value = parse(text) as TomlTable;
     mapElementLines(value, scan, elementLines);
