@@ -9,6 +9,7 @@ import { closeAnalysisService } from "@/lib/server/analysis-service";
 import { decodeShareState } from "@/lib/share/decode";
 import { requestFor } from "@/lib/share/state";
 import { OPENAPI_CONTENT_TYPE, OPENAPI_EXAMPLES, openApiDocument, openApiDocumentText } from "./openapi";
+import type { Report } from "./report";
 import { analyzeRequestSchema, requestParameters } from "./request";
 
 // GET /api/openapi.json: a valid OpenAPI 3.1 document, its examples real answers that conform to
@@ -73,8 +74,9 @@ describe("the OpenAPI document", () => {
 
   it("every example conforms to its schema", () => {
     const examples = examplesIn(doc);
-    // The request, the report (for POST and GET), 4 refusals for each form, the share link (GET /api/analyze and /api/og).
-    expect(examples.length).toBe(1 + 2 + 8 + 2);
+    // The request, the report and the NDJSON stream (each for POST and GET), 4 refusals for each form,
+    // the share link (GET /api/analyze and /api/og).
+    expect(examples.length).toBe(1 + 2 + 2 + 8 + 2);
     for (const { where, schema, value } of examples) {
       const check = validatorFor(schema);
       expect(check(value) ? [] : check.errors?.map((e) => `${where}: ${e.instancePath} ${e.message}`)).toEqual([]);
@@ -86,7 +88,20 @@ describe("the OpenAPI document", () => {
     expect(report.targets.map((t) => `${t.base} ${t.arch}`)).toEqual(["python:3.12-slim-bookworm amd64"]);
     expect(report.targets[0]!.compiles.map((c) => c.name)).toEqual(["psycopg2"]);
     // The whole document, schemas and examples: well under what an API browser loads at once.
-    expect(openApiDocumentText().length).toBeLessThan(150_000);
+    expect(openApiDocumentText().length).toBeLessThan(120_000);
+  });
+
+  it("its NDJSON example is a stream of events that conform to StreamEvent: start, the target, the report", () => {
+    const check = validatorFor({ $ref: "#/components/schemas/StreamEvent" });
+    const lines = OPENAPI_EXAMPLES.stream.ndjson.split("\n");
+    expect(lines.at(-1)).toBe("");
+    const events = lines.slice(0, -1).map((line) => JSON.parse(line) as { type: string; report?: unknown });
+    for (const event of events) expect(check(event) ? [] : check.errors).toEqual([]);
+    expect(events.map((e) => e.type)).toEqual(["start", "target", "report"]);
+    expect(check({ type: "report", report: { schemaVersion: 1 } })).toBe(false);
+    const streamed = events.at(-1)!.report as Report;
+    expect(streamed.targets.map((t) => `${t.base} ${t.arch}`)).toEqual(["python:3.12-slim-bookworm amd64"]);
+    expect(streamed.requirements.map((r) => r.name)).toEqual(["six"]);
   });
 
   it("its share link example is the request example's analysis", () => {

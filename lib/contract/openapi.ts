@@ -11,8 +11,9 @@
  */
 import { z } from "zod";
 import examplesFile from "./openapi-examples.json";
-import { reportJsonSchema, REPORT_SCHEMA_VERSION, type Report } from "./report";
+import { reportJsonSchema, reportSchema, REPORT_SCHEMA_VERSION, targetReportSchema, type Report } from "./report";
 import { analyzeRequestSchema, MAX_BASE_REFERENCE_CHARS, MAX_BASES, MAX_BODY_BYTES, MAX_REQUIREMENTS_BYTES, type AnalyzeRequest } from "./request";
+import { NDJSON_MEDIA_TYPE, SSE_MEDIA_TYPE, streamEventSchema } from "./stream";
 
 /** What bin/openapi-examples.ts writes: every answer a real one (see that file for how each was obtained). */
 export interface OpenApiExamples {
@@ -24,6 +25,8 @@ export interface OpenApiExamples {
   report: Report;
   /** Refusals, by HTTP status: the body the API sends. */
   problems: Record<"400" | "413" | "429" | "503", { error: string }>;
+  /** A smaller request's streamed answer, as its body (NDJSON lines). */
+  stream: { request: AnalyzeRequest; ndjson: string };
 }
 
 export const OPENAPI_EXAMPLES: OpenApiExamples = examplesFile as unknown as OpenApiExamples;
@@ -95,6 +98,27 @@ export function analyzeRequestJsonSchema(): JsonObject {
   return { title: "Basewise analysis request", ...schema };
 }
 
+/**
+ * One event of a streamed answer (stream.ts), as JSON Schema: the report and its targets refer to
+ * the report's schemas instead of repeating them.
+ */
+export function streamEventJsonSchema(): JsonObject {
+  const schema = z.toJSONSchema(streamEventSchema, {
+    override: ({ zodSchema, jsonSchema }) => {
+      const ref = zodSchema === reportSchema ? "Report" : zodSchema === targetReportSchema ? "TargetReport" : null;
+      if (!ref) return;
+      for (const key of Object.keys(jsonSchema)) delete (jsonSchema as JsonObject)[key];
+      Object.assign(jsonSchema, { $ref: `#/components/schemas/${ref}` });
+    },
+  }) as JsonObject;
+  delete schema.$schema;
+  return {
+    title: "Basewise stream event",
+    description: "One event of a streamed answer: `start` first; `progress` and `target` (one per entry of the report's targets, as each image finishes) in any order; last, always, `report` (exactly the JSON answer) or `error` (with the status the JSON answer would have had).",
+    ...schema,
+  };
+}
+
 const problemSchema = {
   type: "object",
   description: "A refusal or failure: one sentence for a person (the page shows it as it is). A program should act on the HTTP status, not parse the sentence.",
@@ -130,18 +154,35 @@ function problem(description: string, status: keyof OpenApiExamples["problems"],
   };
 }
 
-function reportAnswer(description: string, cacheControl: string): JsonObject {
+const STREAMED = [
+  "The answer's form follows the Accept header. `application/json` (or anything else): the report as one document.",
+  `\`${NDJSON_MEDIA_TYPE}\`: the analysis as it happens, one StreamEvent (components/schemas/StreamEvent) a line.`,
+  `\`${SSE_MEDIA_TYPE}\`: the same events as server-sent events (\`event: <type>\`, \`data: <the StreamEvent's JSON>\`).`,
+  "A stream always ends with the `report` event (or an `error` event with the status the JSON answer would have had); refusals found before the analysis starts (400, 413, 429, a full queue) are the plain JSON problems below in every form.",
+].join("\n\n");
+
+// The NDJSON example only: the same events as server-sent events would double its size for framing alone.
+const streamedAnswers = {
+  [NDJSON_MEDIA_TYPE]: { schema: { type: "string", description: "One StreamEvent a line (components/schemas/StreamEvent)." }, examples: { cached: { $ref: "#/components/examples/StreamNdjson" } } },
+  [SSE_MEDIA_TYPE]: { schema: { type: "string", description: "Server-sent events: `event: <type>`, then `data: ` and the StreamEvent's JSON (components/schemas/StreamEvent), then a blank line." } },
+};
+
+function reportAnswer(cacheControl: string): JsonObject {
   return {
-    description,
+    description: STREAMED,
     headers: {
-      "Cache-Control": { description: cacheControl, schema: { type: "string" } },
+      "Cache-Control": { description: `${cacheControl} A stream: \`no-store, no-transform\`.`, schema: { type: "string" } },
+      Vary: { description: "`accept`: the same URL answers a stream to a client that asks for one.", schema: { type: "string" } },
       "X-Basewise-Report": {
         description: "Whether the report was computed for this request (`worker`), joined while another client's identical request ran (`in-flight`), or taken from the finished-report cache (`cache`).",
         schema: { type: "string", enum: ["worker", "in-flight", "cache"] },
       },
     },
     // One copy of the example report, referenced from both forms of /api/analyze.
-    content: { "application/json": { schema: { $ref: "#/components/schemas/Report" }, examples: { compiles: { $ref: "#/components/examples/Report" } } } },
+    content: {
+      "application/json": { schema: { $ref: "#/components/schemas/Report" }, examples: { compiles: { $ref: "#/components/examples/Report" } } },
+      ...streamedAnswers,
+    },
   };
 }
 
@@ -189,7 +230,7 @@ export function openApiDocument(examples: OpenApiExamples = OPENAPI_EXAMPLES): J
         "Basewise predicts, for each Docker base image and CPU architecture, which distribution pip picks for every package of a requirements file, which of them compile and what that needs, the build time and image size, and the Dockerfile to write.",
         `The version is the report's \`schemaVersion\` (${REPORT_SCHEMA_VERSION}); see GET /api/schema for the report's JSON Schema alone.`,
         "The examples are real answers from Basewise's test index (a small PyPI-like index the test suite serves on the loopback address), regenerated by the test suite.",
-        "POST /api/analyze answers with JSON only in this version.",
+        "POST /api/analyze (and its share-link form) answers with the report as JSON, or streams the analysis as it happens (NDJSON or server-sent events) when the Accept header asks for it.",
       ].join("\n\n"),
       license: { name: "See the repository" },
     },
@@ -211,7 +252,7 @@ export function openApiDocument(examples: OpenApiExamples = OPENAPI_EXAMPLES): J
             content: { "application/json": { schema: { $ref: "#/components/schemas/AnalyzeRequest" }, example: examples.request } },
           },
           responses: {
-            "200": reportAnswer("The report.", "`no-store`: a POST answer is not cached by HTTP caches (the server keeps finished reports for a fixed `asOf` itself)."),
+            "200": reportAnswer("The report: `no-store` (the server keeps finished reports for a fixed `asOf` itself)."),
             ...analysisProblems(examples, "The body is not JSON, not a valid request (the sentence names the field), not UTF-8, or empty."),
           },
         },
@@ -222,7 +263,7 @@ export function openApiDocument(examples: OpenApiExamples = OPENAPI_EXAMPLES): J
           description: "The same analysis as the share link's page. A link carries its `asOf`, so its answer never changes and is sent for a CDN to keep.",
           parameters: [shareParameter],
           responses: {
-            "200": reportAnswer("The report.", "`public, max-age=31536000, immutable` when nothing in the report depends on the moment (every package answered, nothing left unreached); else `no-store`."),
+            "200": reportAnswer("The report: `public, max-age=31536000, immutable` when nothing in it depends on the moment (every package answered, nothing left unreached); else `no-store`."),
             ...analysisProblems(examples, "No `s` parameter, a damaged link, or a link whose input is not a valid request."),
           },
         },
@@ -283,6 +324,7 @@ export function openApiDocument(examples: OpenApiExamples = OPENAPI_EXAMPLES): J
       schemas: {
         AnalyzeRequest: analyzeRequestJsonSchema(),
         ...toComponentRefs($defs),
+        StreamEvent: streamEventJsonSchema(),
         Problem: problemSchema,
         Health: healthSchema,
       },
@@ -292,6 +334,11 @@ export function openApiDocument(examples: OpenApiExamples = OPENAPI_EXAMPLES): J
           description: "psycopg2 2.9.9 publishes no Linux wheels, so it compiles (in a builder stage, with libpq-dev); requests and its dependencies install from wheels. A real answer from the test index.",
           value: examples.report,
         },
+        StreamNdjson: {
+          summary: "six on python:3.12-slim-bookworm, amd64, streamed as NDJSON",
+          description: "The stream of a finished (cached) report: start, each target, the report. One analysed for this request has `progress` events among them. A real answer from the test index.",
+          value: examples.stream.ndjson,
+        },
       },
       headers: {
         RetryAfter: { description: "Seconds to wait before trying again.", schema: { type: "string", pattern: "^\\d+$" } },
@@ -300,7 +347,7 @@ export function openApiDocument(examples: OpenApiExamples = OPENAPI_EXAMPLES): J
   };
 }
 
-/** The document as the route sends it: two-space indented, ending in a newline. */
+/** The document as the route sends it: compact (indenting would add half again; API browsers and editors format it), ending in a newline. */
 export function openApiDocumentText(): string {
-  return `${JSON.stringify(openApiDocument(), null, 2)}\n`;
+  return `${JSON.stringify(openApiDocument())}\n`;
 }
