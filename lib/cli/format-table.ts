@@ -7,6 +7,7 @@ import { STATUS_LABEL, needsAttention, type PackageStatus } from "@/lib/present/
 import { EMULATED_NOTE } from "@/lib/present/architectures";
 import { supportNote } from "@/lib/present/support";
 import { buildTableNote, compileOf, failingBuildLine } from "@/lib/present/viability";
+import { LOCKED_MODE_NOTE, choiceLine, inputKindLine, lockDifferingLine, lockEnvironmentsLine, lockSkippedLine, lockSummaryLine, translationLine } from "@/lib/present/inputs";
 
 // The CLI's human-readable view of a report: per base image, one line per package. Every fact is
 // worded in lib/present; this lays the words out in columns. What needs attention (a compile, a
@@ -23,6 +24,8 @@ export function formatReportTable(report: Report): string {
   for (const d of report.diagnostics) lines.push(diagnosticLine(d));
   for (const e of report.errors) lines.push(`error: ${e.message}`);
   if (lines.length > 0) lines.push("");
+  const input = inputLines(report);
+  if (input.length > 0) lines.push(...input, "");
 
   const recommendation = recommendationWords(report);
   if (recommendation) lines.push(`${recommendation.heading}. ${recommendation.why}`, "");
@@ -58,6 +61,9 @@ export function formatReportTable(report: Report): string {
       if (table) lines.push(`  ${indent}${table}`);
     }
     for (const s of target.skipped) lines.push(`  ${s.name.padEnd(nameWidth)}  ${STATUS_LABEL.skipped}: ${skippedNote(s)}`);
+    // A lock's pins its markers choose differently on this image than on another analysed one.
+    for (const pin of target.lock?.skipped ?? []) lines.push(`  ${lockSkippedLine(pin)}`);
+    for (const pin of target.lock?.differing ?? []) lines.push(`  ${lockDifferingLine(pin)}`);
     lines.push(`  estimate: ${estimateLine(target.estimate)}`);
     const builder = builderInstallsNote(target.sysdeps);
     if (builder) lines.push(`  ${builder}`);
@@ -76,4 +82,24 @@ export function formatReportTable(report: Report): string {
     lines.push("");
   }
   return `${lines.join("\n")}\n`;
+}
+
+/** What was read, when it is more than a plain requirements.txt: its kind, a lock's summary, Poetry's translations, extras and groups, the files given with it. */
+function inputLines(report: Report): string[] {
+  const { input } = report;
+  const lines: string[] = [];
+  if (input.kind !== "requirements" || input.detectedKind !== "requirements") lines.push(inputKindLine(input));
+  if (input.files.length > 0) lines.push(`Files read with it: ${input.files.join(", ")}.`);
+  if (input.lock) {
+    lines.push(lockSummaryLine(input.lock));
+    const environments = lockEnvironmentsLine(input.lock);
+    if (environments) lines.push(environments);
+  }
+  if (report.mode === "locked") lines.push(LOCKED_MODE_NOTE);
+  for (const what of ["extras", "groups"] as const) {
+    const choice = choiceLine(what, input[what]);
+    if (choice) lines.push(choice);
+  }
+  if (input.translations.length > 0) lines.push("Poetry constraints as PEP 440:", ...input.translations.map((t) => `  ${translationLine(t)}`));
+  return lines;
 }

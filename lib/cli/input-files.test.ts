@@ -84,6 +84,25 @@ describe("input kinds", { timeout: 30_000 }, () => {
     expect(names(chosen)).toEqual(["six"]);
   });
 
+  it("the table says what was read: the kind, the extras and groups chosen, Poetry's constraints as PEP 440", async () => {
+    const dir = await project({
+      "pyproject.toml": PYPROJECT,
+      "poetry/pyproject.toml": '[tool.poetry]\nname = "app"\n\n[tool.poetry.dependencies]\npython = "^3.10"\nsix = "^1.16"\n',
+    });
+    const pep621 = await run(["analyze", path.join(dir, "pyproject.toml"), "--base", "python:3.12-slim-bookworm", "--arch", "amd64", "--index-url", index.url, "--no-deps", "--extra", "postgres"]);
+    expect(pep621.out.split("\n").slice(0, 4)).toEqual([
+      "Read as pyproject.toml.",
+      "Extras included: postgres (the file offers postgres).",
+      "Dependency groups included: none (the file offers dev).",
+      "",
+    ]);
+    const poetry = await run(["analyze", path.join(dir, "poetry/pyproject.toml"), "--base", "python:3.12-slim-bookworm", "--arch", "amd64", "--index-url", index.url, "--no-deps"]);
+    expect(poetry.out).toMatch(/^Poetry constraints as PEP 440:\n {2}line 6: six \^1\.16 means >=1\.16,<2\.0$/m);
+    // Read as another kind than detected, it says so (after the lines that kind cannot read).
+    const plain = await run(["analyze", path.join(dir, "pyproject.toml"), "--kind", "requirements", "--base", "python:3.12-slim-bookworm", "--arch", "amd64", "--index-url", index.url, "--no-deps"]);
+    expect(plain.out).toContain("Read as requirements.txt (pyproject.toml), as chosen; Basewise recognised pyproject.toml.");
+  });
+
   it.each([
     [["--kind", "setup.py"], /^--kind must be requirements or pyproject or uv-lock/],
     [["--extra", "x".repeat(101)], /^Each of --extra must have 1 to 100 characters\./],
