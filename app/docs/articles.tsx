@@ -167,6 +167,14 @@ export const ARTICLES: readonly Article[] = [
           answer every time: files uploaded later are ignored.
         </P>
         <P>
+          To watch an analysis as it happens, ask for a stream: with <C>Accept: application/x-ndjson</C> each line is an event (<C>start</C>, then{" "}
+          <C>progress</C> and one <C>target</C> per image as it finishes, and the whole <C>report</C> last); <C>text/event-stream</C> sends the same events as
+          server-sent events.
+        </P>
+        <Pre>{`curl -sS -N http://localhost:3000/api/analyze \\
+  -H 'accept: application/x-ndjson' -H 'content-type: application/json' \\
+  -d '{"requirements": "numpy==2.1.3\\n", "bases": ["python:3.12-slim-bookworm"]}'`}</Pre>
+        <P>
           <C>GET /api/analyze?s=…</C> runs the analysis of a share link (the <C>s</C> parameter of the page&apos;s address). A link carries its <C>asOf</C>, so
           the answer never changes and may be cached for a year.
         </P>
