@@ -122,6 +122,11 @@ const VECTORS: readonly [string, string, BuildTarget, Record<string, string> | u
   // multiprocess ships one copy of multiprocessing per CPython minor.
   ["multiprocess", "0.70.15", target("3.12"), undefined, { viability: "unknown", code: "python-too-new", fix: { kind: "upgrade", version: "0.70.16" } }],
   ["multiprocess", "0.70.16", target("3.12"), undefined, { viability: "builds" }],
+  // pendulum 2.x's build.py imports distutils (PEP 632).
+  ["pendulum", "2.1.2", target("3.12"), undefined, { viability: "fails", code: "python-too-new", reason: { what: "distutils-removed", removedIn: "3.12" }, fix: { kind: "upgrade", version: "3.0.0", verified: true } }],
+  ["pendulum", "2.1.2", target("3.13"), undefined, { viability: "fails", reason: { removedIn: "3.12" }, fix: { version: "3.1.0", verified: true } }],
+  ["pendulum", "2.0.5", target("3.12"), undefined, { viability: "unknown", code: "python-too-new" }],
+  ["pendulum", "3.0.0", target("3.12"), undefined, { viability: "builds" }],
   // argon2-cffi-bindings 25.1.0: 3.12 and 3.13 needed "no code or packaging changes", so 21.2.0 builds there.
   ["argon2-cffi-bindings", "21.2.0", target("3.13"), undefined, { viability: "builds", reason: { since: "21.2.0" } }],
   ["PyNaCl", "1.5.0", target("3.14"), undefined, { viability: "unknown", code: "python-too-new", fix: { version: "1.6.0" } }],

@@ -60,6 +60,29 @@ export const TOP_PROJECTS: readonly ProjectViability[] = [
     ],
   },
   {
+    // 2.x: poetry-core runs build.py, which imports distutils; 3.x is a PyO3 extension (maturin).
+    name: "pendulum",
+    python: [
+      lockedWheelsFrom("pendulum", "3.9", "2.1.2"),
+      lockedWheelsFrom("pendulum", "3.10", "3.0.0"),
+      lockedWheelsFrom("pendulum", "3.11", "3.0.0"),
+      floor(
+        "3.12",
+        "3.0.0",
+        "distutils-removed",
+        "reported",
+        "high",
+        [github("python-pendulum/pendulum", "issues", 696), github("python-pendulum/pendulum", "issues", 862), atTag("python-pendulum/pendulum", "2.1.2", "build.py")],
+        {
+          checkedFrom: "2.1.0",
+          note: 'The 2.1.x sdists build with build.py, which starts "from distutils.command.build_ext import build_ext": "ModuleNotFoundError: No module named \'distutils\'" on 3.12 (#696, #862 for 2.1.0–2.1.2). 3.0.0 dropped build.py for maturin and has cp312 wheels. Releases before 2.1.0 are not judged.',
+        },
+      ),
+      lockedWheelsFrom("pendulum", "3.13", "3.1.0"),
+    ],
+    breakages: [],
+  },
+  {
     // cffi's API mode compiles a small C module plus the bundled libsodium (./configure && make).
     name: "PyNaCl",
     abi3: true,
