@@ -1,5 +1,7 @@
-import type { Diagnostic } from "@/lib/requirements-file";
+import type { Report } from "@/lib/contract/report";
 import { diagnosticLine } from "@/lib/present/analysis";
+
+type Diagnostic = Report["diagnostics"][number];
 
 const STYLE: Record<Diagnostic["severity"], string> = {
   error: "text-red-700 dark:text-red-300",

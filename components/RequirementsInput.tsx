@@ -34,7 +34,7 @@ export function RequirementsInput({ value, onChange, input, onInputChange }: { v
     return read.input.file.diagnostics
       .filter((d) => d.severity !== "info")
       .slice(0, 20)
-      .map((d, i) => ({ key: String(i), text: `${d.file ? `${d.file} ` : ""}${diagnosticLine(d)}`, severity: d.severity }));
+      .map((d, i) => ({ key: String(i), text: diagnosticLine(d), severity: d.severity }));
   }, [read]);
   const available = read.ok ? read.input.available : { extras: [], groups: [] };
   const lineCount = useMemo(() => value.split("\n").length, [value]);

@@ -111,6 +111,8 @@ describe("the report contract", () => {
     expect(at([]).required).toContain("input");
     expect(at(["input"]).required).toEqual(["kind", "detectedKind", "fileName", "files", "lock", "translations", "extras", "groups"]);
     expect(at(["targets", "[]"]).required).toContain("lock");
+    expect(at(["requirements", "[]"]).required).toContain("file");
+    expect(at(["diagnostics", "[]"]).required).toContain("file");
     expect(at(["targets", "[]"]).required).toEqual(expect.arrayContaining(["support", "blockerCode", "compiles"]));
   });
 

@@ -18,7 +18,8 @@
  * `mode` may be "locked" (a lock's pins analysed as written, never re-resolved), and the top-level
  * `input` says what was read (kind, detected kind, lock summary, Poetry translations, extras and
  * groups chosen and offered); each target's `lock` lists the lock's pins its markers skip there and
- * those it selects there but not on another target. Every v4 field keeps its name, place and meaning.
+ * those it selects there but not on another target; requirements and diagnostics name the included
+ * file (-r/-c) they come from (`file`, null for the main file). Every v4 field keeps its name, place and meaning.
  *
  * Meaning travels as codes from closed sets (below, each with what it means); sentences (`reason`,
  * `explanation`, `message`, `blocker`) are for people, and a program should never parse them.
@@ -218,11 +219,17 @@ export const requirementSummarySchema = named(
     origin: doc(requirementOrigin, "index: pip picks a file from the package index; url: a direct URL or VCS reference; path: a local directory or archive."),
     editable: z.boolean(),
     hashes: doc(count(), "How many --hash options the line has."),
+    file: doc(z.string().nullable(), "The file the line is in when the main file includes it with -r (line is then that file's); null for the main file (v5)."),
   }),
   "One requirement line of the file.",
 );
 
-const diagnostic = z.strictObject({ line, severity: z.enum(["error", "warning", "info"]), message: z.string() });
+const diagnostic = z.strictObject({
+  line,
+  severity: z.enum(["error", "warning", "info"]),
+  message: z.string(),
+  file: doc(z.string().nullable(), "The included file (-r/-c) the line is in; null for the main file (v5)."),
+});
 
 const requirer = z.strictObject({
   project: doc(z.string().nullable(), "The requiring package (PEP 503 name); null for the requirements file itself."),

@@ -152,8 +152,9 @@ export function estimateBasis(parameters: Report["estimateParameters"], archs: r
 }
 
 /** "line 2: error: Expected a version specifier" */
-export function diagnosticLine(d: Pick<Report["diagnostics"][number], "line" | "severity" | "message">): string {
-  return `line ${d.line}: ${d.severity}: ${d.message}`;
+export function diagnosticLine(d: Pick<Report["diagnostics"][number], "line" | "severity" | "message"> & { file?: string | null }): string {
+  // A line of a file the main one includes (-r/-c) is named with its file.
+  return `${d.file ? `${d.file} ` : ""}line ${d.line}: ${d.severity}: ${d.message}`;
 }
 
 /** The errors shown beside the results: the index being unreachable is said once, as a problem (problems.ts). */

@@ -338,5 +338,6 @@ function summarizeRequirement(entry: RequirementEntry): RequirementSummary {
     origin: entry.origin,
     editable: entry.editable,
     hashes: entry.hashes.length,
+    file: entry.file ?? null,
   };
 }

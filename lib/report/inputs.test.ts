@@ -235,6 +235,11 @@ describe("files given together", () => {
     expect(byName).toMatchObject({ requests: "2.31.0", six: "1.16.0" });
     expect(byName).not.toHaveProperty("numpy");
     expect(report.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    // six comes from base.txt, on its line 1; requests is the main file's line 3.
+    expect(report.requirements.map((r) => [r.name, r.file, r.line])).toEqual([
+      ["six", "base.txt", 1],
+      ["requests", null, 3],
+    ]);
   });
 
   it("with --no-deps too: each line is judged within its constraints", async () => {

@@ -29,6 +29,8 @@ export interface RequirementSummary {
   origin: RequirementOrigin;
   editable: boolean;
   hashes: number;
+  /** The included file the line is in (-r); null for the main file. */
+  file: string | null;
 }
 
 export interface TargetPackage extends PackageVerdict {
