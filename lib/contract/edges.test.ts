@@ -145,3 +145,29 @@ describe("the requirements text: the API and the CLI refuse the same text with t
     }
   });
 });
+
+describe("the input's description: the API and a share link refuse the same values (the CLI's --kind/--extra/--group come with its own flags)", () => {
+  const inputLink = (i: unknown) => `v2.${Buffer.from(deflateSync(new TextEncoder().encode(JSON.stringify({ ...GOOD_LINK, i })))).toString("base64url")}`;
+  const cases: { name: string; json: object; compact: object; apiSays: string }[] = [
+    { name: "an unknown kind", json: { kind: "setup.py" }, compact: { k: "setup.py" }, apiSays: '"input.kind" must be "requirements" or "pyproject" or "uv-lock" or "poetry-lock" or "pdm-lock" or "pipfile-lock" or "pylock".' },
+    { name: "a blank file name", json: { fileName: "" }, compact: { n: "" }, apiSays: '"input.fileName" must have 1 to 255 characters.' },
+    { name: "65 extras", json: { extras: Array.from({ length: 65 }, (_, i) => `e${i}`) }, compact: { x: Array.from({ length: 65 }, (_, i) => `e${i}`) }, apiSays: '"input.extras" may name at most 64.' },
+    { name: "a 101-character group", json: { groups: ["g".repeat(101)] }, compact: { g: ["g".repeat(101)] }, apiSays: 'Each of "input.groups" must have 1 to 100 characters.' },
+    { name: "9 files", json: { files: Array.from({ length: 9 }, (_, i) => ({ name: `r${i}.txt`, text: "six" })) }, compact: { f: Array.from({ length: 9 }, (_, i) => [`r${i}.txt`, "six"]) }, apiSays: 'Give at most 8 files with the main one in "input.files".' },
+  ];
+
+  it.each(cases)("$name: the API with its sentence", async ({ json, apiSays }) => {
+    expect(await api({ input: json })).toEqual({ status: 400, error: apiSays });
+  });
+
+  it.each(cases)("$name: a share link as damaged", ({ compact }) => {
+    expect(decodeShareState(inputLink(compact))).toMatchObject({ ok: false, error: expect.stringMatching(/damaged or was not made by Basewise/) });
+  });
+
+  it("both accept a kind, a file name, extras, groups and files at their limits", () => {
+    const files = Array.from({ length: 8 }, (_, i) => ({ name: `r${i}.txt`, text: "six\n" }));
+    const input = { kind: "pylock", fileName: "pylock.toml", extras: Array(64).fill("e".repeat(100)), groups: ["dev"], files };
+    expect(analyzeRequestSchema.safeParse({ requirements: "django\n", input }).success).toBe(true);
+    expect(decodeShareState(inputLink({ k: "pylock", n: "pylock.toml", x: input.extras, g: ["dev"], f: files.map((f) => [f.name, f.text]) })).ok).toBe(true);
+  });
+});
