@@ -67,6 +67,10 @@ describe("the OpenAPI document", () => {
     expect(doc.openapi).toBe("3.1.0");
   });
 
+  it("every schema in it is valid JSON Schema 2020-12 (ajv, strict; the OpenAPI validator checks the document's structure, not its schemas)", () => {
+    for (const name of Object.keys(components.schemas)) expect(() => validatorFor({ $ref: `#/components/schemas/${name}` }), name).not.toThrow();
+  });
+
   it("describes every public route", () => {
     const operations = Object.entries(doc.paths as Record<string, Json>).flatMap(([path, item]) => Object.keys(item).map((method) => `${method.toUpperCase()} ${path}`));
     expect(operations.sort()).toEqual(["GET /api/analyze", "GET /api/health", "GET /api/og", "GET /api/openapi.json", "GET /api/schema", "POST /api/analyze"]);
