@@ -42,7 +42,7 @@ export function scanJsonMembers(text: string): JsonMember[] {
         value += text[i];
         i++;
       }
-      i++;
+      if (text[i] === '"') i++; // an unterminated string ends at its line end, which the loop counts
       let k = i;
       while (k < n && (text[k] === " " || text[k] === "\t" || text[k] === "\r" || text[k] === "\n")) k++;
       if (text[k] === ":") {

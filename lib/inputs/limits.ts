@@ -7,5 +7,9 @@ export const MAX_INCLUDE_DEPTH = 16;
 /** Files read through -r/-c for one input (each at most the byte limit). */
 export const MAX_INCLUDED_FILES = 32;
 
-/** Packages read from one lock file; a lock with more is read up to here, with an error. */
-export const MAX_LOCK_PACKAGES = 5000;
+/**
+ * Packages read from one lock file; a lock with more is read up to here, with an error. The
+ * requirement cap (MAX_REQUIREMENTS, 2000) applies to the pins it yields in any case, and within the
+ * 256 KiB byte limit a real lock (0.5–4 KB per package with its file list) has a few hundred at most.
+ */
+export const MAX_LOCK_PACKAGES = 1000;

@@ -150,7 +150,7 @@ describe("uv.lock", () => {
     // what could be read of cycler is there, without its version: it is named and skipped
     expect(problems(input)).toEqual([[58, "warning"], [59, "error"]]);
     expect(input.file.requirements.map((r) => r.name)).toEqual(["contourpy", "fonttools", "kiwisolver", "matplotlib", "networkx", "numpy", "packaging", "pillow", "pyparsing", "python-dateutil", "six"]);
-    expect(input.file.requirements[1]?.line).toBe(65);
+    expect(input.file.requirements[1]?.line).toBe(64);
   });
 });
 

@@ -194,7 +194,9 @@ function applyConstraints(file: RequirementsFile, constraints: readonly Requirem
   for (const constraint of constraints) {
     if (!constraint.requirement || constraint.requirement.marker || constraint.origin.kind !== "index") continue;
     const name = constraint.name as string;
-    byName.set(name, [...(byName.get(name) ?? []), constraint]);
+    const list = byName.get(name);
+    if (list) list.push(constraint);
+    else byName.set(name, [constraint]);
   }
   file.requirements = file.requirements.map((entry) => {
     const applying = entry.name !== null && entry.requirement && entry.origin.kind === "index" ? byName.get(entry.name) : undefined;

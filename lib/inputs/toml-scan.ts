@@ -93,8 +93,8 @@ export function scanToml(text: string): TomlScan {
         return value;
       }
       if (c === "\n") {
+        if (!multi) return value; // unterminated: stop at the line end, which the caller counts
         line++;
-        if (!multi) return value; // unterminated: stop at the line end
       }
       if (c === "\\" && quote === '"') {
         const next = text[i + 1];

@@ -1,8 +1,17 @@
 import { parse, TomlError } from "smol-toml";
 import type { Diagnostic } from "@/lib/requirements-file";
+import { MAX_LOCK_PACKAGES } from "./limits";
 import { MAX_KEY_SEGMENTS, scanToml, type TomlScan } from "./toml-scan";
 
 export type TomlTable = Record<string, unknown>;
+
+/**
+ * Tables ([header] and [[header]]) in one file. smol-toml takes about 40 µs per array-of-tables
+ * element on the development machine, so 256 KiB of bare "[[package]]" lines (11,000 of them) cost
+ * half a second before anything is read; a real lock needs at most about two tables per package
+ * ([[package]] and a sub-table such as [package.metadata]).
+ */
+export const MAX_TABLES = 2 * MAX_LOCK_PACKAGES;
 
 export interface TomlRead {
   value: TomlTable;
@@ -20,6 +29,11 @@ export interface TomlRead {
 export function readToml(text: string): TomlRead {
   const scan = scanToml(text);
   const elementLines = new Map<object, number>();
+  if (scan.headers.length > MAX_TABLES) {
+    const line = (scan.headers[MAX_TABLES] as { line: number }).line;
+    const message = `This file has more than ${MAX_TABLES} tables; Basewise reads at most ${MAX_TABLES} (a lock of ${MAX_LOCK_PACKAGES} packages), so it does not read this file.`;
+    return { value: {}, diagnostics: [{ line, severity: "error", message }], scan, elementLines };
+  }
   if (scan.overlyDeepKeyLine !== null) {
     const message = `This key has more than ${MAX_KEY_SEGMENTS} dotted parts; no real file nests tables that deep, so Basewise does not read this file.`;
     return { value: {}, diagnostics: [{ line: scan.overlyDeepKeyLine, severity: "error", message }], scan, elementLines };

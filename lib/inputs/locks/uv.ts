@@ -40,7 +40,9 @@ export function readUvLock(text: string, choices: InputChoices): LockRead {
   const byName = new Map<string, TomlTable[]>();
   for (const pkg of packages) {
     const name = canonicalizeName(asString(pkg.name) ?? "");
-    byName.set(name, [...(byName.get(name) ?? []), pkg]);
+    const list = byName.get(name);
+    if (list) list.push(pkg);
+    else byName.set(name, [pkg]);
   }
   const sourceKind = (pkg: TomlTable): string | null => Object.keys(asTable(pkg.source) ?? {})[0] ?? null;
   const isLocal = (pkg: TomlTable): boolean => LOCAL_SOURCES.includes(sourceKind(pkg) ?? "");
