@@ -20,7 +20,8 @@ export const INPUT_KIND_LABEL: Readonly<Record<InputKind, string>> = {
 /** What was read, and what detection said when the person chose another kind. */
 export function inputKindLine(input: Pick<ReportInput, "kind" | "detectedKind" | "fileName">): string {
   const read = `Read as ${INPUT_KIND_LABEL[input.kind]}`;
-  const name = input.fileName && input.fileName !== INPUT_KIND_LABEL[input.kind] ? ` (${input.fileName})` : "";
+  // "uv.lock" read as uv.lock needs no name beside it; "requirements/dev.txt" does.
+  const name = input.fileName && !INPUT_KIND_LABEL[input.kind].startsWith(`${input.fileName} `) && input.fileName !== INPUT_KIND_LABEL[input.kind] ? ` (${input.fileName})` : "";
   if (input.kind === input.detectedKind) return `${read}${name}.`;
   return `${read}${name}, as chosen; Basewise recognised ${INPUT_KIND_LABEL[input.detectedKind]}.`;
 }

@@ -8,6 +8,7 @@ import { RECOMMENDED, estimateBasis, indexAsOf, recommendationWords } from "./an
 import { archsLabel, groupByImage, identicalDockerfilesNote } from "./architectures";
 import { compileCount, headlineNotes, imageHeadlines } from "./comparison";
 import { formatRange } from "./format";
+import { inputKindLine, lockDifferingLine, lockSummaryLine } from "./inputs";
 import { builderInstallsNote, compilesList, imageSize } from "./target";
 import { failingBuildNote } from "./viability";
 
@@ -44,6 +45,7 @@ export function reportMarkdown(report: Report, shareUrl: string | null): string 
     }
     out.push("");
   }
+  out.push(...inputMarkdown(report));
   const chosen = recommendation?.recommended ? groupByImage(report.targets, report.archs).find((g) => g.base === report.recommendation?.base) : undefined;
   if (chosen && chosen.targets.length > 0) {
     const [first] = chosen.targets;
@@ -58,6 +60,20 @@ export function reportMarkdown(report: Report, shareUrl: string | null): string 
   }
   out.push(`_${text(`${estimateBasis(report.estimateParameters, report.archs)} ${indexAsOf(report)}.`)}_${shareUrl ? ` [Open this analysis](${shareUrl})` : ""}`, "");
   return out.join("\n");
+}
+
+/** For a pyproject.toml or a lock (or a kind the person chose): what was read, and where a lock's markers select other pins. */
+function inputMarkdown(report: Report): string[] {
+  const { input } = report;
+  if (input.kind === "requirements" && input.detectedKind === "requirements") return [];
+  const out = [`_${text(inputKindLine(input))}${input.lock ? ` ${text(lockSummaryLine(input.lock))}` : ""}_`, ""];
+  const differing = report.targets.filter((t) => (t.lock?.differing.length ?? 0) > 0);
+  if (differing.length > 0) {
+    out.push("### Where the lock's markers select other packages", "");
+    for (const t of differing) for (const pin of t.lock?.differing ?? []) out.push(`- \`${code(t.base)}\` (${t.arch}): ${text(lockDifferingLine(pin))}`);
+    out.push("");
+  }
+  return out;
 }
 
 /** Inline text: Markdown and HTML metacharacters escaped. */

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFixtureIndex, type FixtureIndex } from "@/e2e/fixtures/fixture-index";
 import type { AnalyzeRequest } from "@/lib/contract/request";
 import { createIndexClient } from "@/lib/index";
+import { reportMarkdown } from "@/lib/present/markdown";
 import { analyze } from "./analyze";
 import type { Report } from "./types";
 
@@ -203,6 +204,16 @@ describe("a lock's markers, image by image", () => {
     // numpy is pinned twice: exactly one pin applies on each image, analysed as written.
     for (const target of report.targets) expect(target.packages.filter((p) => p.name === "numpy").map((p) => p.version)).toEqual(["1.26.4"]);
     expect(py310?.packages.map((p) => p.name)).toEqual(["six", "numpy", "tomli"]);
+  });
+
+  it("the Markdown export says what was read and where the lock's markers select other packages; a requirements file's says nothing new", async () => {
+    const report = await run(PYLOCK, { fileName: "pylock.toml" }, { bases: ["python:3.12-slim-bookworm", "python:3.10-slim-bookworm"], archs: ["amd64"] });
+    const markdown = reportMarkdown(report, null);
+    expect(markdown).toContain("_Read as pylock.toml \\(PEP 751\\). pylock.toml \\(PEP 751\\) format 1.0 · written by uv · 5 pinned packages · requires-python \\>=3.6._");
+    expect(markdown).toContain("### Where the lock's markers select other packages");
+    expect(markdown).toContain('- `python:3.10-slim-bookworm` (amd64): tomli 2.0.1 \\(line ');
+    const plain = reportMarkdown(await run("six\n", undefined, { bases: ["python:3.12-slim-bookworm"], archs: ["amd64"] }), null);
+    expect(plain).not.toContain("Read as");
   });
 
   it("a pin with no installable file on an image is reported as such, and blocks that image", async () => {
