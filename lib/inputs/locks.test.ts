@@ -200,6 +200,37 @@ describe("poetry.lock", () => {
     expect(problems(input)).toEqual([[152, "info"]]);
   });
 
+  it("lock-version 1.1 (category per package) and the pre-1.0 `marker` field", () => {
+    // The shape of Poetry 1.0/1.1 locks: category "main"/"dev", markers on [package.dependencies].
+    const v11 = [
+      "[[package]]", // 1
+      'category = "main"',
+      'name = "click"',
+      'version = "7.0"',
+      "",
+      "[[package]]", // 6
+      'category = "dev"',
+      'name = "pytest"',
+      'version = "5.4.3"',
+      "",
+      "[package.dependencies]",
+      'colorama = {version = "*", markers = "sys_platform == \\"win32\\""}',
+      "",
+      "[[package]]", // 14
+      'category = "dev"',
+      'name = "colorama"',
+      'version = "0.4.3"',
+      "",
+      "[metadata]",
+      'lock-version = "1.1"', // 20
+    ].join("\n");
+    expect(rows(read("poetry.lock", v11))).toEqual([[3, "click==7.0"]]);
+    expect(rows(read("poetry.lock", v11, { groups: ["dev"] }))).toEqual([[3, "click==7.0"], [8, "pytest==5.4.3"], [16, 'colorama==0.4.3 ; sys_platform == "win32"']]);
+    expect(problems(read("poetry.lock", v11))).toEqual([[20, "info"]]);
+    const v10 = '[[package]]\ncategory = "dev"\ndescription = "Cross-platform colored terminal text."\nmarker = "sys_platform == \\"win32\\""\nname = "colorama"\noptional = false\nversion = "0.4.3"\n\n[metadata]\nlock-version = "1.0"\n';
+    expect(rows(read("poetry.lock", v10, { groups: ["dev"] }))).toEqual([[5, 'colorama==0.4.3 ; sys_platform == "win32"']]);
+  });
+
   it("installs optional packages only through a chosen extra, reads git and directory sources", () => {
     const text = [
       "[[package]]", // 1

@@ -1,5 +1,5 @@
 /**
- * poetry.lock (lock-version 1.1, 2.0, 2.1): one `[[package]]` per package with its version and
+ * poetry.lock (lock-version 1.0, 1.1, 2.0, 2.1): one `[[package]]` per package with its version and
  * `optional = true` for packages only an extra installs (`[extras]` lists them).
  * - Poetry 2 (lock 2.1) records the groups that need each package (`groups`) and its environment
  *   marker (`markers`: a string, or a table per group). Installed: "main", the chosen groups, the
@@ -26,7 +26,7 @@ export function readPoetryLock(text: string, choices: InputChoices): LockRead {
   const lines = new StringLines(toml.scan);
   const metadata = asTable(toml.value.metadata) ?? {};
   const formatVersion = asString(metadata["lock-version"]);
-  checkFormatVersion(builder, lines.keyLine(["metadata", "lock-version"]), "poetry.lock", formatVersion, ["1.1", "2.0", "2.1"]);
+  checkFormatVersion(builder, lines.keyLine(["metadata", "lock-version"]), "poetry.lock", formatVersion, ["1.0", "1.1", "2.0", "2.1"]);
 
   const packages = capPackages(builder, asArray(toml.value.package).flatMap((p) => (asTable(p) ? [asTable(p) as TomlTable] : [])));
   const nameLines = elementNameLines(toml, "package", packages);
@@ -38,10 +38,16 @@ export function readPoetryLock(text: string, choices: InputChoices): LockRead {
     if (chosenExtras.has(canonicalizeName(extra))) for (const member of asStrings(members)) optionalWanted.add(canonicalizeName(member.split(/[\s[(<>=!~;]/)[0] ?? member));
   }
   const availableGroups = new Set<string>();
-  const recordsMarkers = packages.some((p) => p.markers !== undefined || p.groups !== undefined);
+  // Poetry 2 writes `markers` (and `groups`); Poetry before 1.0 wrote `marker`; in between, neither.
+  const recordsMarkers = packages.some((p) => p.markers !== undefined || p.marker !== undefined || p.groups !== undefined);
+  const recordsGroups = packages.some((p) => p.groups !== undefined || p.category !== undefined);
   const reached = recordsMarkers ? null : markersFromEdges(packages);
   if (!recordsMarkers && packages.length > 0) {
-    builder.report(lines.keyLine(["metadata", "lock-version"]), "info", "This lock (written before Poetry 2) records no markers or groups per package: each package's marker is worked out from the dependency markers, starting at the packages nothing else depends on, and every group is analysed.");
+    builder.report(
+      lines.keyLine(["metadata", "lock-version"]),
+      "info",
+      `This lock records no marker per package: each package's marker is worked out from the dependency markers, starting at the packages nothing else depends on${recordsGroups ? "" : "; it records no groups either, so every package is analysed"}.`,
+    );
   }
 
   for (const pkg of packages) {
@@ -58,7 +64,7 @@ export function readPoetryLock(text: string, choices: InputChoices): LockRead {
     const markers = pkg.markers;
     const perGroup = asTable(markers);
     // A group without its own marker entry installs the package everywhere.
-    const marker = reached ? pathsToMarker(reached.get(pkg) ?? "always") : perGroup ? either(selected.map((g) => asString(perGroup[g]))) : asString(markers);
+    const marker = reached ? pathsToMarker(reached.get(pkg) ?? "always") : perGroup ? either(selected.map((g) => asString(perGroup[g]))) : (asString(markers) ?? asString(pkg.marker));
     const source = asTable(pkg.source);
     const type = asString(source?.type);
     if (type === "directory" || type === "file") {
