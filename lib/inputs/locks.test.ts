@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { requirementToString } from "@/lib/pep508";
+import { evaluateMarker, requirementToString, type MarkerEnvironment } from "@/lib/pep508";
 import { readInput } from "./index";
 import type { InputChoices, InputKind, ReadInput } from "./types";
 
@@ -110,12 +110,20 @@ describe("uv.lock", () => {
     ].join("\n");
     const input = read("uv.lock", text, { extras: ["fast"] });
     expect(rows(input)).toEqual([
-      [25, "numpy==2.2.6 ; (python_full_version < '3.11') and (python_full_version < '3.11')"],
-      [33, "numpy==2.3.4 ; (python_full_version >= '3.11') and (python_full_version >= '3.11')"],
+      [25, "numpy==2.2.6 ; python_full_version < '3.11'"],
+      [33, "numpy==2.3.4 ; python_full_version >= '3.11'"],
       [41, "orjson==3.11.4"],
       [46, "tomli==2.3.0 ; python_full_version < '3.11'"],
     ]);
     expect(input.lock?.environments).toEqual(["python_full_version >= '3.11'", "python_full_version < '3.11'"]);
+    // On a given image exactly one numpy pin applies.
+    const linux = (python: string): MarkerEnvironment => ({
+      python_version: python.split(".").slice(0, 2).join("."), python_full_version: python, implementation_name: "cpython", implementation_version: python,
+      platform_python_implementation: "CPython", sys_platform: "linux", platform_system: "Linux", platform_machine: "x86_64", platform_release: "", platform_version: "", os_name: "posix",
+    });
+    const installed = (python: string) => input.file.requirements.filter((r) => !r.requirement?.marker || evaluateMarker(r.requirement.marker, linux(python), [])).map((r) => r.text.split(" ;")[0]);
+    expect(installed("3.10.14")).toEqual(["numpy==2.2.6", "orjson==3.11.4", "tomli==2.3.0"]);
+    expect(installed("3.12.7")).toEqual(["numpy==2.3.4", "orjson==3.11.4"]);
     expect(input.lock?.pins).toBe(5);
     expect(input.available.extras).toEqual(["fast"]);
     // the git package is not reachable from the root, so it is not installed

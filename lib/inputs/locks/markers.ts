@@ -94,7 +94,7 @@ export function pathsToMarker(paths: PathMarkers): string | null {
 /** `a and b` of two optional markers. */
 export function both(a: string | null, b: string | null): string | null {
   if (a === null) return b;
-  if (b === null) return a;
+  if (b === null || a === b) return a;
   return `(${a}) and (${b})`;
 }
 
