@@ -1,7 +1,7 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { ARCHES, BUILD_HOSTS, DEFAULT_ARCHS, DEFAULT_ESTIMATE, ESTIMATE_LIMITS, MAX_BASES, MAX_INPUT_FILES } from "@/lib/contract/request-limits";
-import type { FieldNaming, RequestField } from "@/lib/contract/request";
+import type { AnalyzeRequest, FieldNaming, RequestField } from "@/lib/contract/request";
 import { DEFAULT_BASES } from "@/lib/targets/defaults";
 import { INPUT_KINDS } from "@/lib/inputs/types";
 import { indexConfigFromEnv } from "@/lib/index/config";
@@ -17,7 +17,7 @@ type Format = (typeof FORMATS)[number];
 
 const USAGE = `Usage: basewise analyze [FILE] [--kind KIND] [--extra NAME…] [--group NAME…] [--base IMAGE…] [--arch amd64|arm64…]
                         [--as-of DATE] [--format table|json|markdown] [--fail-on compile|fails|unknown|none] [--index-url URL]
-                        [--no-deps] [--cores N] [--network-mbps N] [--warm] [--build-host HOST] [--dockerfile IMAGE] [--fetch-sdists]
+                        [--no-deps] [--cores N] [--network-mbps N] [--warm] [--build-host HOST] [--dockerfile IMAGE] [--fetch-sdists] [--link URL]
        basewise images  [--python X.Y] [--libc glibc|musl] [--family NAME] [--arch ARCH] [--supported] [--as-of DATE] [--format table|json]
        basewise schema  (prints the JSON Schema of the --format json report, as GET /api/schema serves it)
 
@@ -51,6 +51,8 @@ the whole install set as pip resolves it there, and the build requirements of ev
   --emulated      the older form of --build-host ci-amd64 (arm64 built on an amd64 host under QEMU)
   --dockerfile IMAGE  print only the recommended, annotated Dockerfile for IMAGE (for the first --arch)
   --fetch-sdists  download sdists that will be built to read their pyproject.toml (default: $BASEWISE_FETCH_SDISTS, else off)
+  --link URL      a Basewise page's address (https://basewise.example.org/): the table and the Markdown end with this
+                  analysis's share link, fixed at its as-of so that it opens to the same answer
 
 basewise images lists the catalog --base accepts (image, Python, libc, OS, archs, size, end of life):
   --python X.Y    that Python (3.12, or 3.12.14)     --libc glibc|musl     --arch ARCH   published for it
@@ -85,7 +87,7 @@ function processIo(): CliIo {
 }
 
 /** Flags of one command only; given to another, they are a usage error rather than ignored. */
-const ANALYZE_ONLY = ["kind", "extra", "group", "base", "index-url", "no-deps", "fetch-sdists", "cores", "network-mbps", "warm", "build-host", "emulated", "dockerfile", "fail-on"] as const;
+const ANALYZE_ONLY = ["kind", "extra", "group", "base", "index-url", "no-deps", "fetch-sdists", "cores", "network-mbps", "warm", "build-host", "emulated", "dockerfile", "fail-on", "link"] as const;
 const IMAGES_ONLY = ["python", "libc", "family", "supported"] as const;
 
 /** Runs the CLI; returns the process exit code (EXIT: 0 ok, 1 the input has problems, 2 usage, 3 a --fail-on condition holds). */
@@ -119,6 +121,7 @@ export async function main(
         "build-host": { type: "string" },
         emulated: { type: "boolean" },
         dockerfile: { type: "string" },
+        link: { type: "string" },
         python: { type: "string", multiple: true },
         libc: { type: "string", multiple: true },
         family: { type: "string", multiple: true },
@@ -202,6 +205,8 @@ export async function main(
   const config = indexConfigFromEnv();
   const indexUrl = values["index-url"] ?? config.indexUrl;
   if (!URL.canParse(indexUrl) || !/^https?:$/.test(new URL(indexUrl).protocol)) return usage(`The index URL must be an http(s) URL, not "${indexUrl}".`);
+  const link = values.link;
+  if (link !== undefined && (!URL.canParse(link) || !/^https?:$/.test(new URL(link).protocol))) return usage(`--link must be the http(s) address of a Basewise page, not "${link}".`);
 
   // FILE's base name lets lib/inputs know it by name (uv.lock, pyproject.toml); the files its -r/-c
   // lines name are read from disk here, since the engine reads nothing but the request.
@@ -249,7 +254,9 @@ export async function main(
     if (differing.length > 0) err(`This is ${target.base}'s Dockerfile for ${target.arch}; ${differing.join(" and ")} needs a different one (--arch ${differing[0]} prints it).\n`);
     out(target.dockerfile.text);
   } else {
-    out(present.formatReport(report, format));
+    const shared = link !== undefined ? await shareLink(link, requirements, request.data, report.asOf) : null;
+    if (shared && !shared.ok) err(`--link: ${shared.error}\n`);
+    out(present.formatReport(report, format, shared?.ok ? shared.url : null));
   }
   const hasErrors = report.errors.length > 0 || report.diagnostics.some((d) => d.severity === "error");
   const findings = present.failOnFindings(report, failOn);
@@ -330,6 +337,14 @@ const FLAG_NAMING: FieldNaming = { field: (field) => FLAGS[field] ?? `"${field}"
 /** A flag's text as a number; text that is not one becomes NaN, which the schema refuses. */
 function numberFrom(text: string): number {
   return text.trim() === "" ? Number.NaN : Number(text);
+}
+
+/** The page's share link for this analysis (lib/share), at the report's asOf: the same request, so the same answer. */
+async function shareLink(page: string, requirements: string, request: Omit<AnalyzeRequest, "requirements">, asOf: string): Promise<{ ok: true; url: string } | { ok: false; error: string }> {
+  const [{ requestParameters }, { encodeShareState }] = await Promise.all([import("@/lib/contract/request"), import("@/lib/share/state")]);
+  const parameters = requestParameters(request);
+  const encoded = encodeShareState({ requirements, bases: parameters.bases ?? DEFAULT_BASES, archs: parameters.archs, noDeps: parameters.noDeps, estimate: parameters.estimate, asOf, input: parameters.input });
+  return encoded.ok ? { ok: true, url: new URL(`?s=${encoded.param}`, page).href } : encoded;
 }
 
 /** The engine's progress listener (lib/report's onStart, onFetched, onTarget) for the line on stderr; none without a line. */

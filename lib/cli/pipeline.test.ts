@@ -117,6 +117,25 @@ describe("--format", { timeout: 30_000 }, () => {
     expect(markdown.out).not.toContain("Open this analysis");
   });
 
+  it("--link ends the table and the Markdown with the page's share link, which opens to the same request at the same asOf", async () => {
+    const file = await requirementsFile("six\n");
+    const args = ["analyze", file, ...SLIM, "--index-url", index.url, "--link", "https://basewise.example.org/app/"];
+    const markdown = await run([...args, "--format", "markdown"]);
+    const url = /\[Open this analysis\]\((https:\/\/basewise\.example\.org\/app\/\?s=v2\.[\w-]+)\)/.exec(markdown.out)?.[1];
+    expect(url).toBeDefined();
+    const { decodeShareState } = await import("@/lib/share/decode");
+    const decoded = decodeShareState(new URL(url!).searchParams.get("s")!);
+    expect(decoded.ok && decoded.state).toMatchObject({ requirements: "six\n", bases: ["python:3.12-slim-bookworm"], archs: ["amd64"], noDeps: false, input: { fileName: path.basename(file) } });
+    // Without --as-of the link holds the moment the analysis ran, the report's asOf.
+    const report = JSON.parse((await run([...args, "--format", "json", "--as-of", "2024-06-01"])).out);
+    expect(report.asOf).toBe("2024-06-01T00:00:00.000Z");
+    const table = await run([...args, "--as-of", "2024-06-01"]);
+    const tableUrl = /^Open this analysis: (\S+)$/m.exec(table.out)?.[1];
+    const fixed = decodeShareState(new URL(tableUrl!).searchParams.get("s")!);
+    expect(fixed.ok && fixed.state.asOf).toBe("2024-06-01T00:00:00.000Z");
+    expect((await run(["analyze", file, "--link", "ftp://example.org/"])).err).toBe('--link must be the http(s) address of a Basewise page, not "ftp://example.org/".\n');
+  });
+
   it.each([
     [["--format", "xml"], '--format must be table, json, markdown, not "xml".'],
     [["--format", "markdown", "--json"], "--json is --format json; it cannot go with --format markdown."],

@@ -8,15 +8,15 @@ import { formatReportTable } from "./format-table";
 // What `basewise analyze` prints once the report is in: the report in the chosen format, and why a
 // --fail-on condition holds. Loaded with the engine, never for --help.
 
-/** The report as --format asks: the table, the versioned JSON, or the page's "Copy as Markdown" (without a link). */
-export function formatReport(report: Report, format: "table" | "json" | "markdown"): string {
+/** The report as --format asks: the table, the versioned JSON, or the page's "Copy as Markdown"; the share link (--link) ends the table and the Markdown. */
+export function formatReport(report: Report, format: "table" | "json" | "markdown", shareUrl: string | null = null): string {
   switch (format) {
     case "table":
-      return formatReportTable(report);
+      return `${formatReportTable(report)}${shareUrl ? `Open this analysis: ${shareUrl}\n` : ""}`;
     case "json":
       return `${JSON.stringify(report, null, 2)}\n`;
     case "markdown":
-      return reportMarkdown(report, null);
+      return reportMarkdown(report, shareUrl);
   }
 }
 
