@@ -21,8 +21,9 @@ export function RequirementsTable({ requirements }: { requirements: RequirementS
           </thead>
           <tbody>
             {requirements.map((r) => (
-              <tr key={r.line} className="border-b border-slate-100 font-mono dark:border-slate-900" data-testid="requirement-row">
-                <td className="py-1 pr-3">{r.line}</td>
+              <tr key={`${r.file ?? ""}:${r.line}`} className="border-b border-slate-100 font-mono dark:border-slate-900" data-testid="requirement-row">
+                {/* A line of a file the main one includes (-r) is named with its file. */}
+                <td className="py-1 pr-3">{r.file ? `${r.file}:${r.line}` : r.line}</td>
                 <td className="py-1 pr-3">{r.name ?? "(unnamed)"}</td>
                 <td className="py-1 pr-3">{r.specifier || "any"}</td>
                 <td className="py-1 pr-3">{r.extras.join(", ")}</td>
