@@ -1,5 +1,6 @@
 import type { Report, TargetReport } from "@/lib/contract/report";
-import { NDJSON_MEDIA_TYPE, readNdjson, type StreamEvent, type StreamProgress, type StreamStart } from "@/lib/contract/stream";
+import type { StreamEvent, StreamProgress, StreamStart } from "@/lib/contract/stream";
+import { NDJSON_MEDIA_TYPE, readNdjson } from "@/lib/contract/stream-wire";
 import type { requestFor } from "@/lib/share/state";
 
 export type AnalyzeRequestBody = ReturnType<typeof requestFor>;
