@@ -81,6 +81,12 @@ interface Spec {
    * from a newer Debian suite's orig tarball before the build: Debian source package, suite, env.
    */
   newerTools?: readonly { source: string; suite: string; env?: Readonly<Record<string, string>> }[];
+  /**
+   * Parts of the python image the runtime root lacks (Debian's python3 binary links libpython
+   * statically; the python:3.X images are built --enable-shared and ship libpython3.X.so), installed
+   * before Basewise's runtime list and named in the row.
+   */
+  imageParts?: readonly string[];
 }
 
 const SPECS: readonly Spec[] = [
@@ -90,7 +96,15 @@ const SPECS: readonly Spec[] = [
   { name: "markupsafe", deb: "python3-markupsafe", check: "from markupsafe import _speedups" },
   { name: "msgpack", deb: "python3-msgpack", check: "from msgpack import _cmsgpack" },
   { name: "psutil", deb: "python3-psutil", check: "import psutil; print(psutil.cpu_count())" },
-  { name: "pycairo", deb: "python3-cairo", check: "import cairo; cairo.ImageSurface(cairo.FORMAT_ARGB32, 1, 1)" },
+  {
+    name: "pycairo",
+    deb: "python3-cairo",
+    check: "import cairo; cairo.ImageSurface(cairo.FORMAT_ARGB32, 1, 1)",
+    limit: {
+      pattern: /Unknown configuration key "tool\.meson-python/,
+      reason: "bookworm's meson-python 0.12 does not know the [tool.meson-python.args] keys of the only pycairo sdist on the mirror (trixie's 1.27.0); no newer meson-python orig tarball is on the mirror either",
+    },
+  },
   { name: "python-ldap", deb: "python3-ldap", check: "import ldap, _ldap" },
   { name: "multidict", deb: "python3-multidict", check: "from multidict import _multidict" },
   { name: "frozenlist", deb: "python3-frozenlist", check: "from frozenlist import _frozenlist" },
@@ -106,7 +120,15 @@ const SPECS: readonly Spec[] = [
     version: (v) => v.replace(/^0\.1\.(\d{4})(\d{2})(\d{2})$/, (_, y: string, m: string, d: string) => `${y}.${Number(m)}.${Number(d)}`),
   },
   { name: "mysqlclient", deb: "python3-mysqldb", check: "import MySQLdb._mysql" },
-  { name: "bcrypt", deb: "python3-bcrypt", check: "import bcrypt; bcrypt.hashpw(b'x', bcrypt.gensalt(4))" },
+  {
+    name: "bcrypt",
+    deb: "python3-bcrypt",
+    check: "import bcrypt; bcrypt.hashpw(b'x', bcrypt.gensalt(4))",
+    limit: {
+      pattern: /No module named 'bcrypt\._bcrypt'|bcrypt-[\d.]+-py3-none-any\.whl/,
+      reason: "bcrypt >= 4.1 declares its Rust extension in [tool.setuptools-rust] (pyproject.toml), which needs setuptools-rust >= 1.7; bookworm's 1.5.2 ignores it and builds a pure wheel; and cargo could not fetch pyo3 0.22 offline anyway (bookworm vendors pyo3 0.17)",
+    },
+  },
   { name: "yarl", deb: "python3-yarl", check: "from yarl import _quoting_c" },
   { name: "dbus-python", deb: "python3-dbus", check: "import _dbus_bindings, dbus" },
   { name: "pygobject", deb: "python3-gi", check: "import gi; gi.require_version('GLib', '2.0'); from gi.repository import GLib" },
@@ -122,14 +144,23 @@ const SPECS: readonly Spec[] = [
     // gevent >= 21.12 needs Cython 3; bookworm has 0.29.32 (and no Cython 3 in bookworm-backports).
     newerTools: [{ source: "cython", suite: "sid", env: { NO_CYTHON_COMPILE: "true" } }],
   },
-  { name: "uwsgi", deb: "uwsgi-core", check: "sh:/usr/local/bin/uwsgi --version" },
+  { name: "uwsgi", deb: "uwsgi-core", check: "sh:/usr/local/bin/uwsgi --version", imageParts: ["libpython3.11"] },
   { name: "numpy", deb: "python3-numpy", check: "import numpy; print(numpy.ones(3).sum())" },
   // Beyond the issue's list: projects in Basewise's table whose orig tarball the mirror serves.
   { name: "netifaces", deb: "python3-netifaces", check: "import netifaces; print(netifaces.interfaces())" },
   { name: "brotli", deb: "python3-brotli", check: "import _brotli, brotli; assert brotli.decompress(brotli.compress(b'x')) == b'x'" },
-  { name: "xxhash", deb: "python3-xxhash", check: "import xxhash, xxhash._xxhash; print(xxhash.xxh64(b'x').hexdigest())" },
+  {
+    name: "xxhash",
+    deb: "python3-xxhash",
+    check: "import xxhash, xxhash._xxhash; print(xxhash.xxh64(b'x').hexdigest())",
+    limit: {
+      pattern: /deps\/xxhash\/xxhash\.c: No such file/,
+      reason: "Debian's orig tarball (a GitHub archive) lacks the vendored deps/xxhash that the PyPI sdist ships (Debian links the system libxxhash instead)",
+    },
+  },
   { name: "pyodbc", deb: "python3-pyodbc", check: "import pyodbc; print(pyodbc.drivers())" },
-  { name: "ruamel.yaml.clib", deb: "python3-ruamel.yaml.clib", check: "import _ruamel_yaml" },
+  // _ruamel_yaml imports ruamel.yaml (which depends on it, not the reverse): load the shared object itself.
+  { name: "ruamel.yaml.clib", deb: "python3-ruamel.yaml.clib", check: "import ctypes, glob; ctypes.CDLL(glob.glob('/usr/local/lib/python3*/dist-packages/_ruamel_yaml*.so')[0])" },
   { name: "python-snappy", deb: "python3-snappy", check: "import snappy, snappy._snappy; snappy.compress(b'x')" },
   { name: "pyrsistent", deb: "python3-pyrsistent", check: "import pvectorc" },
   { name: "httptools", deb: "python3-httptools", check: "from httptools.parser import parser" },
@@ -184,7 +215,7 @@ const PY_TO_DEBIAN: Readonly<Record<string, readonly string[]>> = {
 };
 
 /** "harness limit": this harness could not build it for a reason that says nothing about Basewise's lists. */
-type Verdict = "pass" | "fail" | "harness limit" | "not run";
+type Verdict = "pass" | "fail" | "harness limit" | "CPython too new" | "not run";
 
 interface Result {
   name: string;
@@ -215,6 +246,8 @@ interface Result {
   load?: [number, number] | null;
   /** Why the verdict is "harness limit", when it is. */
   harnessLimit?: string | null;
+  /** The compile failed on CPython C-API the release predates (no OS package can help): the error line. */
+  pythonTooNew?: string | null;
   /** Basewise's build-viability answer for this release on python 3.11 / bookworm / amd64. */
   viability?: string | null;
   estimate: [number, number] | null;
@@ -516,6 +549,12 @@ function olderThanRequired(builder: string, requirements: readonly string[]): st
   return out;
 }
 
+/** A compile error on CPython C-API the release predates (3.11 hid _PyFloat_Pack4, moved longintrepr.h, …). */
+function cpythonApiError(output: string): string | null {
+  const line = output.split("\n").find((l) => /error: [‘'"]_?Py\w+[’'"] (?:was not declared|undeclared)|implicit declaration of function [‘'"]_Py|there are no arguments to [‘'"]_Py\w+[’'"]|[‘'"]PyThreadState[’'"] has no member|longintrepr\.h: No such file|has no member named [‘'"]ob_digit[’'"]/.test(l));
+  return line ? line.trim().slice(0, 240) : null;
+}
+
 /**
  * Why a failed build says nothing about Basewise's OS lists, when it does not: the spec's known
  * limit, a Python build tool too old or missing in bookworm, or a signature of one in the log.
@@ -721,8 +760,12 @@ function verify(spec: Spec, builderLayer: string, runtimeLayer: string, keep: bo
     if (!build.ok || !wheel) {
       result.builderList = "fail";
       result.firstError = firstError(build.output);
-      result.harnessLimit = harnessLimit(spec, build.output, tooOld, tools.missing);
-      if (result.harnessLimit) {
+      result.pythonTooNew = cpythonApiError(build.output);
+      result.harnessLimit = result.pythonTooNew ? null : harnessLimit(spec, build.output, tooOld, tools.missing);
+      if (result.pythonTooNew) {
+        result.build = "CPython too new";
+        result.builderList = "CPython too new";
+      } else if (result.harnessLimit) {
         result.build = "harness limit";
         result.builderList = "harness limit";
       }
@@ -747,7 +790,15 @@ function verify(spec: Spec, builderLayer: string, runtimeLayer: string, keep: bo
     if (!result.compiled && expectCompiled) {
       const why = build.output.split("\n").find((l) => /Failed to compile|fallback|error:/i.test(l) && !/subprocess-exited/.test(l))?.trim();
       result.firstError = `${platform ? "platform-tagged " : ""}wheel ${wheel} without a compiled extension (silent fallback)${why ? `: ${why.slice(0, 200)}` : ""}`;
-      result.harnessLimit = harnessLimit(spec, build.output, tooOld, tools.missing);
+      result.pythonTooNew = cpythonApiError(build.output);
+      result.harnessLimit = result.pythonTooNew ? null : harnessLimit(spec, build.output, tooOld, tools.missing);
+      if (result.pythonTooNew) {
+        // The list brought every compiler the build ran; CPython 3.11 is what the code cannot meet.
+        result.builderList = "CPython too new";
+        result.runtimeList = "CPython too new";
+        result.firstError = `${result.firstError}; the compile failed on CPython 3.11's C-API: ${result.pythonTooNew}`;
+        return result;
+      }
       if (result.harnessLimit) {
         result.builderList = "harness limit";
         result.runtimeList = "harness limit";
@@ -763,6 +814,11 @@ function verify(spec: Spec, builderLayer: string, runtimeLayer: string, keep: bo
     const pyDeps = debianAvailable(runRoot, wheelDependencies(wheelBytes));
     result.runtimePythonDeps = pyDeps.found;
     if (pyDeps.missing.length > 0) result.notes.push(`runtime Python deps without a Debian package: ${pyDeps.missing.join(", ")}`);
+    if (spec.imageParts && spec.imageParts.length > 0) {
+      const image = inRoot(runRoot, `${APT} install --no-install-recommends ${spec.imageParts.join(" ")}`, APT_TIMEOUT);
+      record("apt-get install (what the python image has)", image);
+      result.notes.push(`runtime root given ${spec.imageParts.join(" ")}${image.ok ? "" : " (failed)"}: python:3.X images ship libpython3.X.so, Debian's python3 does not`);
+    }
     if (result.runtime.length > 0) {
       const rt = inRoot(runRoot, `${APT} install --no-install-recommends ${result.runtime.join(" ")}`, APT_TIMEOUT);
       record("apt-get install (Basewise runtime list)", rt);
@@ -827,7 +883,29 @@ function verify(spec: Spec, builderLayer: string, runtimeLayer: string, keep: bo
 
 function loadState(): State {
   if (!existsSync(STATE)) return { results: {}, environment: {} };
-  return JSON.parse(readFileSync(STATE, "utf8")) as State;
+  const state = JSON.parse(readFileSync(STATE, "utf8")) as State;
+  // A stored failure whose first error matches a limit learnt since is re-read as that limit.
+  for (const result of Object.values(state.results)) {
+    // The package's build log (written with the row) when it is still under $VERIFY_BUILDS_ROOT.
+    const logFile = path.join(ROOT, "logs", `${result.name}.log`);
+    const logged = result.builderList === "fail" && existsSync(logFile) ? readFileSync(logFile, "utf8") : "";
+    const apiError = result.builderList === "fail" && !result.pythonTooNew ? cpythonApiError(`${result.firstError ?? ""}\n${logged}`) : null;
+    if (apiError) {
+      result.pythonTooNew = apiError;
+      if (!(result.firstError ?? "").includes(apiError)) result.firstError = `${result.firstError ?? ""}; the compile failed on CPython 3.11's C-API: ${apiError}`;
+      result.builderList = "CPython too new";
+      if (result.build === "fail") result.build = "CPython too new";
+      if (result.runtimeList === "fail") result.runtimeList = "CPython too new";
+      continue;
+    }
+    const limit = SPECS.find((s) => s.name === result.name)?.limit;
+    if (!limit || result.harnessLimit || result.builderList !== "fail" || !limit.pattern.test(result.firstError ?? "")) continue;
+    result.harnessLimit = limit.reason;
+    if (result.build === "fail") result.build = "harness limit";
+    result.builderList = "harness limit";
+    if (result.runtimeList === "fail") result.runtimeList = "harness limit";
+  }
+  return state;
 }
 
 function cell(text: string): string {
@@ -847,11 +925,12 @@ function against(r: Result): "within" | "below" | "above" | null {
 }
 
 function summary(all: readonly Result[]): string[] {
-  const ran = all.filter((r) => !r.skipped && (r.build !== "not run" || r.harnessLimit));
+  const ran = all.filter((r) => !r.skipped && (r.build !== "not run" || r.harnessLimit || r.pythonTooNew));
   const count = (pick: (r: Result) => boolean) => ran.filter(pick).length;
   const listsOk = count((r) => r.builderList === "pass" && r.runtimeList === "pass");
   const listFail = count((r) => r.builderList === "fail" || r.runtimeList === "fail");
   const limits = count((r) => r.build === "harness limit" || r.builderList === "harness limit");
+  const tooNew = ran.filter((r) => r.builderList === "CPython too new");
   const noSource = all.filter((r) => !r.skipped && r.build === "not run" && !r.harnessLimit);
   const cmp = all.map(against).filter((c): c is "within" | "below" | "above" => c !== null);
   const n = (c: string) => cmp.filter((x) => x === c).length;
@@ -863,7 +942,7 @@ function summary(all: readonly Result[]): string[] {
       return c === "below" ? seconds < low : c === "above" ? seconds > high : seconds >= low && seconds <= high;
     }).length;
   return [
-    `- Verdicts: ${ran.length} packages built or tried — ${listsOk} pass (builder and runtime lists sufficient), ${listFail} fail a list, ${limits} harness limit (not a verdict on the lists; reason in the row); ${noSource.length} without a fetchable source (${noSource.map((r) => r.name).join(", ") || "none"}); ${all.filter((r) => r.skipped).length} skipped.`,
+    `- Verdicts: ${ran.length} packages built or tried — ${listsOk} pass (builder and runtime lists sufficient), ${listFail} fail a list, ${limits} harness limit (not a verdict on the lists; reason in the row); ${tooNew.length} fail to compile on CPython 3.11 whatever is installed (${tooNew.map((r) => `${r.name} ${r.basewiseVersion ?? ""}`.trim()).join(", ") || "none"}: a viability verdict, not a list's); ${noSource.length} without a fetchable source (${noSource.map((r) => r.name).join(", ") || "none"}); ${all.filter((r) => r.skipped).length} skipped.`,
     `- Compile time, measured wall vs Basewise estimate (${CORES_NOTE}): ${n("within")} within the range, ${n("below")} below, ${n("above")} above (of ${cmp.length} compiled builds).${cpu.length > 0 ? ` By CPU seconds (user + sys, less sensitive to a crowded machine): ${cpuN("within")} within, ${cpuN("below")} below, ${cpuN("above")} above (of ${cpu.length}).` : ""}`,
   ];
 }
@@ -979,7 +1058,10 @@ async function main(): Promise<void> {
   }
   if (args.includes("--markdown-only")) {
     mkdirSync(path.dirname(MARKDOWN), { recursive: true });
-    writeFileSync(MARKDOWN, markdown(loadState()));
+    // loadState re-reads stored rows against limits learnt since; the JSON keeps what the table shows.
+    const state = loadState();
+    writeFileSync(STATE, `${JSON.stringify(state, null, 2)}\n`);
+    writeFileSync(MARKDOWN, markdown(state));
     log(`wrote ${path.relative(REPO, MARKDOWN)}`);
     return;
   }
