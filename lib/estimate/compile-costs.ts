@@ -93,6 +93,9 @@ const COSTS: Readonly<Record<string, readonly CompileCost[]>> = {
   "dbus-python": [{ versions: "", seconds: [5, 15], parallel: true, basis: "harness: 8.6 s for 1.4.0, on 2 cores, bookworm, 2026-12-02 (meson-python; ≈ 5 s on 4)" }],
   pygobject: [{ versions: "", seconds: [19, 60], parallel: false, basis: "harness: 19.4 s for 3.42.2, on 2 cores, bookworm, 2026-12-02 (setuptools)" }],
   netifaces: [{ versions: "", seconds: [9, 27], parallel: false, basis: "harness: 8.9 CPU s for 0.11.0, on 2 cores, bookworm, 2026-12-02 (79 s wall on a crowded machine, load 13)" }],
+  // setuptools, one file at a time: gevent's Cython modules, then the embedded libev, libuv and
+  // c-ares (configured by its own ./configure) are compiled in-process.
+  gevent: [{ versions: "", seconds: [150, 450], parallel: false, basis: "harness: 158 CPU s for 24.11.1, on 2 cores, bookworm, 2026-12-02 (250 s wall, load 6 → 3)" }],
   brotli: [{ versions: "", seconds: [34, 100], parallel: false, basis: "harness: 34.3 CPU s for 1.1.0, on 2 cores, bookworm, 2026-12-02 (the bundled brotli library, one file at a time; 146 s wall on a crowded machine, load 13)" }],
   pyodbc: [{ versions: "", seconds: [11, 35], parallel: false, basis: "harness: 11.3 CPU s for 5.2.0, on 2 cores, bookworm, 2026-12-02 (C++; 24 s wall, load 7)" }],
   "ruamel.yaml.clib": [{ versions: "", seconds: [17, 50], parallel: false, basis: "harness: 16.7 CPU s for 0.2.12, on 2 cores, bookworm, 2026-12-02 (36 s wall, load 8)" }],
