@@ -227,10 +227,21 @@ describe("optional native parts: what the listed packages enable, and packages f
     }
   });
 
+  it.each(rows.filter((r) => (r.era.optional ?? []).length + (r.era.enables ?? []).length > 0).map((r) => [r.pkg, r.era.versions || "(all)", r.era] as const))(
+    "%s %s: every part has a short code, none repeated",
+    (_pkg, _v, era) => {
+      const codes = [...(era.enables ?? []), ...(era.optional ?? [])].map((p) => p.code);
+      for (const code of codes) expect(code).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+      expect(new Set(codes).size).toBe(codes.length);
+    },
+  );
+
   it("PyYAML, Pillow and uWSGI say what their listed packages enable", () => {
-    expect(nativeBuildFor("PyYAML", "6.0.2").enables).toEqual(["the libyaml binding (yaml.CLoader, yaml.CDumper)"]);
+    expect(nativeBuildFor("PyYAML", "6.0.2").enables).toEqual([{ code: "libyaml", feature: "the libyaml binding (yaml.CLoader, yaml.CDumper)" }]);
     const pillow = nativeBuildFor("Pillow", "11.0.0");
-    expect(pillow.enables).toContain("JPEG (libjpeg)");
+    expect(pillow.enables.map((e) => e.code)).toEqual(["jpeg", "zlib", "core-formats"]);
+    expect(pillow.enables.map((e) => e.feature)).toContain("JPEG (libjpeg)");
+    expect(pillow.optional.map((o) => o.code)).toEqual(["freetype", "lcms2", "webp", "tiff", "jpeg2000"]);
     expect(pillow.optional.map((o) => o.feature)).toEqual(["FreeType (ImageFont)", "colour management (ImageCms)", "WebP", "TIFF", "JPEG 2000"]);
     expect(pillow.optional.find((o) => o.feature === "WebP")?.os.apt.build).toEqual(["libwebp-dev"]);
     for (const version of ["2.0.24", "2.0.28"]) expect(nativeBuildFor("uWSGI", version).enables, version).toHaveLength(1);

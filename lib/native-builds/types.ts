@@ -47,9 +47,19 @@ export interface OsPackageSet {
   readonly wolfi?: OsPackages;
 }
 
-/** A feature that is built only when its -dev package is present (Pillow's freetype, PyYAML's libyaml). */
-export interface OptionalFeature {
+/**
+ * A part of a build that is optional: what the listed packages turn on (`enables`), or a feature
+ * built only when its -dev package is present (Pillow's FreeType, uWSGI's SSL).
+ */
+export interface BuildPart {
+  /** Short, stable within the project ("freetype", "libyaml"): what a program reads. */
+  readonly code: string;
+  /** The part in words, for the report. */
   readonly feature: string;
+}
+
+/** A feature that is built only when its -dev package is present (Pillow's freetype, uWSGI's SSL). */
+export interface OptionalFeature extends BuildPart {
   readonly packages: OsPackageSet;
 }
 
@@ -108,7 +118,7 @@ export interface NativeBuildEra {
    * binding, Pillow's JPEG and zlib formats). The parts they leave off are `optional`, each with the
    * packages that add it.
    */
-  readonly enables?: readonly string[];
+  readonly enables?: readonly BuildPart[];
   readonly optional?: readonly OptionalFeature[];
   readonly env?: readonly BuildEnvVar[];
   /**
@@ -162,8 +172,8 @@ export interface NativeBuildAnswer {
   tools: string[];
   os: AnswerOsPackages;
   /** What the listed packages turn on, where parts are optional (empty when the row does not say). */
-  enables: string[];
-  optional: { feature: string; os: AnswerOsPackages }[];
+  enables: { code: string; feature: string }[];
+  optional: { code: string; feature: string; os: AnswerOsPackages }[];
   env: AnswerEnvVar[];
   wheelOnly: boolean;
   /** The table row's range ("" = every release); null for a generic answer. */

@@ -19,7 +19,7 @@ export const PYYAML: PackageNativeBuilds = project("PyYAML", {
   // binding, so gcc alone builds pure Python (a clean bookworm compile with gcc + libc6-dev only
   // skipped it; with libyaml-dev it built and imported yaml.CLoader).
   os: compiled(["c"], LIB.libyaml),
-  enables: ["the libyaml binding (yaml.CLoader, yaml.CDumper)"],
+  enables: [{ code: "libyaml", feature: "the libyaml binding (yaml.CLoader, yaml.CDumper)" }],
   env: [{ name: "PYYAML_FORCE_LIBYAML", value: "1", effect: "Fails the build instead of quietly installing pure Python when libyaml cannot be compiled." }],
   confidence: "high",
   sources: [
@@ -199,6 +199,7 @@ export const LZ4: PackageNativeBuilds = project("lz4", {
   os: compiled(["c"]),
   optional: [
     {
+      code: "system-liblz4",
       feature: "link the system liblz4 instead of the bundled sources",
       packages: custom(lists(["pkgconf", "liblz4-dev"], ["liblz4-1"]), lists(["pkgconf", "lz4-dev"], ["lz4-libs"]), lists(["pkgconf-pkg-config", "lz4-devel"], ["lz4-libs"])),
     },
@@ -331,13 +332,17 @@ export const PILLOW: PackageNativeBuilds = project("Pillow", {
   // setup.py uses pkg-config only if the command exists (_cmd_exists); otherwise it searches the
   // ldconfig library directories and /usr/include (freetype2 included), so pkgconf is not needed.
   os: compiled(["c"], LIB.zlib, LIB.libjpeg),
-  enables: ["JPEG (libjpeg)", "PNG and the other zlib-compressed formats (zlib)", "the core formats that need no library"],
+  enables: [
+    { code: "jpeg", feature: "JPEG (libjpeg)" },
+    { code: "zlib", feature: "PNG and the other zlib-compressed formats (zlib)" },
+    { code: "core-formats", feature: "the core formats that need no library" },
+  ],
   optional: [
-    { feature: "FreeType (ImageFont)", packages: LIB.freetype },
-    { feature: "colour management (ImageCms)", packages: LIB.lcms2 },
-    { feature: "WebP", packages: LIB.libwebp },
-    { feature: "TIFF", packages: LIB.libtiff },
-    { feature: "JPEG 2000", packages: LIB.openjpeg },
+    { code: "freetype", feature: "FreeType (ImageFont)", packages: LIB.freetype },
+    { code: "lcms2", feature: "colour management (ImageCms)", packages: LIB.lcms2 },
+    { code: "webp", feature: "WebP", packages: LIB.libwebp },
+    { code: "tiff", feature: "TIFF", packages: LIB.libtiff },
+    { code: "jpeg2000", feature: "JPEG 2000", packages: LIB.openjpeg },
   ],
   confidence: "high",
   sources: [

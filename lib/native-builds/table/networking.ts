@@ -178,8 +178,8 @@ export const GEVENT: PackageNativeBuilds = project("gevent", {
 
 // uWSGI's default profile (buildconf/base.ini: pcre, ssl, xml = auto) compiles each of these in
 // only when its headers are there; the row's packages build the core, each feature adds one.
-const UWSGI_SSL = { feature: "HTTPS/SSL (core/ssl, the https router): detected by openssl/ssl.h", packages: LIB.openssl };
-const UWSGI_XML = { feature: "XML config files (libxml2, found by xml2-config; expat.h is the fallback)", packages: LIB.libxml2 };
+const UWSGI_SSL = { code: "ssl", feature: "HTTPS/SSL (core/ssl, the https router): detected by openssl/ssl.h", packages: LIB.openssl };
+const UWSGI_XML = { code: "xml", feature: "XML config files (libxml2, found by xml2-config; expat.h is the fallback)", packages: LIB.libxml2 };
 const UWSGI_COMMON = {
   kind: "native",
   toolchains: ["c"],
@@ -188,7 +188,7 @@ const UWSGI_COMMON = {
   os: compiled(["c"], TOOL.linuxHeaders),
   // The real bookworm build with gcc and libc6-dev alone built and imported (bench/results);
   // uwsgiconfig.py adds PCRE, SSL and XML only when it finds their headers.
-  enables: ["the default build profile (buildconf/default.ini) without PCRE, SSL or XML support"],
+  enables: [{ code: "default-profile", feature: "the default build profile (buildconf/default.ini) without PCRE, SSL or XML support" }],
   env: [{ name: "UWSGI_PROFILE", value: "buildconf/<profile>.ini", effect: "Which build profile to compile (default buildconf/default.ini)." }],
   confidence: "high",
 } as const;
@@ -198,14 +198,14 @@ export const UWSGI: PackageNativeBuilds = project(
   {
     ...UWSGI_COMMON,
     versions: "<2.0.25",
-    optional: [{ feature: "PCRE routing and regexp options (pcre-config)", packages: LIB.pcre }, UWSGI_SSL, UWSGI_XML],
+    optional: [{ code: "pcre", feature: "PCRE routing and regexp options (pcre-config)", packages: LIB.pcre }, UWSGI_SSL, UWSGI_XML],
     sources: [readAt("unbit/uwsgi", "d1338dfefe3d9a2de466a9a695cb61fdd055a295", "uwsgiconfig.py"), readAt("unbit/uwsgi", "3a28185f9c23a16ed9495a099ca0fea0e28473ab", "uwsgiconfig.py"), readAt("unbit/uwsgi", "3a28185f9c23a16ed9495a099ca0fea0e28473ab", "buildconf/base.ini")],
     note: "No wheels on PyPI, so it always compiles. Links the interpreter's libpython (the python images ship it; distro Pythons need python3-dev). PCRE support needs the old PCRE 8 (pcre-config), which Debian 13 no longer has (no libpcre3-dev).",
   },
   {
     ...UWSGI_COMMON,
     versions: ">=2.0.25",
-    optional: [{ feature: "PCRE routing and regexp options (pcre2-config, PCRE 8 as the fallback)", packages: LIB.pcre2 }, UWSGI_SSL, UWSGI_XML],
+    optional: [{ code: "pcre", feature: "PCRE routing and regexp options (pcre2-config, PCRE 8 as the fallback)", packages: LIB.pcre2 }, UWSGI_SSL, UWSGI_XML],
     sources: [readAt("unbit/uwsgi", "6cbb2177ae48af91d2799ff3135abda545cf634c", "setup.py"), readAt("unbit/uwsgi", "fbe1ec755f517d04846815e7de5750880ba7452e", "uwsgiconfig.py"), readAt("unbit/uwsgi", "c5646c0ef99eb1c477515a17421844669f57b3b3", "uwsgiconfig.py")],
     note: "No wheels on PyPI, so it always compiles. Links the interpreter's libpython (the python images ship it; distro Pythons need python3-dev). 2.0.25 added PCRE2 (pcre2-config --libs8).",
   },
@@ -321,7 +321,7 @@ export const PYZMQ: PackageNativeBuilds = project(
     cython: true,
     backend: "setuptools",
     os: compiled(["c", "cxx"]),
-    optional: [{ feature: "link the system libzmq instead of building the bundled one", packages: LIB.libzmq }],
+    optional: [{ code: "system-libzmq", feature: "link the system libzmq instead of building the bundled one", packages: LIB.libzmq }],
     env: [{ name: "ZMQ_PREFIX", value: "bundled", effect: "Builds the bundled libzmq (C++) even if a system one is found." }],
     confidence: "medium",
     sources: ["https://github.com/zeromq/pyzmq/blob/v25.1.2/setup.py", "https://pyzmq.readthedocs.io/en/latest/howto/build.html"],
@@ -335,7 +335,7 @@ export const PYZMQ: PackageNativeBuilds = project(
     backend: "scikit-build-core",
     tools: ["cmake"],
     os: compiled(["c", "cxx"], TOOL.cmake),
-    optional: [{ feature: "link the system libzmq instead of downloading and building one", packages: LIB.libzmq }],
+    optional: [{ code: "system-libzmq", feature: "link the system libzmq instead of downloading and building one", packages: LIB.libzmq }],
     env: [
       { name: "ZMQ_PREFIX", value: "/usr or bundled", effect: "Where libzmq is, or 'bundled' to build one." },
       { name: "PYZMQ_NO_BUNDLE", value: "1", effect: "Requires a system libzmq instead of falling back to a bundled build." },

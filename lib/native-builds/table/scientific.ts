@@ -8,7 +8,7 @@ import type { PackageNativeBuilds } from "../types";
 import { compiled, project, selfContained } from "./compose";
 import { atTag, externalDeps, readAt } from "./sources";
 
-const OPENBLAS_OPTIONAL = [{ feature: "link OpenBLAS for fast linear algebra (otherwise a slow built-in fallback)", packages: LIB.openblas }];
+const OPENBLAS_OPTIONAL = [{ code: "openblas", feature: "link OpenBLAS for fast linear algebra (otherwise a slow built-in fallback)", packages: LIB.openblas }];
 
 export const NUMPY: PackageNativeBuilds = project(
   "numpy",
@@ -139,7 +139,7 @@ export const MATPLOTLIB: PackageNativeBuilds = project(
     backend: "meson-python",
     tools: ["pkg-config"],
     os: compiled(["c", "cxx"], TOOL.pkgConfig),
-    optional: [{ feature: "system FreeType (-Csetup-args=-Dsystem-freetype=true)", packages: LIB.freetype }],
+    optional: [{ code: "system-freetype", feature: "system FreeType (-Csetup-args=-Dsystem-freetype=true)", packages: LIB.freetype }],
     confidence: "medium",
     sources: [externalDeps("matplotlib"), "https://matplotlib.org/stable/install/dependencies.html"],
     note: "Downloads and builds pinned FreeType and Qhull during the build (needs network) unless told to use the system copies. 1–1.5 min.",

@@ -122,7 +122,7 @@ export const PYNACL: PackageNativeBuilds = project("PyNaCl", {
   backend: "setuptools + cffi",
   tools: ["make"],
   os: compiled(["c"], TOOL.make),
-  optional: [{ feature: "link the distro libsodium instead of the bundled copy (SODIUM_INSTALL=system)", packages: LIB.libsodium }],
+  optional: [{ code: "system-libsodium", feature: "link the distro libsodium instead of the bundled copy (SODIUM_INSTALL=system)", packages: LIB.libsodium }],
   env: [{ name: "SODIUM_INSTALL", value: "system", effect: "Links the distro libsodium instead of building the bundled copy (then libsodium-dev at build time, libsodium at run time)." }],
   confidence: "high",
   sources: [externalDeps("pynacl"), readAt("pyca/pynacl", "25d715e19c9b8472a00e18e68ca0e7369826e666", "setup.py")],
