@@ -24,7 +24,7 @@ const HARNESS: readonly (readonly [string, string, readonly Toolchain[], [number
   ["dbus-python", "1.4.0", ["c"], [5, 15], true, 8.6],
   ["PyGObject", "3.42.2", ["c"], [19, 60], false, 19.4],
   ["netifaces", "0.11.0", ["c"], [9, 27], false, 8.9],
-  ["uWSGI", "2.0.21", ["c"], [17, 60], true, 29.3],
+  ["uWSGI", "2.0.21", ["c"], [17, 60], true, 45.9],
   // gevent's note said "several minutes" while the generic 10–60 s stood in for it.
   ["gevent", "24.11.1", ["c"], [150, 450], false, 163.7],
   ["Brotli", "1.1.0", ["c"], [34, 100], false, 34.3],
