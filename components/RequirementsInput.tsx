@@ -2,8 +2,8 @@
 
 import { useId, useMemo, useRef, useState } from "react";
 import type { InputParameters } from "@/lib/contract/request";
-import { MAX_INPUT_FILES, MAX_REQUIREMENTS_BYTES } from "@/lib/contract/request-limits";
-import { detectInputKind, INPUT_KINDS, readInput, type InputKind } from "@/lib/inputs";
+import { MAX_INPUT_FILES } from "@/lib/contract/request-limits";
+import { detectInputKind, INPUT_KINDS, kindFromName, maxInputBytes, readInput, type InputKind } from "@/lib/inputs";
 import { diagnosticLine } from "@/lib/present/analysis";
 import { counted } from "@/lib/present/format";
 import { INPUT_KIND_LABEL } from "@/lib/present/inputs";
@@ -43,11 +43,13 @@ export function RequirementsInput({ value, onChange, input, onInputChange }: { v
   async function load(list: FileList | null | undefined) {
     const files = [...(list ?? [])];
     if (files.length === 0) return;
-    const tooBig = files.find((file) => file.size > MAX_REQUIREMENTS_BYTES);
+    // Each kind has its limit (a lock file's is larger); the name says the kind before the text is read.
+    const limitOf = (file: File) => maxInputBytes(kindFromName(file.name) ?? "requirements");
+    const tooBig = files.find((file) => file.size > limitOf(file));
     if (tooBig) {
-      // Worded as the server words the same limit (lib/requirements-file/limits.ts: 256 KiB, printed
-      // as "256 KB"), so the two messages agree until the limit is restated in decimal units.
-      setFileNote(`${tooBig.name} is ${Math.ceil(tooBig.size / 1024)} KB; Basewise accepts at most ${MAX_REQUIREMENTS_BYTES / 1024} KB.`);
+      // Worded as the server words the same limit (lib/requirements-file/limits.ts: KiB printed as
+      // "KB"), so the two messages agree until the limit is restated in decimal units.
+      setFileNote(`${tooBig.name} is ${Math.ceil(tooBig.size / 1024)} KB; Basewise accepts at most ${limitOf(tooBig) / 1024} KB for it.`);
       return;
     }
     if (files.length > MAX_INPUT_FILES + 1) {

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { ARCHES, BUILD_HOSTS, DEFAULT_ARCHS, DEFAULT_ESTIMATE, ESTIMATE_LIMITS, MAX_BASES, MAX_INPUT_FILES } from "@/lib/contract/request-limits";
+import { ARCHES, BUILD_HOSTS, DEFAULT_ARCHS, DEFAULT_ESTIMATE, ESTIMATE_LIMITS, MAX_BASES, MAX_INPUT_FILES, MAX_LOCK_BYTES } from "@/lib/contract/request-limits";
 import type { AnalyzeRequest, FieldNaming, RequestField } from "@/lib/contract/request";
 import { DEFAULT_BASES } from "@/lib/targets/defaults";
 import { INPUT_KINDS } from "@/lib/inputs/types";
@@ -214,7 +214,8 @@ export async function main(
   const { readBoundedFile, readBoundedStream, readIncludedFiles } = await import("./input-files");
   let requirements: string;
   try {
-    requirements = fromStdin ? await readBoundedStream(io.stdin) : await readBoundedFile(file as string);
+    // Read up to the largest kind's limit (a lock's); the engine then holds the text to its own kind's.
+    requirements = fromStdin ? await readBoundedStream(io.stdin, MAX_LOCK_BYTES) : await readBoundedFile(file as string, MAX_LOCK_BYTES);
   } catch (error) {
     return usage(`Cannot read ${source}: ${(error as Error).message}`);
   }

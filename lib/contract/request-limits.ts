@@ -15,6 +15,15 @@ export const MAX_BASE_REFERENCE_CHARS = 200;
 export const MAX_REQUIREMENTS_BYTES = 256 * 1024;
 
 /**
+ * A lock file's text, in UTF-8 bytes. Locks carry every file's URL and hash (uv.lock and poetry.lock:
+ * 1.5–12 KB per package, numpy's ~50 wheels at the top), so a 200–400-package lock is 1–3 MB, far
+ * past the requirements limit, while Basewise reads only names, versions, markers and edges from it.
+ * The pins it yields are still capped (MAX_REQUIREMENTS, lib/inputs' MAX_LOCK_PACKAGES); reading
+ * 4 MiB takes about a second of worker CPU (npm run bench:inputs).
+ */
+export const MAX_LOCK_BYTES = 4 * 1024 * 1024;
+
+/**
  * Files given with the main one (dropped together, named on the command line): what its `-r`/`-c`
  * lines name, or a lock beside its pyproject.toml. Each is bounded like the requirements text
  * (MAX_REQUIREMENTS_BYTES); the body cap bounds them all together.
@@ -30,8 +39,11 @@ export const MAX_INPUT_CHOICES = 64;
 /** Longest extra or group name (PEP 685 names are short identifiers). */
 export const MAX_INPUT_CHOICE_CHARS = 100;
 
-/** A POST body beyond this is refused unread: JSON escaping can roughly double the requirements limit. */
-export const MAX_BODY_BYTES = 640 * 1024;
+/**
+ * A POST body beyond this is refused unread: a lock at its limit (escaped quotes add ~10 % in JSON)
+ * with a few files beside it. Parsing 6 MiB of JSON on the request thread takes ~30 ms.
+ */
+export const MAX_BODY_BYTES = 6 * 1024 * 1024;
 
 export const ARCHES = ["amd64", "arm64"] as const;
 /** The architecture a one-arch answer is about when nothing says which (the old single-`arch` default). */

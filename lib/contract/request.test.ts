@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_PARAMETERS, PARAMETER_LIMITS } from "@/lib/estimate";
 import { MAX_REQUIREMENTS_BYTES as PARSER_MAX_REQUIREMENTS_BYTES } from "@/lib/requirements-file";
@@ -14,6 +15,7 @@ import {
   MAX_BASE_REFERENCE_CHARS,
   MAX_BASES,
   MAX_BODY_BYTES,
+  MAX_LOCK_BYTES,
   MAX_INPUT_CHOICE_CHARS,
   MAX_INPUT_CHOICES,
   MAX_INPUT_FILE_NAME_CHARS,
@@ -29,7 +31,8 @@ describe("the request contract's limits and defaults", () => {
     expect(MAX_BASES).toBe(12);
     expect(MAX_BASE_REFERENCE_CHARS).toBe(200);
     expect(MAX_REQUIREMENTS_BYTES).toBe(262_144);
-    expect(MAX_BODY_BYTES).toBe(655_360);
+    expect(MAX_BODY_BYTES).toBe(6_291_456);
+    expect(MAX_LOCK_BYTES).toBe(4_194_304);
     expect(ARCHES).toEqual(["amd64", "arm64"]);
     expect(DEFAULT_ARCH).toBe("amd64");
     expect(CACHE_STATES).toEqual(["cold", "warm"]);
@@ -54,6 +57,15 @@ describe("the request contract's limits and defaults", () => {
   it("a body with the longest requirements text, JSON-escaped, fits under the body cap", () => {
     // Every byte a two-character escape (\n, \"): the worst case for a text of plain lines.
     const body = JSON.stringify({ requirements: "\n".repeat(MAX_REQUIREMENTS_BYTES), bases: Array(MAX_BASES).fill("p".repeat(MAX_BASE_REFERENCE_CHARS)) });
+    expect(body.length).toBeLessThan(MAX_BODY_BYTES);
+  });
+
+  it("a body with a real lock file's text at the lock limit, JSON-escaped, fits under the body cap", () => {
+    // uv.lock's quotes escape to two characters each: about 10 % more in JSON.
+    const lock = readFileSync("lib/inputs/fixtures/uv.lock", "utf8");
+    const text = lock.repeat(Math.floor(MAX_LOCK_BYTES / Buffer.byteLength(lock)));
+    const body = JSON.stringify({ requirements: text, input: { fileName: "uv.lock" }, bases: Array(MAX_BASES).fill("p".repeat(MAX_BASE_REFERENCE_CHARS)) });
+    expect(Buffer.byteLength(text)).toBeGreaterThan(MAX_LOCK_BYTES * 0.95);
     expect(body.length).toBeLessThan(MAX_BODY_BYTES);
   });
 });

@@ -3,9 +3,9 @@
  * Browser-safe (no node: imports): the page detects and reads while a person types or drops files.
  */
 import type { RequirementsFile } from "@/lib/requirements-file";
-import { requirementsTooLarge } from "@/lib/requirements-file/limits";
 import { detectInputKind } from "./detect";
 import { tooManyError } from "./entries";
+import { inputTooLarge } from "./limits";
 import { readLock } from "./locks";
 import { readPyproject } from "./pyproject";
 import { readRequirements } from "./requirements";
@@ -14,6 +14,7 @@ import type { InputChoices, InputFile, ReadInputResult } from "./types";
 export { detectInputKind, kindFromContent, kindFromName } from "./detect";
 export { translatePoetryConstraint, pythonConstraintMarker } from "./poetry-constraint";
 export * from "./types";
+export { inputTooLarge, maxInputBytes } from "./limits";
 
 /**
  * Reads `main` as `choices.kind` (else as detected). `others` are files given with it: a
@@ -21,10 +22,10 @@ export * from "./types";
  * for requirements files; anything else malformed becomes diagnostics with line numbers.
  */
 export function readInput(main: InputFile, others: readonly InputFile[], choices: InputChoices): ReadInputResult {
-  const tooLarge = requirementsTooLarge(main.text);
-  if (tooLarge) return { ok: false, error: tooLarge };
   const detected = detectInputKind(main);
   const kind = choices.kind ?? detected;
+  const tooLarge = inputTooLarge(main.text, kind);
+  if (tooLarge) return { ok: false, error: tooLarge };
   const none = { extras: [], groups: [] };
 
   if (kind === "requirements") {

@@ -15,10 +15,11 @@ export const MAX_REQUIREMENTS = 2000;
 // 32 KiB leaves room for ~390 files, while bounding the work and the echoed text for one line.
 export const MAX_LINE_LENGTH = 32 * 1024;
 
-export function requirementsTooLarge(text: string): string | null {
+/** A sentence when the text is over `maxBytes` (the requirements limit unless another input kind's is given), else null. */
+export function requirementsTooLarge(text: string, maxBytes: number = MAX_REQUIREMENTS_BYTES, what = "The requirements text"): string | null {
   const bytes = utf8Length(text);
-  if (bytes > MAX_REQUIREMENTS_BYTES) {
-    return `The requirements text is ${formatKiB(bytes)}; Basewise accepts at most ${formatKiB(MAX_REQUIREMENTS_BYTES)}.`;
+  if (bytes > maxBytes) {
+    return `${what} is ${formatKiB(bytes)}; Basewise accepts at most ${formatKiB(maxBytes)}.`;
   }
   return null;
 }

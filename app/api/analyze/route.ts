@@ -1,13 +1,13 @@
 import { streamFormatFor } from "@/lib/contract/stream";
 import { readTextBody } from "@/lib/http/read-body";
-import { requirementsTooLarge } from "@/lib/requirements-file/limits";
+import { detectInputKind, inputTooLarge } from "@/lib/inputs";
 import { analysisService } from "@/lib/server/analysis-service";
 import { clientKey } from "@/lib/server/rate-limit";
 import { errorResponse, problemResponse, reportResponse } from "@/lib/server/report-response";
 import { createReportStream } from "@/lib/server/report-stream";
 import { decodeShareState } from "@/lib/share/decode";
 import { requestFor } from "@/lib/share/state";
-import { analyzeRequestSchema, describeIssues, MAX_BODY_BYTES, MAX_REQUIREMENTS_BYTES, type AnalyzeRequest } from "./schema";
+import { analyzeRequestSchema, describeIssues, MAX_BODY_BYTES, MAX_LOCK_BYTES, MAX_REQUIREMENTS_BYTES, type AnalyzeRequest } from "./schema";
 
 // Validation happens here, on the request thread (bounded, linear in the input); the analysis itself
 // runs on a worker thread (lib/server), so this thread keeps serving pages while it runs.
@@ -23,7 +23,7 @@ export async function POST(request: Request) {
   const body = await readTextBody(request, MAX_BODY_BYTES);
   if (!body.ok) {
     // The body cap is a little above the requirements limit (JSON escaping); name the limit people see.
-    const message = body.status === 413 ? `The requirements text is too large: Basewise accepts at most ${MAX_REQUIREMENTS_BYTES / 1024} KB.` : body.message;
+    const message = body.status === 413 ? `The request is too large: Basewise accepts a requirements text of at most ${MAX_REQUIREMENTS_BYTES / 1024} KB, a lock file of at most ${MAX_LOCK_BYTES / 1024 / 1024} MB.` : body.message;
     return errorResponse(body.status, message);
   }
 
@@ -53,7 +53,9 @@ export async function GET(request: Request) {
 }
 
 async function run(input: AnalyzeRequest, request: Request, cacheable: boolean): Promise<Response> {
-  const tooLarge = requirementsTooLarge(input.requirements);
+  // Each kind has its byte limit (a lock lists every file's URL and hash); detection is one linear pass.
+  const kind = input.input?.kind ?? detectInputKind({ name: input.input?.fileName ?? null, text: input.requirements });
+  const tooLarge = inputTooLarge(input.requirements, kind);
   if (tooLarge) return errorResponse(413, tooLarge);
   const service = analysisService();
   const client = clientKey(request.headers, service.limits.trustProxy);
