@@ -141,8 +141,6 @@ const SPECS: readonly Spec[] = [
     name: "gevent",
     deb: "python3-gevent",
     check: "import gevent, gevent.libev.corecext",
-    // gevent >= 21.12 needs Cython 3; bookworm has 0.29.32 (and no Cython 3 in bookworm-backports).
-    newerTools: [{ source: "cython", suite: "sid", env: { NO_CYTHON_COMPILE: "true" } }],
   },
   { name: "uwsgi", deb: "uwsgi-core", check: "sh:/usr/local/bin/uwsgi --version", imageParts: ["libpython3.11"] },
   { name: "numpy", deb: "python3-numpy", check: "import numpy; print(numpy.ones(3).sum())" },
@@ -212,6 +210,8 @@ const PY_TO_DEBIAN: Readonly<Record<string, readonly string[]>> = {
   pycairo: ["python3-cairo", "python3-cairo-dev"],
   pyyaml: ["python3-yaml"],
   "typing-extensions": ["python3-typing-extensions"],
+  "zope-event": ["python3-zope.event"],
+  "zope-interface": ["python3-zope.interface"],
 };
 
 /** "harness limit": this harness could not build it for a reason that says nothing about Basewise's lists. */
@@ -687,9 +687,10 @@ function verify(spec: Spec, builderLayer: string, runtimeLayer: string, keep: bo
     result.missingPythonTools = tools.missing;
     for (const tool of spec.newerTools ?? []) {
       const script = [
-        "set -e",
         "rm -rf /tools && mkdir -p /tools/tree && cd /tools",
-        `${APT} source --download-only ${tool.source}/${tool.suite}`,
+        // Only the orig tarball matters: the mirror may lack the .dsc.
+        `${APT} source --download-only ${tool.source}/${tool.suite} || true`,
+        "set -e",
         'tar -xf "$(ls /tools/*.orig.tar.* | head -n1)" -C /tools/tree --strip-components=1',
         "cd /tools/tree && python3 -m pip install --no-build-isolation --no-deps --no-index --break-system-packages .",
       ].join("\n");
@@ -917,14 +918,22 @@ function mark(v: Verdict): string {
 }
 
 /** Measured compile wall time against Basewise's range (scaled to this machine's cores). */
-function against(r: Result): "within" | "below" | "above" | null {
-  if (r.build !== "pass" || !r.compiled || r.compileSeconds === null || !r.estimate) return null;
-  if (r.compileSeconds < r.estimate[0]) return "below";
-  if (r.compileSeconds > r.estimate[1]) return "above";
+function against(r: Result, estimate: [number, number] | null = r.estimate): "within" | "below" | "above" | null {
+  if (r.build !== "pass" || !r.compiled || r.compileSeconds === null || !estimate) return null;
+  if (r.compileSeconds < estimate[0]) return "below";
+  if (r.compileSeconds > estimate[1]) return "above";
   return "within";
 }
 
-function summary(all: readonly Result[]): string[] {
+/** Today's estimate for the row's release on the run's cores (the table may have been recalibrated since the run). */
+function estimateNow(r: Result, cores: number): [number, number] | null {
+  if (!r.basewiseVersion || r.kind === "?") return null;
+  const cost = compileCost(r.name, r.basewiseVersion, nativeBuildFor(r.name, r.basewiseVersion).toolchains);
+  const est = onCores(cost.seconds, cost.parallel, cores);
+  return [Math.round(est[0]), Math.round(est[1])];
+}
+
+function summary(all: readonly Result[], cores: number): string[] {
   const ran = all.filter((r) => !r.skipped && (r.build !== "not run" || r.harnessLimit || r.pythonTooNew));
   const count = (pick: (r: Result) => boolean) => ran.filter(pick).length;
   const listsOk = count((r) => r.builderList === "pass" && r.runtimeList === "pass");
@@ -932,8 +941,10 @@ function summary(all: readonly Result[]): string[] {
   const limits = count((r) => r.build === "harness limit" || r.builderList === "harness limit");
   const tooNew = ran.filter((r) => r.builderList === "CPython too new");
   const noSource = all.filter((r) => !r.skipped && r.build === "not run" && !r.harnessLimit);
-  const cmp = all.map(against).filter((c): c is "within" | "below" | "above" => c !== null);
+  const cmp = all.map((r) => against(r)).filter((c): c is "within" | "below" | "above" => c !== null);
   const n = (c: string) => cmp.filter((x) => x === c).length;
+  const now = all.map((r) => against(r, estimateNow(r, cores))).filter((c): c is "within" | "below" | "above" => c !== null);
+  const m = (c: string) => now.filter((x) => x === c).length;
   const cpu = all.filter((r) => against(r) !== null && typeof r.cpuSeconds === "number" && r.estimate);
   const cpuN = (c: "within" | "below" | "above") =>
     cpu.filter((r) => {
@@ -943,7 +954,7 @@ function summary(all: readonly Result[]): string[] {
     }).length;
   return [
     `- Verdicts: ${ran.length} packages built or tried — ${listsOk} pass (builder and runtime lists sufficient), ${listFail} fail a list, ${limits} harness limit (not a verdict on the lists; reason in the row); ${tooNew.length} fail to compile on CPython 3.11 whatever is installed (${tooNew.map((r) => `${r.name} ${r.basewiseVersion ?? ""}`.trim()).join(", ") || "none"}: a viability verdict, not a list's); ${noSource.length} without a fetchable source (${noSource.map((r) => r.name).join(", ") || "none"}); ${all.filter((r) => r.skipped).length} skipped.`,
-    `- Compile time, measured wall vs Basewise estimate (${CORES_NOTE}): ${n("within")} within the range, ${n("below")} below, ${n("above")} above (of ${cmp.length} compiled builds).${cpu.length > 0 ? ` By CPU seconds (user + sys, less sensitive to a crowded machine): ${cpuN("within")} within, ${cpuN("below")} below, ${cpuN("above")} above (of ${cpu.length}).` : ""}`,
+    `- Compile time, measured wall vs Basewise estimate (${CORES_NOTE}): ${n("within")} within the range, ${n("below")} below, ${n("above")} above (of ${cmp.length} compiled builds), against the estimate when each ran; against today's table (recalibrated from these builds): ${m("within")} within, ${m("below")} below, ${m("above")} above.${cpu.length > 0 ? ` By CPU seconds (user + sys, less sensitive to a crowded machine): ${cpuN("within")} within, ${cpuN("below")} below, ${cpuN("above")} above (of ${cpu.length}).` : ""}`,
   ];
 }
 
@@ -969,16 +980,17 @@ function markdown(state: State): string {
   out.push(`- Sources: bookworm's orig tarball, else the first of ${FALLBACK_SUITES.join(", ")} whose orig tarball the mirror serves (FALLBACK in the notes; a newer upstream release than bookworm's is then what was built); ${env.snapshot ?? "snapshot.debian.org not tried"}.`);
   out.push(`- Alpine: ${env.alpine ?? "Alpine cannot be checked this way here: no apk tooling/mirror access is assumed."}`);
   out.push("");
-  out.push(...summary(all));
+  const cores = Number(env.cores ?? CORES);
+  out.push(...summary(all, cores));
   out.push(
     "- Times: wall seconds of `pip wheel` on a shared machine (other jobs ran beside these builds; the load column is /proc/loadavg's 1-minute figure before → after), and the CPU seconds (user + sys of pip and the compilers). A serial build's CPU seconds are about its wall time on an idle machine.",
   );
   out.push("");
-  out.push("| Package | Debian source (version) | Basewise version / kind | Builder list (Basewise) | Runtime list (Basewise) | Build | Wheel | Builder list | Runtime (import) | Compile wall s | CPU s | Load | Basewise estimate s | Measured vs estimate | Basewise viability (3.11) | First error | Notes |");
-  out.push("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+  out.push("| Package | Debian source (version) | Basewise version / kind | Builder list (Basewise) | Runtime list (Basewise) | Build | Wheel | Builder list | Runtime (import) | Compile wall s | CPU s | Load | Basewise estimate s (at the run) | Measured vs estimate | Estimate s today | Basewise viability (3.11) | First error | Notes |");
+  out.push("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
   for (const r of all) {
     if (r.skipped) {
-      out.push(`| ${r.name} | ${cell(r.debBinary)} | – | ${cell(r.builder.join(" "))} | ${cell(r.runtime.join(" "))} | skipped | – | not run | not run | – | – | – | ${r.estimate ? `${r.estimate[0]}–${r.estimate[1]}` : "–"} | – | – | – | ${cell(r.skipped)} |`);
+      out.push(`| ${r.name} | ${cell(r.debBinary)} | – | ${cell(r.builder.join(" "))} | ${cell(r.runtime.join(" "))} | skipped | – | not run | not run | – | – | – | ${r.estimate ? `${r.estimate[0]}–${r.estimate[1]}` : "–"} | – | – | – | – | ${cell(r.skipped)} |`);
       continue;
     }
     const notes = [
@@ -995,7 +1007,7 @@ function markdown(state: State): string {
       `run ${r.ranAt.slice(0, 16).replace("T", " ")} UTC`,
     ].filter(Boolean);
     out.push(
-      `| ${r.name} | ${cell(`${r.debSource ?? "?"} ${r.debVersion ?? ""}`)} | ${cell(`${r.basewiseVersion ?? "?"} ${r.kind}${r.basis === "generic" ? " (generic answer)" : ""}`)} | ${cell(r.builder.join(" "))} | ${cell(r.runtime.join(" ") || "(none)")} | ${mark(r.build)} | ${cell(r.wheel ? (r.compiled ? "platform" : "py3-none-any") : "–")} | ${mark(r.builderList)} | ${mark(r.runtimeList)} | ${r.compileSeconds ?? "–"} | ${r.cpuSeconds ?? "–"} | ${r.load ? `${r.load[0]} → ${r.load[1]}` : "–"} | ${r.estimate ? `${r.estimate[0]}–${r.estimate[1]}${r.estimateMeasured ? "" : " (generic)"}` : "–"} | ${against(r) ?? "–"} | ${cell(r.viability ?? "–")} | ${cell(r.firstError ?? "")} | ${cell(notes.join("; "))} |`,
+      `| ${r.name} | ${cell(`${r.debSource ?? "?"} ${r.debVersion ?? ""}`)} | ${cell(`${r.basewiseVersion ?? "?"} ${r.kind}${r.basis === "generic" ? " (generic answer)" : ""}`)} | ${cell(r.builder.join(" "))} | ${cell(r.runtime.join(" ") || "(none)")} | ${mark(r.build)} | ${cell(r.wheel ? (r.compiled ? "platform" : "py3-none-any") : "–")} | ${mark(r.builderList)} | ${mark(r.runtimeList)} | ${r.compileSeconds ?? "–"} | ${r.cpuSeconds ?? "–"} | ${r.load ? `${r.load[0]} → ${r.load[1]}` : "–"} | ${r.estimate ? `${r.estimate[0]}–${r.estimate[1]}${r.estimateMeasured ? "" : " (generic)"}` : "–"} | ${against(r) ?? "–"} | ${((e) => (e ? `${e[0]}–${e[1]}` : "–"))(estimateNow(r, cores))} | ${cell(r.viability ?? "–")} | ${cell(r.firstError ?? "")} | ${cell(notes.join("; "))} |`,
     );
   }
   out.push("");
