@@ -104,7 +104,7 @@ describe("the report contract", () => {
     expect(at(["input", "lock", "kind"]).enum).toEqual([...LOCK_KINDS]);
   });
 
-  it("is schema version 5, which adds the input, the locked mode and each target's lock, and keeps every v4 field", () => {
+  it("is schema version 5, which adds the input, the locked mode, each target's lock and each compile's optional parts, and keeps every v4 field", () => {
     expect(REPORT_SCHEMA_VERSION).toBe(5);
     expect(at(["schemaVersion"])).toMatchObject({ const: 5 });
     expect(at(["mode"]).enum).toEqual(["resolved", "direct", "locked"]);
@@ -114,6 +114,10 @@ describe("the report contract", () => {
     expect(at(["requirements", "[]"]).required).toContain("file");
     expect(at(["diagnostics", "[]"]).required).toContain("file");
     expect(at(["targets", "[]"]).required).toEqual(expect.arrayContaining(["support", "blockerCode", "compiles"]));
+    expect(at(["targets", "[]", "compiles", "[]"]).required).toEqual(expect.arrayContaining(["enables", "optionalParts"]));
+    expect(at(["targets", "[]", "compiles", "[]", "enables", "[]"]).required).toEqual(["code", "feature"]);
+    expect(at(["targets", "[]", "compiles", "[]", "optionalParts", "[]"]).required).toEqual(["code", "feature", "packages", "enabled"]);
+    expect(at(["targets", "[]", "compiles", "[]", "optionalParts", "[]", "packages"]).required).toEqual(["build", "runtime"]);
   });
 
   it("publishes every closed set of codes as an enum, each code with its meaning", () => {

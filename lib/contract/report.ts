@@ -19,7 +19,9 @@
  * `input` says what was read (kind, detected kind, lock summary, Poetry translations, extras and
  * groups chosen and offered); each target's `lock` lists the lock's pins its markers skip there and
  * those it selects there but not on another target; requirements and diagnostics name the included
- * file (-r/-c) they come from (`file`, null for the main file). Every v4 field keeps its name, place and meaning.
+ * file (-r/-c) they come from (`file`, null for the main file); each compile says what the listed OS
+ * packages enable where parts of the build are optional (`enables`) and offers the packages for the
+ * rest (`optionalParts`). Every v4 field keeps its name, place and meaning.
  *
  * Meaning travels as codes from closed sets (below, each with what it means); sentences (`reason`,
  * `explanation`, `message`, `blocker`) are for people, and a program should never parse them.
@@ -336,6 +338,25 @@ const viabilityFix = z.strictObject({
   packages: doc(z.array(z.string()), "Distro packages that provide what is missing."),
 });
 
+const buildPartFields = {
+  code: doc(z.string(), 'The part as a short code, stable within the project ("jpeg", "freetype", "libyaml"); not a closed set across projects.'),
+  feature: doc(z.string(), 'The part in words ("FreeType (ImageFont)").'),
+};
+
+const enabledPart = z.strictObject(buildPartFields);
+
+const optionalPart = z.strictObject({
+  ...buildPartFields,
+  packages: doc(
+    z.strictObject({
+      build: doc(z.array(z.string()), "What the builder stage would add (the image's build package manager's names)."),
+      runtime: doc(z.array(z.string()), "What the final image would then keep (empty on distroless, which installs nothing)."),
+    }),
+    "The OS packages that turn the part on.",
+  ),
+  enabled: doc(z.boolean(), "The builder already installs every build package of the part for another compile, so this build turns it on too (and sysdeps.runtime keeps its runtime packages)."),
+});
+
 const compiledPackage = z.strictObject({
   name: z.string(),
   version: doc(z.string().nullable(), "null for a direct reference, whose version Basewise does not fetch to learn."),
@@ -346,6 +367,14 @@ const compiledPackage = z.strictObject({
   viabilityReason: doc(z.string(), "The answer in words, with the fix when there is one (v4)."),
   viabilitySources: doc(z.array(z.string()), "Where the answer comes from (v4)."),
   fix: doc(viabilityFix.nullable(), "What makes it build, when the table knows (v4)."),
+  enables: doc(
+    z.array(enabledPart),
+    "Where parts of the build are optional: what the OS packages Basewise lists for it turn on (Pillow: JPEG, PNG/zlib, the core formats; PyYAML: the libyaml binding). Empty when the build has no optional parts or Basewise does not know them (v5).",
+  ),
+  optionalParts: doc(
+    z.array(optionalPart),
+    "The optional parts those packages leave off, each with the OS packages that add it (Pillow: FreeType, WebP, TIFF, …; uWSGI: PCRE, SSL, XML). Empty when there are none or Basewise does not know them (v5).",
+  ),
 });
 
 const osPackage = z.strictObject({ name: z.string(), neededBy: doc(z.array(z.string()), 'The compiles that need it: "psycopg2 2.9.9".') });

@@ -32,6 +32,8 @@ function compile(over: Partial<CompiledPackage> = {}): CompiledPackage {
     viabilityReason: NUMPY_REASON,
     viabilitySources: ["https://numpy.org/doc/stable/release/1.26.0-notes.html", "numpy's release notes"],
     fix: { kind: "upgrade", version: "1.26.0", verified: true, constraint: null, packages: [] },
+    enables: [],
+    optionalParts: [],
     ...over,
   };
 }

@@ -16,6 +16,7 @@ import type { VerdictCode } from "@/lib/resolve/verdict";
 import type { Tag } from "@/lib/tags";
 import type { ImageSupport } from "@/lib/targets/types";
 import type { OutReason } from "./recommend";
+import type { SystemDependencies } from "./sysdeps";
 import { buildTableKnowledge } from "./unchecked";
 import type { Analysis, AnalysisError, AnalysisInput, Blocker, LockPin, BuildEnvironment, BuildFailureCode, DependenciesUnknownReason, TargetPackage, TargetResult } from "./types";
 
@@ -105,7 +106,7 @@ export function targetReport(result: TargetResult, asOf: string): TargetReport {
     packages: result.packages.map(reportPackage),
     skipped: result.skipped.map(({ name, line, marker }) => ({ name, line, marker })),
     builds: result.builds.map(buildEnvironment),
-    compiles: result.compiles.map(({ name, version, buildRequirement, forBuildOf, viability }) => ({
+    compiles: result.compiles.map(({ name, version, buildRequirement, forBuildOf, viability }, i) => ({
       name,
       version,
       buildRequirement,
@@ -121,6 +122,8 @@ export function targetReport(result: TargetResult, asOf: string): TargetReport {
         constraint: viability.fix.constraint ?? null,
         packages: [...(viability.fix.packages ?? [])],
       },
+      // sysdeps.perPackage has one entry per compile, in the same order.
+      ...buildParts(plan.sysdeps.perPackage[i]),
     })),
     summary: {
       packages: result.packages.length,
@@ -320,3 +323,12 @@ const ERROR_CODE: Record<AnalysisError["code"], ErrorCode> = {
   "index-unreachable": "index-unreachable",
   "as-of-undated": "as-of-undated",
 };
+
+/** What a compile's listed OS packages enable, and the optional parts they leave off. */
+function buildParts(needs: SystemDependencies["perPackage"][number] | undefined): Pick<TargetReport["compiles"][number], "enables" | "optionalParts"> {
+  if (!needs) return { enables: [], optionalParts: [] };
+  return {
+    enables: needs.enables.map(({ code, feature }) => ({ code, feature })),
+    optionalParts: needs.optional.map(({ code, feature, build, runtime, enabled }) => ({ code, feature, packages: { build: [...build], runtime: [...runtime] }, enabled })),
+  };
+}

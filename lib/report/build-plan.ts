@@ -32,6 +32,8 @@ export function needsFor(name: string, version: string | null, manager: PackageM
     env: answer.env.filter((e) => e.set).map((e) => ({ name: e.name, value: e.value, why: e.effect })),
     basis: answer.basis,
     note: answer.note,
+    enables: answer.enables.map(({ code, feature }) => ({ code, feature })),
+    optional: pure ? [] : answer.optional.map(({ code, feature, os: packagesOf }) => ({ code, feature, ...osPackagesFor({ ...answer, os: packagesOf }, manager, os) })),
   };
 }
 
@@ -53,6 +55,8 @@ export function buildPlan(
     ...forBuild,
     manager: buildManager,
     runtime: distroless ? [] : forRuntime.runtime,
+    // An optional part's build packages are the builder's names; its runtime packages the final image's.
+    perPackage: forBuild.perPackage.map((p, i) => ({ ...p, optional: p.optional.map((part, j) => ({ ...part, runtime: forRuntime.perPackage[i]?.optional[j]?.runtime ?? [] })) })),
     missingAtRuntime: distroless ? forBuild.runtime.filter((p) => !image.carriedLibraries?.names.includes(p.name)) : [],
   };
   if (builder) {
