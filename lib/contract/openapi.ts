@@ -12,7 +12,7 @@
 import { z } from "zod";
 import examplesFile from "./openapi-examples.json";
 import { reportJsonSchema, reportSchema, REPORT_SCHEMA_VERSION, targetReportSchema, type Report } from "./report";
-import { analyzeRequestSchema, MAX_BASE_REFERENCE_CHARS, MAX_BASES, MAX_BODY_BYTES, MAX_REQUIREMENTS_BYTES, type AnalyzeRequest } from "./request";
+import { analyzeRequestSchema, MAX_BASE_REFERENCE_CHARS, MAX_BASES, MAX_BODY_BYTES, MAX_LOCK_BYTES, MAX_REQUIREMENTS_BYTES, type AnalyzeRequest } from "./request";
 import { NDJSON_MEDIA_TYPE, SSE_MEDIA_TYPE, streamEventSchema } from "./stream";
 
 /** What bin/openapi-examples.ts writes: every answer a real one (see that file for how each was obtained). */
@@ -56,7 +56,7 @@ const CONTROL_CHARACTERS = "[\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F
 const CONTROL_IN_NAMES = "[\\u0000-\\u001F\\u007F]";
 
 const REQUEST_DESCRIPTIONS: Record<string, string> = {
-  requirements: `The text of the file to analyse: a requirements.txt (pip's format), or what \`input\` says it is. At most ${MAX_REQUIREMENTS_BYTES / 1024} KB; not blank; no control characters but tab, CR and LF.`,
+  requirements: `The text of the file to analyse: a requirements.txt (pip's format), or what \`input\` says it is. At most ${MAX_REQUIREMENTS_BYTES / 1024} KB in UTF-8 (a lock file: ${MAX_LOCK_BYTES / 1024 / 1024} MiB; checked by the server); not blank; no control characters but tab, CR and LF.`,
   bases: `Base images to compare (at most ${MAX_BASES}), e.g. "python:3.12-slim-bookworm". Default: a set of common images. An image Basewise does not know is reported in the report's \`errors\`, with close matches.`,
   arch: "One architecture (the form before `archs`, still accepted). Give `arch` or `archs`, not both.",
   archs: "The architectures to answer for, each at most once; every base image is analysed on each it is published for. Default: amd64 and arm64.",
@@ -190,7 +190,7 @@ function reportAnswer(cacheControl: string): JsonObject {
 function analysisProblems(examples: OpenApiExamples, badRequest: string): JsonObject {
   return {
     "400": problem(badRequest, "400", examples, false),
-    "413": problem(`The requirements text is larger than ${MAX_REQUIREMENTS_BYTES / 1024} KB or names more requirements than Basewise reads (the body itself may be at most ${MAX_BODY_BYTES / 1024} KB).`, "413", examples, false),
+    "413": problem(`The text is larger than its kind allows (${MAX_REQUIREMENTS_BYTES / 1024} KB; a lock file ${MAX_LOCK_BYTES / 1024 / 1024} MiB) or names more requirements than Basewise reads; the body itself may be at most ${MAX_BODY_BYTES / 1024 / 1024} MiB.`, "413", examples, false),
     "429": problem("This client started more analyses than the server's rate limit allows (BASEWISE_RATE_LIMIT_PER_MIN, with a burst of BASEWISE_RATE_LIMIT_BURST). Retry after the time given.", "429", examples, true),
     "503": problem("Every analysis worker is busy and the queue is full, or the analysis ran out of time or memory and was stopped, or the server could not run it. Retry after the time given.", "503", examples, true),
   };
