@@ -82,7 +82,15 @@ export function createReportStream(format: StreamFormat, gone?: AbortSignal): Re
 
   async function finish(answer: Promise<ServiceAnswer>, limits: Pick<ServerLimits, "ratePerMinute">) {
     const settled = await answer;
-    if (done) return;
+    if (done) {
+      // The client has gone: the stream is cancelled already, or (if only its signal said so) ends here.
+      try {
+        controller?.close();
+      } catch {
+        // Cancelled: nothing to end.
+      }
+      return;
+    }
     if (settled.ok) {
       // A cached report, or one joined late: its targets from the report's own text, then the report.
       const spans = settled.targets ?? [];
