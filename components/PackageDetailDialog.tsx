@@ -3,6 +3,7 @@
 import { useEffect, useRef } from "react";
 import type { Report } from "@/lib/contract/report";
 import { packageDetailByImage, type PackageOnImage } from "@/lib/present/package-detail";
+import { BuildParts } from "./BuildParts";
 import { ViabilityBody, ViabilityLabel } from "./BuildViability";
 import { DocLink } from "./DocLink";
 
@@ -99,6 +100,7 @@ function ArchDetail({ detail, titled }: { detail: PackageOnImage; titled: boolea
           {detail.osNeeds.runtime}
         </p>
       ) : null}
+      {detail.buildParts ? <BuildParts view={detail.buildParts} /> : null}
       {detail.insideBuilds ? <p className="first-letter:uppercase">{detail.insideBuilds}</p> : null}
       {detail.requiredBy.length > 0 ? (
         <p data-testid="detail-required-by">

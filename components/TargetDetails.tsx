@@ -6,6 +6,8 @@ import { archHeading } from "@/lib/present/comparison";
 import { imageSupportNotes } from "@/lib/present/support";
 import { JUDGED_LINE_BY_LINE, buildBasisNote, buildBlockedNote, buildCompilesNote, buildHeadline, buildResolvesTo, imageFacts, installSetSummary, skippedNote } from "@/lib/present/target";
 import { SOURCE_BUILDS_HEADING, buildTableNote, viabilityView } from "@/lib/present/viability";
+import { buildPartsView } from "@/lib/present/build-parts";
+import { BuildParts } from "./BuildParts";
 import { ViabilityBody, ViabilityLabel } from "./BuildViability";
 import { DocLink } from "./DocLink";
 import { DockerfileView } from "./DockerfileView";
@@ -53,6 +55,7 @@ function PackageItem({ pkg }: { pkg: TargetPackage }) {
 /** One source build on this image: whether it succeeds here, why, and what fixes it. */
 function CompileItem({ compile, manager }: { compile: CompiledPackage; manager: string }) {
   const view = viabilityView(compile, manager);
+  const parts = buildPartsView(compile, manager);
   return (
     <li className="grid gap-0.5 border-b border-slate-100 py-2 text-sm dark:border-slate-900" data-testid="compile-viability" data-name={compile.name} data-viability={compile.viability}>
       <p className="flex flex-wrap items-baseline gap-x-2">
@@ -60,6 +63,7 @@ function CompileItem({ compile, manager }: { compile: CompiledPackage; manager: 
         <ViabilityLabel view={view} />
       </p>
       <ViabilityBody view={view} />
+      {parts ? <BuildParts view={parts} /> : null}
     </li>
   );
 }

@@ -6,7 +6,8 @@ import { nearestWheelNote, viaNote } from "@/lib/present/package";
 import { STATUS_LABEL, needsAttention, type PackageStatus } from "@/lib/present/status";
 import { EMULATED_NOTE } from "@/lib/present/architectures";
 import { supportNote } from "@/lib/present/support";
-import { buildTableNote, compileOf, failingBuildLine } from "@/lib/present/viability";
+import { buildTableNote, compileName, compileOf, failingBuildLine } from "@/lib/present/viability";
+import { enablesNote, optionalPartsNote } from "@/lib/present/build-parts";
 import { LOCKED_MODE_NOTE, choiceLine, inputKindLine, lockDifferingLine, lockEnvironmentsLine, lockSkippedLine, lockSummaryLine, translationLine } from "@/lib/present/inputs";
 
 // The CLI's human-readable view of a report: per base image, one line per package. Every fact is
@@ -57,6 +58,7 @@ export function formatReportTable(report: Report): string {
       const compile = p.compiles ? compileOf(target.compiles, p.name) : undefined;
       const fails = compile ? failingBuildLine(compile, target.sysdeps.manager) : null;
       if (fails) lines.push(`  ${indent}${fails}`);
+      if (compile) for (const note of buildPartsNotes(compile, target.sysdeps.manager)) lines.push(`  ${indent}${note}`);
       const table = buildTableNote(p);
       if (table) lines.push(`  ${indent}${table}`);
     }
@@ -78,10 +80,16 @@ export function formatReportTable(report: Report): string {
       if (target.packages.some((p) => p.compiles && p.name === c.name)) continue;
       const fails = failingBuildLine(c, target.sysdeps.manager);
       if (fails) lines.push(`  ${fails}`);
+      for (const note of buildPartsNotes(c, target.sysdeps.manager)) lines.push(`  ${compileName(c)}: ${note}`);
     }
     lines.push("");
   }
   return `${lines.join("\n")}\n`;
+}
+
+/** A compile's optional native parts: what the listed packages enable, then the packages for the rest. */
+function buildPartsNotes(compile: Report["targets"][number]["compiles"][number], manager: string): string[] {
+  return [enablesNote(compile), optionalPartsNote(compile, manager)].filter((note): note is string => note !== null);
 }
 
 /** What was read, when it is more than a plain requirements.txt: its kind, a lock's summary, Poetry's translations, extras and groups, the files given with it. */

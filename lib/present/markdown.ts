@@ -10,7 +10,8 @@ import { compileCount, headlineNotes, imageHeadlines } from "./comparison";
 import { formatRange } from "./format";
 import { inputKindLine, lockDifferingLine, lockSummaryLine } from "./inputs";
 import { builderInstallsNote, compilesList, imageSize } from "./target";
-import { failingBuildNote } from "./viability";
+import { enablesNote, optionalPartsNote } from "./build-parts";
+import { compileName, failingBuildNote } from "./viability";
 
 /** Rows per (image, architecture), an image's architectures together, images in the recommendation's order. */
 export function reportMarkdown(report: Report, shareUrl: string | null): string {
@@ -41,6 +42,9 @@ export function reportMarkdown(report: Report, shareUrl: string | null): string 
       for (const c of t.compiles) {
         const fails = failingBuildNote(c);
         if (fails) out.push(`  - **${text(fails)}**`);
+        // Optional native parts: what the listed packages enable, and the packages for the rest.
+        const parts = [enablesNote(c), optionalPartsNote(c, t.sysdeps.manager)].filter((note): note is string => note !== null);
+        if (parts.length > 0) out.push(`  - ${text(compileName(c))}: ${text(parts.join(" "))}`);
       }
     }
     out.push("");

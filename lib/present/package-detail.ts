@@ -9,6 +9,7 @@ import { groupByImage, type ImageGroup } from "./architectures";
 import { targetKey } from "./comparison";
 import { chainFromFile, insideBuildsNote, nearestWheelNote, requirerWithRequirement } from "./package";
 import { ABSENCE_REASON, statusLine, type CellStatus } from "./status";
+import { buildPartsView, type BuildPartsView } from "./build-parts";
 import { packageOsNeeds } from "./target";
 import { buildTableNote, compileOf, viabilityView, type ViabilityView } from "./viability";
 
@@ -35,6 +36,8 @@ export interface PackageOnImage {
   manager: string;
   /** "builder installs (apk): g++ …" and "final image keeps: libgomp", for this package's compile. */
   osNeeds: { build: string | null; runtime: string | null };
+  /** What those packages enable where parts are optional, and the packages for the rest; null when none. */
+  buildParts: BuildPartsView | null;
   /** Compiled only inside these builds (build isolation). */
   forBuildOf: string[];
   /** The same in words, when the package is also in the image's own install set. */
@@ -79,6 +82,7 @@ export function packageDetail(report: Report, name: string): PackageOnImage[] {
       runtimePackages,
       manager: t.sysdeps.manager,
       osNeeds: packageOsNeeds(t.sysdeps.manager, buildPackages, runtimePackages),
+      buildParts: compile ? buildPartsView(compile, t.sysdeps.manager) : null,
       forBuildOf,
       insideBuilds: pkg && forBuildOf.length > 0 ? insideBuildsNote(forBuildOf) : null,
       requiredBy: (pkg?.requiredBy ?? []).map(requirerWithRequirement),

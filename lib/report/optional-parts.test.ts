@@ -1,49 +1,17 @@
 import { describe, expect, it } from "vitest";
-import type { IndexFile, MetadataResult, ProjectResult } from "@/lib/index";
 import { resolveTarget } from "@/lib/targets";
-import { analyze } from "./analyze";
 import { buildPlan } from "./build-plan";
+import { analyzeInMemory } from "./memory-index.test-support";
 import type { CompiledPackage } from "./types";
 
 // Optional native parts, from lib/native-builds to the report: what the OS packages listed for a
 // compile turn on (`enables`), and the parts they leave off with the packages that add each
 // (`optionalParts`), in the image's package manager's names.
 
-function memoryIndex(files: Record<string, string[]>) {
-  const pages = new Map<string, ProjectResult>();
-  const versionOf = new Map<string, string>();
-  for (const [name, names] of Object.entries(files)) {
-    const list: IndexFile[] = names.map((filename) => {
-      versionOf.set(filename, filename.replace(/\.tar\.gz$/, "").split("-")[1] ?? "");
-      return { filename, url: `https://files.example/${filename}`, hashes: {}, requiresPython: null, yanked: false, size: 1000, uploadTime: null, coreMetadata: true };
-    });
-    pages.set(name, { ok: true, page: { name, files: list, versions: null, apiVersion: "1.1", fetchedFrom: "network" } });
-  }
-  return {
-    getProject: async (name: string): Promise<ProjectResult> => pages.get(name) ?? { ok: false, reason: "not-found", message: `${name} was not found on the package index (HTTP 404)` },
-    getCoreMetadata: async (project: string, file: IndexFile): Promise<MetadataResult> => ({
-      ok: true,
-      source: "pep658",
-      metadata: { name: project, version: versionOf.get(file.filename) ?? "", requiresDist: [], requiresPython: null, providesExtra: [] },
-    }),
-  };
-}
-
-// Pillow 9.4.0 has wheels up to cp311 only: on Python 3.12 pip builds its sdist.
-const INDEX = memoryIndex({
-  pillow: ["Pillow-9.4.0.tar.gz", "Pillow-9.4.0-cp311-cp311-manylinux_2_28_x86_64.whl"],
-  pyyaml: ["PyYAML-6.0.1.tar.gz"],
-  psycopg2: ["psycopg2-2.9.9.tar.gz"],
-  setuptools: ["setuptools-69.0.2-py3-none-any.whl"],
-  wheel: ["wheel-0.42.0-py3-none-any.whl"],
-  cython: ["Cython-0.29.37-py2.py3-none-any.whl"],
-});
-
 async function compilesOn(requirements: string, base: string) {
-  const result = await analyze({ requirements, bases: [base], arch: "amd64" }, { index: INDEX, indexHost: "memory" });
-  if (!result.ok) throw new Error(result.error);
-  const [target] = result.report.targets;
-  if (!target) throw new Error(JSON.stringify(result.report.errors));
+  const report = await analyzeInMemory(requirements, [base]);
+  const [target] = report.targets;
+  if (!target) throw new Error(JSON.stringify(report.errors));
   return target;
 }
 
@@ -106,6 +74,17 @@ describe("optional native parts in the report", () => {
       ["xml", true],
     ]);
     expect(result.sysdeps.runtime.find((p) => p.name === "libxml2")?.neededBy).toEqual(["lxml 5.3.0", "uWSGI 2.0.28"]);
+  });
+
+  it("in the report: uWSGI 2.0.28 beside lxml 5.3.0 builds its XML part (enabled), and still offers PCRE and SSL", async () => {
+    const target = await compilesOn("uwsgi==2.0.28\nlxml==5.3.0\n", "python:3.12-slim-bookworm");
+    const uwsgi = target.compiles.find((c) => c.version === "2.0.28");
+    expect(uwsgi?.optionalParts.map((p) => ({ code: p.code, enabled: p.enabled }))).toEqual([
+      { code: "pcre", enabled: false },
+      { code: "ssl", enabled: false },
+      { code: "xml", enabled: true },
+    ]);
+    expect(uwsgi?.optionalParts.find((p) => p.code === "ssl")?.packages).toEqual({ build: ["libssl-dev"], runtime: ["libssl3"] });
   });
 
   it("distroless: the builder's names to build a part, nothing the final image could install", () => {
