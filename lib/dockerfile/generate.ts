@@ -110,7 +110,7 @@ function builderStage(input: DockerfileInput, compiled: string[], { add, from, i
   from({ name: "builder", role: "builder", from: builder }, `${input.builder && input.compiles.length > 0 ? `${why} ${input.builder.why}` : why}${pinNote(builder)}`);
   if (input.builder === null && image.osId === "rhel") add("USER 0", "dnf needs root in the UBI image.");
   if (manager && input.os.build.length > 0) {
-    install(manager, input.os.build, buildNote(input.os.build));
+    install(manager, input.os.build, [buildNote(input.os.build), optionalNote(input.optionalParts ?? [])].filter(Boolean).join(" "));
   }
   for (const variable of input.env) {
     add(`ENV ${variable.name}=${variable.value}`, `${variable.why} (for ${listed(variable.neededBy)}).`);
@@ -184,6 +184,14 @@ function pipInstall(requirements: string): string {
 
 function buildNote(packages: readonly NeededPackage[]): string {
   return `Build dependencies, each for the builds that need it: ${packages.map((p) => `${p.name} (${listed(p.neededBy)})`).join("; ")}.`;
+}
+
+/** "Optional parts left off (…): pillow 9.4.0 freetype (libfreetype-dev / libfreetype6), …"; "" when none. */
+function optionalNote(compiles: NonNullable<DockerfileInput["optionalParts"]>): string {
+  const named = compiles.filter((c) => c.parts.length > 0);
+  if (named.length === 0) return "";
+  const part = (p: { code: string; build: string[]; runtime: string[] }) => `${p.code} (${p.build.join(" ")}${p.runtime.length > 0 ? ` / ${p.runtime.join(" ")}` : ""})`;
+  return `Optional parts left off, with the build / runtime packages that turn each on (add them here and in the final stage): ${named.map((c) => `${c.build} ${c.parts.map(part).join(", ")}`).join("; ")}.`;
 }
 
 function runtimeNote(packages: readonly NeededPackage[], image: DockerfileInput["image"]): string {

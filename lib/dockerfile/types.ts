@@ -33,6 +33,12 @@ export interface DockerfileInput {
   unchecked?: { name: string; alwaysCompiles: boolean }[];
   /** Builds known to fail on this image, each in words with its fix: `docker build` stops there. */
   failingBuilds?: string[];
+  /**
+   * Optional native parts the listed packages leave off, per compile ("pillow 9.4.0"), each with the
+   * builder's and the final image's packages that would turn it on: named in a comment by the part's
+   * short code ("freetype"), not installed.
+   */
+  optionalParts?: { build: string; parts: { code: string; build: string[]; runtime: string[] }[] }[];
   /** OS packages: the builder's (toolchains, -dev, tools) and the final image's (runtime libraries). */
   os: { build: NeededPackage[]; runtime: NeededPackage[]; missingAtRuntime: NeededPackage[] };
   /** Environment variables the builds need. */

@@ -113,6 +113,11 @@ export function buildPlan(
     compiles: compiles.map(({ name, version, buildRequirement }) => ({ name, version, buildRequirement })),
     unchecked: uncheckedPackages(packages),
     failingBuilds: compiles.flatMap((c) => (c.viability?.viability === "fails" ? [c.viability.reason] : [])),
+    // A build requirement's optional parts do not reach the image; parts another compile builds are installed already.
+    optionalParts: compiles.flatMap((c, i) => {
+      const parts = (sysdeps.perPackage[i]?.optional ?? []).filter((p) => !p.enabled && p.build.length > 0);
+      return c.buildRequirement || parts.length === 0 ? [] : [{ build: c.version ? `${c.name} ${c.version}` : c.name, parts: parts.map(({ code, build, runtime }) => ({ code, build, runtime })) }];
+    }),
     os: { build: sysdeps.build, runtime: sysdeps.runtime, missingAtRuntime: sysdeps.missingAtRuntime },
     env: sysdeps.env,
     requirementsFile: "requirements.txt",

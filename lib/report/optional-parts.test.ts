@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { ruleViolations } from "@/lib/dockerfile/rules.test-support";
 import { resolveTarget } from "@/lib/targets";
 import { buildPlan } from "./build-plan";
 import { analyzeInMemory } from "./memory-index.test-support";
@@ -90,5 +91,22 @@ describe("optional native parts in the report", () => {
   it("distroless: the builder's names to build a part, nothing the final image could install", () => {
     const result = planOn("gcr.io/distroless/python3-debian12", [compile("Pillow", "9.4.0")]);
     expect(result.sysdeps.perPackage[0]?.optional[0]).toMatchObject({ code: "freetype", build: ["libfreetype-dev"], runtime: [] });
+  });
+
+  it("the Dockerfile names the parts left off by code, with their packages, on the builder's install line, and installs none of them", () => {
+    const result = planOn("python:3.12-slim-bookworm", [compile("Pillow", "9.4.0"), compile("uWSGI", "2.0.28"), compile("lxml", "5.3.0")]);
+    expect(ruleViolations(result.dockerfile, { compiles: true })).toEqual([]);
+    const install = result.dockerfile.lines.find((l) => l.text.includes("apt-get install") && l.text.includes("libjpeg62-turbo-dev"));
+    expect(install?.note).toContain(
+      "Optional parts left off, with the build / runtime packages that turn each on (add them here and in the final stage): Pillow 9.4.0 freetype (libfreetype-dev / libfreetype6), lcms2 (liblcms2-dev / liblcms2-2), webp (libwebp-dev / libwebp7 libwebpmux3 libwebpdemux2), tiff (libtiff-dev / libtiff6), jpeg2000 (libopenjp2-7-dev / libopenjp2-7); uWSGI 2.0.28 pcre (libpcre2-dev / libpcre2-8-0), ssl (libssl-dev / libssl3).",
+    );
+    // uWSGI's XML part is built with lxml's libxml2-dev: not offered again.
+    expect(install?.note).not.toContain("xml (");
+    expect(install?.text).not.toContain("libfreetype-dev");
+  });
+
+  it("nothing optional, nothing said: psycopg2's Dockerfile has no such comment", () => {
+    const result = planOn("python:3.12-slim-bookworm", [compile("psycopg2", "2.9.9")]);
+    expect(result.dockerfile.text).not.toContain("Optional parts");
   });
 });
