@@ -4,7 +4,8 @@ import { AnalyzePage } from "./pages/analyze-page";
 // A source build known to fail, as a person sees it (over the fixture index): numpy 1.24.4 has no
 // wheel for CPython 3.12 and its sdist does not build there (distutils is gone). The card says the
 // image fails to build, the details show the failing build in red with its fix, the matrix marks it,
-// the package dialog gives the reason and its sources, and nothing is recommended.
+// the package dialog gives the reason and its sources, and nothing is recommended. The build's
+// optional part (OpenBLAS) is offered with its packages.
 // Screenshot: e2e/screenshots/viability-fails.png.
 
 const SLIM = "python:3.12-slim-bookworm";
@@ -30,6 +31,8 @@ test("numpy 1.24.4 on CPython 3.12: the build fails, said in words and red, with
   await expect(numpy.getByTestId("viability-body")).toHaveClass(/bg-red-/);
   await expect(numpy.getByTestId("viability-reason")).toContainText("distutils was removed");
   await expect(numpy.getByTestId("viability-fix")).toHaveText("Fix: upgrade numpy to 1.26.0 or later (known to build here).");
+  // Its optional native part, offered with the packages that add it (not installed).
+  await expect(numpy.locator('[data-testid="optional-part"][data-code="openblas"]')).toContainText("add libopenblas-dev (build), libopenblas0 (runtime)");
 
   // The matrix marks the compile with a compact label, its reason on hover.
   const mark = app.verdictRows.filter({ hasText: "numpy" }).getByTestId("matrix-viability");
