@@ -19,7 +19,7 @@ describe("GET /api/schema", () => {
     expect(schemaCommand((text) => (printed += text))).toBe(0);
     expect(body).toBe(printed);
     expect(JSON.parse(body)).toEqual(reportJsonSchema());
-    expect(JSON.parse(body)).toMatchObject({ $schema: "https://json-schema.org/draft/2020-12/schema", title: "Basewise report, schema version 4" });
+    expect(JSON.parse(body)).toMatchObject({ $schema: "https://json-schema.org/draft/2020-12/schema", title: "Basewise report, schema version 5" });
   });
 
   it("is cacheable, and revalidates by ETag", async () => {
