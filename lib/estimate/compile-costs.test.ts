@@ -28,6 +28,8 @@ const HARNESS: readonly (readonly [string, string, readonly Toolchain[], [number
   // gevent's note said "several minutes" while the generic 10–60 s stood in for it.
   ["gevent", "24.11.1", ["c"], [150, 450], false, 163.7],
   ["Brotli", "1.1.0", ["c"], [34, 100], false, 34.3],
+  // Above the CI range: libsodium's configure, make and make check ran serially.
+  ["PyNaCl", "1.5.0", ["c"], [60, 600], false, 569.6],
   // pyodbc is C++: before, the generic C++ estimate (30–180 s).
   ["pyodbc", "5.2.0", ["cxx"], [11, 35], false, 11.3],
   ["ruamel.yaml.clib", "0.2.12", ["c"], [13, 40], false, 13.6],

@@ -61,7 +61,7 @@ const COSTS: Readonly<Record<string, readonly CompileCost[]>> = {
     { versions: "<4", seconds: [10, 20], parallel: false, basis: "small C extension (as cffi)" },
     { versions: ">=4", seconds: [28, 35], parallel: true, basis: "cargo: CI 28–35 s" },
   ],
-  pynacl: [{ versions: "", seconds: [60, 270], parallel: false, basis: "configure + make of the bundled libsodium: CI 62–270 s" }],
+  pynacl: [{ versions: "", seconds: [60, 600], parallel: false, basis: "configure + make + make check of the bundled libsodium: CI 62–270 s; harness: 570 CPU s for 1.5.0, on 2 cores, bookworm, 2026-12-02 (790 s wall at load 4–5; the libsodium build and its 77 tests, one job at a time)" }],
   pycryptodome: [{ versions: "", seconds: [23, 39], parallel: false, basis: "as pycryptodomex: CI 23–39 s" }],
   pycryptodomex: [{ versions: "", seconds: [23, 39], parallel: false, basis: "CI 23–39 s" }],
   aiohttp: [{ versions: "", seconds: [15, 40], parallel: false, basis: "CI 20–40 s; harness: 15.3 s for 3.8.4, on 2 cores, bookworm, 2026-12-02" }],
