@@ -558,9 +558,12 @@ function olderThanRequired(builder: string, requirements: readonly string[]): st
   return out;
 }
 
-/** A compile error on CPython C-API the release predates (3.11 hid _PyFloat_Pack4, moved longintrepr.h, …). */
+/**
+ * A compile error on CPython C-API the release predates (3.11 hid _PyFloat_Pack4, moved
+ * longintrepr.h, made Py_SIZE/Py_TYPE functions that cannot be assigned to, …).
+ */
 function cpythonApiError(output: string): string | null {
-  const line = output.split("\n").find((l) => /error: [‘'"]_?Py\w+[’'"] (?:was not declared|undeclared)|implicit declaration of function [‘'"]_Py|there are no arguments to [‘'"]_Py\w+[’'"]|[‘'"]PyThreadState[’'"] has no member|longintrepr\.h: No such file|has no member named [‘'"]ob_digit[’'"]/.test(l));
+  const line = output.split("\n").find((l) => /error: [‘'"]_?Py\w+[’'"] (?:was not declared|undeclared)|implicit declaration of function [‘'"]_Py|there are no arguments to [‘'"]_Py\w+[’'"]|[‘'"]PyThreadState[’'"] has no member|longintrepr\.h: No such file|has no member named [‘'"]ob_digit[’'"]|python3\.\d+\/object\.h:\d+:\d+: error: lvalue required/.test(l));
   return line ? line.trim().slice(0, 240) : null;
 }
 
