@@ -21,7 +21,7 @@ const HARNESS: readonly (readonly [string, string, readonly Toolchain[], [number
   // No CI figure before: the generic 10–60 s C estimate stood in for these.
   ["python-ldap", "3.4.4", ["c"], [5, 15], false, 5.2],
   ["mysqlclient", "1.4.6", ["c"], [2, 8], false, 2.4],
-  ["dbus-python", "1.4.0", ["c"], [5, 15], true, 8.6],
+  ["dbus-python", "1.4.0", ["c"], [4, 15], true, 8.6],
   ["PyGObject", "3.42.2", ["c"], [19, 60], false, 19.4],
   ["netifaces", "0.11.0", ["c"], [9, 27], false, 8.9],
   ["uWSGI", "2.0.21", ["c"], [17, 60], true, 45.9],

@@ -91,7 +91,7 @@ const COSTS: Readonly<Record<string, readonly CompileCost[]>> = {
   "python-ldap": [{ versions: "", seconds: [5, 15], parallel: false, basis: "harness: 5.2 s for 3.4.4, on 2 cores, bookworm, 2026-12-02" }],
   mysqlclient: [{ versions: "", seconds: [2, 8], parallel: false, basis: "harness: 2.4 s for 1.4.6, on 2 cores, bookworm, 2026-12-02" }],
   // meson + ninja: one compile job per core.
-  "dbus-python": [{ versions: "", seconds: [5, 15], parallel: true, basis: "harness: 8.6 s for 1.4.0, on 2 cores, bookworm, 2026-12-02 (meson-python; ≈ 5 s on 4)" }],
+  "dbus-python": [{ versions: "", seconds: [4, 15], parallel: true, basis: "harness: 8.6 s for 1.4.0, on 2 cores, bookworm, 2026-12-02 (meson-python; ≈ 5 s on 4)" }],
   pygobject: [{ versions: "", seconds: [19, 60], parallel: false, basis: "harness: 19.4 s for 3.42.2, on 2 cores, bookworm, 2026-12-02 (setuptools)" }],
   netifaces: [{ versions: "", seconds: [9, 27], parallel: false, basis: "harness: 8.9 CPU s for 0.11.0, on 2 cores, bookworm, 2026-12-02 (79 s wall on a crowded machine, load 13)" }],
   // setuptools, one file at a time: gevent's Cython modules, then the embedded libev, libuv and
