@@ -28,6 +28,7 @@ const HARNESS: readonly (readonly [string, string, readonly Toolchain[], [number
   // gevent's note said "several minutes" while the generic 10–60 s stood in for it.
   ["gevent", "24.11.1", ["c"], [150, 450], false, 163.7],
   ["Brotli", "1.1.0", ["c"], [34, 100], false, 34.3],
+  ["pykerberos", "1.1.14", ["c"], [4, 15], false, 4.8],
   // Above the CI range: libsodium's configure, make and make check ran serially.
   ["PyNaCl", "1.5.0", ["c"], [60, 600], false, 569.6],
   // pyodbc is C++: before, the generic C++ estimate (30–180 s).

@@ -97,6 +97,7 @@ const COSTS: Readonly<Record<string, readonly CompileCost[]>> = {
   // setuptools, one file at a time: gevent's Cython modules, then the embedded libev, libuv and
   // c-ares (configured by its own ./configure) are compiled in-process.
   gevent: [{ versions: "", seconds: [150, 450], parallel: false, basis: "harness: 164 s for 24.11.1, on 2 cores, bookworm, 2026-12-02 (147 CPU s, load 2–4; 250 s wall and 158 CPU s in a run at load 6)" }],
+  pykerberos: [{ versions: "", seconds: [4, 15], parallel: false, basis: "harness: 4.8 s for 1.1.14, on 2 cores, bookworm, 2026-12-02 (4.2 CPU s)" }],
   brotli: [{ versions: "", seconds: [34, 100], parallel: false, basis: "harness: 34.3 CPU s for 1.1.0, on 2 cores, bookworm, 2026-12-02 (the bundled brotli library, one file at a time; 146 s wall on a crowded machine, load 13)" }],
   pyodbc: [{ versions: "", seconds: [11, 35], parallel: false, basis: "harness: 11.3 CPU s for 5.2.0, on 2 cores, bookworm, 2026-12-02 (C++; 24 s wall, load 7)" }],
   "ruamel.yaml.clib": [{ versions: "", seconds: [13, 40], parallel: false, basis: "harness: 13.6 s for 0.2.12, on 2 cores, bookworm, 2026-12-02 (load 3; 16.7 CPU s and 36 s wall in a run at load 8)" }],
