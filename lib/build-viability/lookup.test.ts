@@ -30,6 +30,10 @@ const VECTORS: readonly [string, string, BuildTarget, Record<string, string> | u
   ["numpy", "2.0.2", target("3.13"), undefined, { viability: "unknown", code: "python-too-new", fix: { version: "2.1.0" } }],
   ["numpy", "1.26.4", target("3.11"), undefined, { viability: "builds", code: "known-good", reason: { since: "1.23.2" } }],
   ["numpy", "1.22.0", target("3.11"), undefined, { viability: "unknown", code: "not-in-table", reason: { detail: "no-evidence-for-target" } }],
+  // msgpack's C extension before 1.0.4 does not compile on 3.11 (_PyFloat_Pack4 went internal,
+  // msgpack#497; the harness saw 1.0.3 fail), but pip installs its pure-Python fallback: unknown, not fails.
+  ["msgpack", "1.0.3", target("3.11"), undefined, { viability: "unknown", code: "python-too-new", fix: { kind: "upgrade", version: "1.0.4" } }],
+  ["msgpack", "1.0.4", target("3.11"), undefined, { viability: "builds", code: "known-good" }],
   // scipy < 1.9 uses numpy.distutils; 1.9–1.11.1 (Meson) are not judged.
   ["scipy", "1.8.1", target("3.12"), undefined, { viability: "fails", code: "python-too-new", fix: { version: "1.11.2" } }],
   ["scipy", "1.10.1", target("3.12"), undefined, { viability: "unknown", code: "python-too-new" }],

@@ -89,7 +89,15 @@ export const C_EXTENSIONS: readonly ProjectViability[] = [
   {
     // A failed compile of the C speed-ups falls back to the pure-Python implementation (borg on 3.12 ran "slow msgpack").
     name: "msgpack",
-    python: [wheelsFrom("msgpack", "3.9", "1.0.1"), wheelsFrom("msgpack", "3.10", "1.0.3"), wheelsFrom("msgpack", "3.11", "1.0.5")],
+    python: [
+      wheelsFrom("msgpack", "3.9", "1.0.1"),
+      wheelsFrom("msgpack", "3.10", "1.0.3"),
+      // The compile fails, but pip still succeeds: msgpack installs its pure-Python fallback (silently
+      // before 1.0.7), so the answer is unknown (the speed-up is lost), not a failed build.
+      floor("3.11", "1.0.4", "private-c-api-removed", "inferred", "high", [github("msgpack/msgpack-python", "issues", 497), github("msgpack/msgpack-python", "pull", 499), github("borgbackup/borg", "issues", 6716)], {
+        note: "3.11 moved _PyFloat_Pack4/_PyFloat_Unpack4 into the internal C API; msgpack's C extension before 1.0.4 does not compile there (msgpack#497, fixed by #499 in 1.0.4; a real build of 1.0.3 on bookworm's 3.11 failed the same way: bench/results/verify-builds-bookworm.md) and pip installs the pure-Python fallback instead.",
+      }),
+    ],
     breakages: [],
   },
   {
