@@ -1,42 +1,21 @@
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { Readable } from "node:stream";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startFixtureIndex, type FixtureIndex } from "@/e2e/fixtures/fixture-index";
+import { describe, expect, it } from "vitest";
 import { MAX_INPUT_FILES, MAX_REQUIREMENTS_BYTES } from "@/lib/contract/request-limits";
 import { EXIT } from "./exit-codes";
 import { includedPaths, readBoundedStream, readIncludedFiles } from "./input-files";
-import { main } from "./main";
+import { cliHarness } from "./cli.test-support";
 
 // FILE as any input kind (--kind, --extra, --group, its name passed on) and the files its -r/-c
 // lines name, read from its directory within the request's caps.
 
-let index: FixtureIndex;
-let work: string;
-const savedCache = process.env.BASEWISE_CACHE_DIR;
-beforeAll(async () => {
-  index = await startFixtureIndex();
-  work = await mkdtemp(path.join(tmpdir(), "basewise-cli-inputs-"));
-  process.env.BASEWISE_CACHE_DIR = "off";
-});
-afterAll(async () => {
-  await index.close();
-  await rm(work, { recursive: true, force: true });
-  process.env.BASEWISE_CACHE_DIR = savedCache;
-});
-
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const stdin = Object.assign(Readable.from([]), { isTTY: true });
-  const code = await main(args, (t) => (out += t), (t) => (err += t), { stdin, stderrIsTTY: false });
-  return { code, out, err };
-}
+const cli = cliHarness("basewise-cli-inputs-");
+const { run } = cli;
 
 /** Writes files under a fresh directory; returns its path. */
 async function project(files: Record<string, string>): Promise<string> {
-  const dir = path.join(work, Math.random().toString(36).slice(2));
+  const dir = path.join(cli.work(), Math.random().toString(36).slice(2));
   for (const [name, text] of Object.entries(files)) {
     await mkdir(path.dirname(path.join(dir, name)), { recursive: true });
     await writeFile(path.join(dir, name), text);
@@ -64,12 +43,12 @@ describe("input kinds", { timeout: 30_000 }, () => {
   it("passes FILE's name, so a pyproject.toml is read as one; --extra and --group choose what is included", async () => {
     const dir = await project({ "pyproject.toml": PYPROJECT });
     const file = path.join(dir, "pyproject.toml");
-    const plain = await run(["analyze", file, ...SLIM, "--index-url", index.url, "--no-deps"]);
+    const plain = await run(["analyze", file, ...SLIM, "--index-url", cli.indexUrl(), "--no-deps"]);
     expect(plain.code).toBe(EXIT.ok);
     const report = JSON.parse(plain.out) as Json;
     expect(report.input).toMatchObject({ kind: "pyproject", detectedKind: "pyproject", fileName: "pyproject.toml" });
     expect(names(report)).toEqual(["six"]);
-    const chosen = JSON.parse((await run(["analyze", file, ...SLIM, "--index-url", index.url, "--no-deps", "--extra", "postgres", "--group", "dev"])).out) as Json;
+    const chosen = JSON.parse((await run(["analyze", file, ...SLIM, "--index-url", cli.indexUrl(), "--no-deps", "--extra", "postgres", "--group", "dev"])).out) as Json;
     expect(chosen.input.extras.chosen).toEqual(["postgres"]);
     expect(chosen.input.groups.chosen).toEqual(["dev"]);
     expect(names(chosen)).toEqual(["psycopg2", "six", "tomli"]);
@@ -77,9 +56,9 @@ describe("input kinds", { timeout: 30_000 }, () => {
 
   it("--kind overrides what the name says", async () => {
     const dir = await project({ "deps.txt": PYPROJECT });
-    const asNamed = JSON.parse((await run(["analyze", path.join(dir, "deps.txt"), ...SLIM, "--index-url", index.url, "--no-deps"])).out) as Json;
+    const asNamed = JSON.parse((await run(["analyze", path.join(dir, "deps.txt"), ...SLIM, "--index-url", cli.indexUrl(), "--no-deps"])).out) as Json;
     expect(asNamed.input).toMatchObject({ kind: "requirements", fileName: "deps.txt" });
-    const chosen = JSON.parse((await run(["analyze", path.join(dir, "deps.txt"), ...SLIM, "--index-url", index.url, "--no-deps", "--kind", "pyproject"])).out) as Json;
+    const chosen = JSON.parse((await run(["analyze", path.join(dir, "deps.txt"), ...SLIM, "--index-url", cli.indexUrl(), "--no-deps", "--kind", "pyproject"])).out) as Json;
     expect(chosen.input).toMatchObject({ kind: "pyproject", detectedKind: "requirements" });
     expect(names(chosen)).toEqual(["six"]);
   });
@@ -89,17 +68,17 @@ describe("input kinds", { timeout: 30_000 }, () => {
       "pyproject.toml": PYPROJECT,
       "poetry/pyproject.toml": '[tool.poetry]\nname = "app"\n\n[tool.poetry.dependencies]\npython = "^3.10"\nsix = "^1.16"\n',
     });
-    const pep621 = await run(["analyze", path.join(dir, "pyproject.toml"), "--base", "python:3.12-slim-bookworm", "--arch", "amd64", "--index-url", index.url, "--no-deps", "--extra", "postgres"]);
+    const pep621 = await run(["analyze", path.join(dir, "pyproject.toml"), "--base", "python:3.12-slim-bookworm", "--arch", "amd64", "--index-url", cli.indexUrl(), "--no-deps", "--extra", "postgres"]);
     expect(pep621.out.split("\n").slice(0, 4)).toEqual([
       "Read as pyproject.toml.",
       "Extras included: postgres (the file offers postgres).",
       "Dependency groups included: none (the file offers dev).",
       "",
     ]);
-    const poetry = await run(["analyze", path.join(dir, "poetry/pyproject.toml"), "--base", "python:3.12-slim-bookworm", "--arch", "amd64", "--index-url", index.url, "--no-deps"]);
+    const poetry = await run(["analyze", path.join(dir, "poetry/pyproject.toml"), "--base", "python:3.12-slim-bookworm", "--arch", "amd64", "--index-url", cli.indexUrl(), "--no-deps"]);
     expect(poetry.out).toMatch(/^Poetry constraints as PEP 440:\n {2}line 6: six \^1\.16 means >=1\.16,<2\.0$/m);
     // Read as another kind than detected, it says so (after the lines that kind cannot read).
-    const plain = await run(["analyze", path.join(dir, "pyproject.toml"), "--kind", "requirements", "--base", "python:3.12-slim-bookworm", "--arch", "amd64", "--index-url", index.url, "--no-deps"]);
+    const plain = await run(["analyze", path.join(dir, "pyproject.toml"), "--kind", "requirements", "--base", "python:3.12-slim-bookworm", "--arch", "amd64", "--index-url", cli.indexUrl(), "--no-deps"]);
     expect(plain.out).toContain("Read as requirements.txt (pyproject.toml), as chosen; Basewise recognised pyproject.toml.");
   });
 
@@ -121,7 +100,7 @@ describe("-r and -c", { timeout: 30_000 }, () => {
       "requirements/common/db.txt": "psycopg2==2.9.9\n",
       "requirements/constraints.txt": "tomli<3\n",
     });
-    const { code, out, err } = await run(["analyze", path.join(dir, "requirements/dev.txt"), ...SLIM, "--index-url", index.url, "--no-deps"]);
+    const { code, out, err } = await run(["analyze", path.join(dir, "requirements/dev.txt"), ...SLIM, "--index-url", cli.indexUrl(), "--no-deps"]);
     expect(code).toBe(EXIT.ok);
     expect(err).toBe("");
     const report = JSON.parse(out) as Json;
@@ -132,7 +111,7 @@ describe("-r and -c", { timeout: 30_000 }, () => {
 
   it("reads nothing outside FILE's directory, and says so", async () => {
     const dir = await project({ "outside.txt": "six\n", "app/requirements.txt": "-r ../outside.txt\n-r /etc/hostname\n-r missing.txt\ntomli\n" });
-    const { code, out, err } = await run(["analyze", path.join(dir, "app/requirements.txt"), ...SLIM, "--index-url", index.url, "--no-deps"]);
+    const { code, out, err } = await run(["analyze", path.join(dir, "app/requirements.txt"), ...SLIM, "--index-url", cli.indexUrl(), "--no-deps"]);
     expect(code).toBe(EXIT.ok);
     expect(err).toBe(
       [

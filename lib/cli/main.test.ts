@@ -1,49 +1,15 @@
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { Readable } from "node:stream";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startFixtureIndex, type FixtureIndex } from "@/e2e/fixtures/fixture-index";
+import { describe, expect, it } from "vitest";
 import { REPORT_SCHEMA_VERSION } from "@/lib/contract/report";
-import { main } from "./main";
+import { cliHarness } from "./cli.test-support";
 
-let index: FixtureIndex;
-let work: string;
-const savedCache = process.env.BASEWISE_CACHE_DIR;
-beforeAll(async () => {
-  index = await startFixtureIndex();
-  work = await mkdtemp(path.join(tmpdir(), "basewise-cli-"));
-  process.env.BASEWISE_CACHE_DIR = "off";
-});
-afterAll(async () => {
-  await index.close();
-  await rm(work, { recursive: true, force: true });
-  process.env.BASEWISE_CACHE_DIR = savedCache;
-});
-
-/**
- * Runs the CLI in this process. Standard input is a terminal with nothing typed unless `stdin` is
- * given (then a pipe holding it); stderr is not a terminal unless `tty`.
- */
-async function run(args: string[], io: { stdin?: string; tty?: boolean } = {}): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const stdin = Object.assign(Readable.from(io.stdin === undefined ? [] : [Buffer.from(io.stdin)]), { isTTY: io.stdin === undefined ? true : undefined });
-  const code = await main(args, (t) => (out += t), (t) => (err += t), { stdin, stderrIsTTY: io.tty ?? false });
-  return { code, out, err };
-}
-
-async function requirementsFile(text: string): Promise<string> {
-  const file = path.join(work, `requirements-${Math.random().toString(36).slice(2)}.txt`);
-  await writeFile(file, text);
-  return file;
-}
+const cli = cliHarness("basewise-cli-");
+const { run, requirementsFile } = cli;
 
 // The first test loads the whole engine (a few seconds on a busy 2-core machine): a hang guard, not a speed check.
 describe("basewise analyze", { timeout: 30_000 }, () => {
   it("prints a table per base image: wheel tags, what compiles and the nearest wheel", async () => {
     const file = await requirementsFile("numpy==1.24.4\ncryptography==41.0.7\n");
-    const { code, out } = await run(["analyze", file, "--base", "python:3.12-slim-bookworm", "--index-url", index.url]);
+    const { code, out } = await run(["analyze", file, "--base", "python:3.12-slim-bookworm", "--index-url", cli.indexUrl()]);
     expect(code).toBe(0);
     expect(out).toContain("python:3.12-slim-bookworm (amd64) — Python 3.12.14, glibc 2.36");
     expect(out).toMatch(/numpy\s+1\.24\.4\s+COMPILES\s+pip builds 1\.24\.4 from source: wheels only for CPython 3\.8, 3\.9, 3\.10, 3\.11/);
@@ -53,7 +19,7 @@ describe("basewise analyze", { timeout: 30_000 }, () => {
 
   it("a build known to fail is in capitals with its fix; an unchecked package says what the build table knows", async () => {
     const file = await requirementsFile("numpy==1.24.4\npython-ldap==3.4.4\n");
-    const { out } = await run(["analyze", file, "--base", "python:3.12-slim-bookworm", "--arch", "amd64", "--index-url", index.url]);
+    const { out } = await run(["analyze", file, "--base", "python:3.12-slim-bookworm", "--arch", "amd64", "--index-url", cli.indexUrl()]);
     expect(out).toMatch(/^No image can be recommended\./m);
     const lines = out.split("\n");
     const numpy = lines.findIndex((l) => /^\s+numpy\s+1\.24\.4\s+COMPILES/.test(l));
@@ -67,7 +33,7 @@ describe("basewise analyze", { timeout: 30_000 }, () => {
 
   it("says when an image is past its end of life and what to move to, and marks the targets the build host emulates", async () => {
     const file = await requirementsFile("six\n");
-    const { code, out } = await run(["analyze", file, "--base", "python:3.7-slim-buster", "--build-host", "ci-amd64", "--index-url", index.url]);
+    const { code, out } = await run(["analyze", file, "--base", "python:3.7-slim-buster", "--build-host", "ci-amd64", "--index-url", cli.indexUrl()]);
     expect(code).toBe(0);
     // Each target's section starts with its heading line.
     const [amd64, arm64] = out.split(/^(?=python:3\.7-slim-buster \((?:amd64|arm64)\) — )/m).slice(1);
@@ -78,7 +44,7 @@ describe("basewise analyze", { timeout: 30_000 }, () => {
 
   it("--json prints the versioned report; --arch picks the architecture", async () => {
     const file = await requirementsFile("cryptography==41.0.7\n");
-    const { code, out } = await run(["analyze", file, "--base", "python:3.12-alpine3.24", "--arch", "arm64", "--json", "--index-url", index.url]);
+    const { code, out } = await run(["analyze", file, "--base", "python:3.12-alpine3.24", "--arch", "arm64", "--json", "--index-url", cli.indexUrl()]);
     expect(code).toBe(0);
     const report = JSON.parse(out);
     expect(report.schemaVersion).toBe(REPORT_SCHEMA_VERSION);
@@ -89,7 +55,7 @@ describe("basewise analyze", { timeout: 30_000 }, () => {
 
   it("reports a malformed line and an unknown image, analyses the rest, and exits 1", async () => {
     const file = await requirementsFile("six\nnot a requirement!\n");
-    const { code, out } = await run(["analyze", file, "--base", "pyhton:3.12-slim", "--base", "python:3.12-slim-bookworm", "--index-url", index.url]);
+    const { code, out } = await run(["analyze", file, "--base", "pyhton:3.12-slim", "--base", "python:3.12-slim-bookworm", "--index-url", cli.indexUrl()]);
     expect(code).toBe(1);
     expect(out).toContain("line 2: error:");
     expect(out).toMatch(/error: .*python:3\.12-slim/);
@@ -98,9 +64,9 @@ describe("basewise analyze", { timeout: 30_000 }, () => {
 
   it("follows dependencies unless --no-deps, and shows what pulled each one in", async () => {
     const file = await requirementsFile("requests==2.31.0\n");
-    const resolved = await run(["analyze", file, "--base", "python:3.12-slim-bookworm", "--index-url", index.url]);
+    const resolved = await run(["analyze", file, "--base", "python:3.12-slim-bookworm", "--index-url", cli.indexUrl()]);
     expect(resolved.out).toMatch(/urllib3\s+2\.1\.0\s+wheel\s+py3-none-any\s+\(via requests 2\.31\.0\)/);
-    const direct = await run(["analyze", file, "--base", "python:3.12-slim-bookworm", "--index-url", index.url, "--no-deps"]);
+    const direct = await run(["analyze", file, "--base", "python:3.12-slim-bookworm", "--index-url", cli.indexUrl(), "--no-deps"]);
     expect(direct.out).toContain("1 package(s)");
     expect(direct.out).not.toContain("urllib3");
   });
@@ -120,7 +86,7 @@ describe("basewise analyze", { timeout: 30_000 }, () => {
   it("one analysis on 4 images and both architectures gives 8 targets (the default), each image's side by side; --build-host marks the emulated ones", async () => {
     const file = await requirementsFile("six\nnumpy==1.24.4\n");
     const bases = ["python:3.12-slim-bookworm", "python:3.12-alpine3.24", "python:3.11-slim-bookworm", "python:3.12-bookworm"];
-    const args = ["analyze", file, ...bases.flatMap((base) => ["--base", base]), "--json", "--index-url", index.url];
+    const args = ["analyze", file, ...bases.flatMap((base) => ["--base", base]), "--json", "--index-url", cli.indexUrl()];
     const byDefault = JSON.parse((await run(args)).out);
     const explicit = JSON.parse((await run([...args, "--arch", "amd64,arm64", "--build-host", "ci-amd64"])).out);
     for (const report of [byDefault, explicit]) {
@@ -139,12 +105,12 @@ describe("basewise analyze", { timeout: 30_000 }, () => {
   it("prints the estimate and the OS packages per image, and --dockerfile prints only the annotated Dockerfile", async () => {
     // psycopg2 has no Linux wheel: it compiles against libpq (numpy 1.24.4 would fail to build on CPython 3.12).
     const file = await requirementsFile("psycopg2==2.9.9\n");
-    const table = await run(["analyze", file, "--base", "python:3.12-slim-bookworm", "--arch", "amd64", "--index-url", index.url]);
+    const table = await run(["analyze", file, "--base", "python:3.12-slim-bookworm", "--arch", "amd64", "--index-url", cli.indexUrl()]);
     expect(table.code).toBe(0);
     expect(table.out).toMatch(/Recommended: python:3\.12-slim-bookworm \(amd64\)\. .* wins: psycopg2 2\.9\.9 compiles/);
     expect(table.out).toMatch(/estimate: build \d+–\d+ (s|min); image \d+ MB multi-stage, \d+ MB single-stage/);
     expect(table.out).toMatch(/builder installs \(apt\): .*gcc/);
-    const dockerfile = await run(["analyze", file, "--base", "python:3.12-slim-bookworm", "--dockerfile", "python:3.12-slim-bookworm", "--index-url", index.url]);
+    const dockerfile = await run(["analyze", file, "--base", "python:3.12-slim-bookworm", "--dockerfile", "python:3.12-slim-bookworm", "--index-url", cli.indexUrl()]);
     expect(dockerfile.code).toBe(0);
     expect(dockerfile.out.split("\n")[0]).toBe("# syntax=docker/dockerfile:1");
     expect(dockerfile.out).toContain("FROM python:3.12-slim-bookworm AS builder");
@@ -154,7 +120,7 @@ describe("basewise analyze", { timeout: 30_000 }, () => {
   it("--dockerfile with both architectures prints the first one's, and says when the other needs another", async () => {
     // The fixture has numpy 1.26.4 musllinux wheels for x86_64 only: on arm64 Alpine it compiles.
     const file = await requirementsFile("numpy==1.26.4\n");
-    const args = ["analyze", file, "--base", "python:3.12-alpine3.24", "--dockerfile", "python:3.12-alpine3.24", "--index-url", index.url];
+    const args = ["analyze", file, "--base", "python:3.12-alpine3.24", "--dockerfile", "python:3.12-alpine3.24", "--index-url", cli.indexUrl()];
     const amd64First = await run(args);
     expect(amd64First.code).toBe(0);
     expect(amd64First.out).not.toContain("AS builder");
@@ -166,7 +132,7 @@ describe("basewise analyze", { timeout: 30_000 }, () => {
 
   it("estimate options: --cores and --warm change the build time; bad values are refused", async () => {
     const file = await requirementsFile("numpy==1.24.4\n");
-    const json = async (...extra: string[]) => JSON.parse((await run(["analyze", file, "--base", "python:3.12-slim-bookworm", "--json", "--index-url", index.url, ...extra])).out);
+    const json = async (...extra: string[]) => JSON.parse((await run(["analyze", file, "--base", "python:3.12-slim-bookworm", "--json", "--index-url", cli.indexUrl(), ...extra])).out);
     const cold = await json();
     const warm = await json("--warm");
     const oneCore = await json("--cores", "1");
@@ -177,10 +143,10 @@ describe("basewise analyze", { timeout: 30_000 }, () => {
     expect(oneCore.targets[0].estimate.buildSeconds).toEqual(cold.targets[0].estimate.buildSeconds);
     const numpyCompile = cold.targets[0].estimate.breakdown.build.find((p: { part: string }) => p.part === "compile numpy 1.24.4");
     expect(numpyCompile.basis).toContain("does not use more cores");
-    const bad = await run(["analyze", file, "--cores", "zero", "--index-url", index.url]);
+    const bad = await run(["analyze", file, "--cores", "zero", "--index-url", cli.indexUrl()]);
     expect(bad.code).toBe(2);
     expect(bad.err).toContain("--cores must be a whole number from 1 to 256");
-    const unknown = await run(["analyze", file, "--base", "python:3.12-slim-bookworm", "--dockerfile", "python:3.11-alpine", "--index-url", index.url]);
+    const unknown = await run(["analyze", file, "--base", "python:3.12-slim-bookworm", "--dockerfile", "python:3.11-alpine", "--index-url", cli.indexUrl()]);
     expect(unknown.code).toBe(2);
     expect(unknown.err).toContain("not among the analysed images");
   });

@@ -1,45 +1,16 @@
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import path from "node:path";
-import { Readable } from "node:stream";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startFixtureIndex, type FixtureIndex } from "@/e2e/fixtures/fixture-index";
+import { describe, expect, it } from "vitest";
 import { reportMarkdown } from "@/lib/present/markdown";
 import { asOfFromFlag } from "./as-of";
 import { EXIT } from "./exit-codes";
-import { main } from "./main";
 import { progressLine } from "./progress";
+import { cliHarness } from "./cli.test-support";
 
 // The CLI in pipelines (issue 16): --as-of, --format, --fail-on and its exit codes, standard input,
 // `basewise images`, and the progress line that only a terminal sees.
 
-let index: FixtureIndex;
-let work: string;
-const savedCache = process.env.BASEWISE_CACHE_DIR;
-beforeAll(async () => {
-  index = await startFixtureIndex();
-  work = await mkdtemp(path.join(tmpdir(), "basewise-cli-pipeline-"));
-  process.env.BASEWISE_CACHE_DIR = "off";
-});
-afterAll(async () => {
-  await index.close();
-  await rm(work, { recursive: true, force: true });
-  process.env.BASEWISE_CACHE_DIR = savedCache;
-});
-
-async function run(args: string[], io: { stdin?: string; tty?: boolean } = {}): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const stdin = Object.assign(Readable.from(io.stdin === undefined ? [] : [Buffer.from(io.stdin)]), { isTTY: io.stdin === undefined ? true : undefined });
-  const code = await main(args, (t) => (out += t), (t) => (err += t), { stdin, stderrIsTTY: io.tty ?? false });
-  return { code, out, err };
-}
-
-async function requirementsFile(text: string): Promise<string> {
-  const file = path.join(work, `requirements-${Math.random().toString(36).slice(2)}.txt`);
-  await writeFile(file, text);
-  return file;
-}
+const cli = cliHarness("basewise-cli-pipeline-");
+const { run, requirementsFile } = cli;
 
 const SLIM = ["--base", "python:3.12-slim-bookworm", "--arch", "amd64"];
 
@@ -65,7 +36,7 @@ describe("--as-of", () => {
   it("leaves out files uploaded later; a date means its start (00:00 UTC), a date-time its moment", { timeout: 30_000 }, async () => {
     const file = await requirementsFile("numpy\n");
     const numpy = async (...asOf: string[]) => {
-      const { code, out } = await run(["analyze", file, ...SLIM, "--format", "json", "--index-url", index.url, ...asOf]);
+      const { code, out } = await run(["analyze", file, ...SLIM, "--format", "json", "--index-url", cli.indexUrl(), ...asOf]);
       expect(code).toBe(EXIT.ok);
       const report = JSON.parse(out);
       return { asOf: report.asOf, numpy: report.targets[0].packages.find((p: { name: string }) => p.name === "numpy") };
@@ -95,7 +66,7 @@ describe("--format", { timeout: 30_000 }, () => {
 
   it("table (the default), json (--json the same) and markdown (the page's Copy as Markdown, without a link)", async () => {
     const file = await requirementsFile("psycopg2==2.9.9\nsix\n");
-    const args = ["analyze", file, ...SLIM, "--index-url", index.url, ...AS_OF];
+    const args = ["analyze", file, ...SLIM, "--index-url", cli.indexUrl(), ...AS_OF];
     const table = await run(args);
     expect(table.code).toBe(EXIT.ok);
     expect(table.out).toBe((await run([...args, "--format", "table"])).out);
@@ -119,7 +90,7 @@ describe("--format", { timeout: 30_000 }, () => {
 
   it("--link ends the table and the Markdown with the page's share link, which opens to the same request at the same asOf", async () => {
     const file = await requirementsFile("six\n");
-    const args = ["analyze", file, ...SLIM, "--index-url", index.url, "--link", "https://basewise.example.org/app/"];
+    const args = ["analyze", file, ...SLIM, "--index-url", cli.indexUrl(), "--link", "https://basewise.example.org/app/"];
     const markdown = await run([...args, "--format", "markdown"]);
     const url = /\[Open this analysis\]\((https:\/\/basewise\.example\.org\/app\/\?s=v2\.[\w-]+)\)/.exec(markdown.out)?.[1];
     expect(url).toBeDefined();
@@ -165,7 +136,7 @@ describe("--fail-on and exit codes", { timeout: 30_000 }, () => {
   ];
   it.each(cases)("%j with --fail-on %j exits %i", async (text, conditions, code, reason) => {
     const file = await requirementsFile(text);
-    const result = await run(["analyze", file, ...SLIM, "--index-url", index.url, ...conditions.flatMap((c) => ["--fail-on", c])]);
+    const result = await run(["analyze", file, ...SLIM, "--index-url", cli.indexUrl(), ...conditions.flatMap((c) => ["--fail-on", c])]);
     expect(result.code).toBe(code);
     if (reason) expect(result.err).toMatch(reason);
     else expect(result.err).toBe("");
@@ -175,7 +146,7 @@ describe("--fail-on and exit codes", { timeout: 30_000 }, () => {
 
   it("input problems (1) win over a --fail-on condition (3), whose reasons are still given", async () => {
     const file = await requirementsFile("psycopg2==2.9.9\nnot a requirement!\n");
-    const { code, err } = await run(["analyze", file, ...SLIM, "--index-url", index.url, "--fail-on", "compile"]);
+    const { code, err } = await run(["analyze", file, ...SLIM, "--index-url", cli.indexUrl(), "--fail-on", "compile"]);
     expect(code).toBe(EXIT.inputProblems);
     expect(err).toContain("--fail-on compile: python:3.12-slim-bookworm (amd64) compiles psycopg2 2.9.9.");
   });
@@ -183,9 +154,9 @@ describe("--fail-on and exit codes", { timeout: 30_000 }, () => {
   it("every analysed image and architecture counts, not only the recommended one", async () => {
     // numpy 1.26.4 has a musllinux wheel for x86_64 only: Alpine on arm64 compiles it.
     const file = await requirementsFile("numpy==1.26.4\n");
-    const amd64 = await run(["analyze", file, "--base", "python:3.12-slim-bookworm", "--base", "python:3.12-alpine3.24", "--arch", "amd64", "--fail-on", "compile", "--index-url", index.url]);
+    const amd64 = await run(["analyze", file, "--base", "python:3.12-slim-bookworm", "--base", "python:3.12-alpine3.24", "--arch", "amd64", "--fail-on", "compile", "--index-url", cli.indexUrl()]);
     expect(amd64.code).toBe(EXIT.ok);
-    const both = await run(["analyze", file, "--base", "python:3.12-slim-bookworm", "--base", "python:3.12-alpine3.24", "--fail-on", "compile", "--index-url", index.url]);
+    const both = await run(["analyze", file, "--base", "python:3.12-slim-bookworm", "--base", "python:3.12-alpine3.24", "--fail-on", "compile", "--index-url", cli.indexUrl()]);
     expect(both.code).toBe(EXIT.failOn);
     expect(both.err).toBe("--fail-on compile: python:3.12-alpine3.24 (arm64) compiles numpy 1.26.4.\n");
   });
@@ -211,10 +182,10 @@ describe("--fail-on and exit codes", { timeout: 30_000 }, () => {
 
 describe("standard input", { timeout: 30_000 }, () => {
   it('reads it when no FILE is given and it is not a terminal, as with "-"', async () => {
-    const piped = await run(["analyze", ...SLIM, "--index-url", index.url], { stdin: "six==1.16.0\n" });
+    const piped = await run(["analyze", ...SLIM, "--index-url", cli.indexUrl()], { stdin: "six==1.16.0\n" });
     expect(piped.code).toBe(EXIT.ok);
     expect(piped.out).toMatch(/six\s+1\.16\.0\s+wheel\s+py3-none-any/);
-    const dash = await run(["analyze", "-", ...SLIM, "--index-url", index.url], { stdin: "six==1.16.0\n" });
+    const dash = await run(["analyze", "-", ...SLIM, "--index-url", cli.indexUrl()], { stdin: "six==1.16.0\n" });
     expect(dash.out).toBe(piped.out);
   });
 
@@ -222,7 +193,7 @@ describe("standard input", { timeout: 30_000 }, () => {
     const terminal = await run(["analyze", ...SLIM]);
     expect(terminal.code).toBe(EXIT.usage);
     expect(terminal.err).toContain("Usage: basewise analyze [FILE]");
-    const empty = await run(["analyze", ...SLIM, "--index-url", index.url], { stdin: "" });
+    const empty = await run(["analyze", ...SLIM, "--index-url", cli.indexUrl()], { stdin: "" });
     expect(empty.code).toBe(EXIT.usage);
     expect(empty.err).toBe("standard input: Paste at least one requirement.\n");
   });
@@ -231,7 +202,7 @@ describe("standard input", { timeout: 30_000 }, () => {
 describe("the progress line", { timeout: 30_000 }, () => {
   it("is drawn on stderr when it is a terminal, erased before the answer, and never on stdout", async () => {
     const file = await requirementsFile("six\n");
-    const { code, out, err } = await run(["analyze", file, ...SLIM, "--index-url", index.url], { tty: true });
+    const { code, out, err } = await run(["analyze", file, ...SLIM, "--index-url", cli.indexUrl()], { tty: true });
     expect(code).toBe(EXIT.ok);
     expect(err).toMatch(/^\r\x1b\[2Kanalysing 1 image… /);
     // The engine tells the line how many targets there are and when each is done.
@@ -243,7 +214,7 @@ describe("the progress line", { timeout: 30_000 }, () => {
 
   it("is not drawn when stderr is not a terminal: nothing on stderr at all", async () => {
     const file = await requirementsFile("six\n");
-    const { code, err } = await run(["analyze", file, ...SLIM, "--index-url", index.url, "--format", "markdown", "--fail-on", "compile"]);
+    const { code, err } = await run(["analyze", file, ...SLIM, "--index-url", cli.indexUrl(), "--format", "markdown", "--fail-on", "compile"]);
     expect(code).toBe(EXIT.ok);
     expect(err).toBe("");
   });
