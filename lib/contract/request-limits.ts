@@ -89,3 +89,18 @@ export const ESTIMATE_LIMITS = {
 
 /** Docker Desktop's default VM and a GitHub-hosted runner both have 4 cores. */
 export const DEFAULT_ESTIMATE: EstimateOptions = { cores: 4, networkMBps: 50, cache: "cold", buildHost: "native" };
+
+/** UTF-8 byte length without Buffer or encoding the text, so the same limit is checked in the browser and on every request. */
+export function utf8ByteLength(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+      bytes += 4; // a surrogate pair is one 4-byte character
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}

@@ -22,6 +22,7 @@ import {
   MAX_INPUT_FILE_NAME_CHARS,
   MAX_INPUT_FILES,
   MAX_REQUIREMENTS_BYTES,
+  utf8ByteLength,
   buildHostFromEmulated,
 } from "./request-limits";
 
@@ -97,7 +98,7 @@ export function requestFields(naming: FieldNaming = JSON_NAMING) {
           .refine((name) => !CONTROL.test(name), `A file name in ${field("input.files")} must have no control characters.`),
         text: z
           .string({ error: `Each of ${field("input.files")} needs its text.` })
-          .refine((text) => utf8Bytes(text) <= MAX_REQUIREMENTS_BYTES, `Each of ${field("input.files")} must be at most ${MAX_REQUIREMENTS_BYTES / 1024} KB.`)
+          .refine((text) => utf8ByteLength(text) <= MAX_REQUIREMENTS_BYTES, `Each of ${field("input.files")} must be at most ${MAX_REQUIREMENTS_BYTES / 1024} KB.`)
           .refine((text) => !BINARY.test(text), `A file in ${field("input.files")} contains binary data; give plain-text files.`),
       },
       { error: `Each of ${field("input.files")} must be a file with a name and a text.` },
@@ -166,19 +167,6 @@ export function requestFields(naming: FieldNaming = JSON_NAMING) {
 const BINARY = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFD]/;
 const CONTROL = /[\u0000-\u001F\u007F]/;
 
-/** UTF-8 length without encoding the text (a file may be 256 KB; this runs on every request). */
-function utf8Bytes(text: string): number {
-  let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 0x80) bytes += 1;
-    else if (code < 0x800) bytes += 2;
-    // A surrogate pair is one 4-byte character: 2 + 2.
-    else if (code >= 0xd800 && code <= 0xdfff) bytes += 2;
-    else bytes += 3;
-  }
-  return bytes;
-}
 
 /** The request's fields but the requirements text, with its messages in the given naming. */
 function optionsShape(naming: FieldNaming) {

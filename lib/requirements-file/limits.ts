@@ -1,4 +1,4 @@
-import { MAX_REQUIREMENTS_BYTES } from "@/lib/contract/request-limits";
+import { MAX_REQUIREMENTS_BYTES, utf8ByteLength } from "@/lib/contract/request-limits";
 
 // Input bounds. Larger inputs are refused with a message rather than analysed partly: one request
 // must not be able to make the server resolve an unbounded number of projects. The byte limit is
@@ -17,7 +17,7 @@ export const MAX_LINE_LENGTH = 32 * 1024;
 
 /** A sentence when the text is over `maxBytes` (the requirements limit unless another input kind's is given), else null. */
 export function requirementsTooLarge(text: string, maxBytes: number = MAX_REQUIREMENTS_BYTES, what = "The requirements text"): string | null {
-  const bytes = utf8Length(text);
+  const bytes = utf8ByteLength(text);
   if (bytes > maxBytes) {
     return `${what} is ${formatKiB(bytes)}; Basewise accepts at most ${formatKiB(maxBytes)}.`;
   }
@@ -28,17 +28,3 @@ function formatKiB(bytes: number): string {
   return `${Math.ceil(bytes / 1024)} KB`;
 }
 
-/** UTF-8 byte length without Buffer, so the same check runs in the browser. */
-function utf8Length(text: string): number {
-  let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 0x80) bytes += 1;
-    else if (code < 0x800) bytes += 2;
-    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
-      bytes += 4; // a surrogate pair is one 4-byte character
-      i++;
-    } else bytes += 3;
-  }
-  return bytes;
-}
