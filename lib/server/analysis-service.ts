@@ -67,8 +67,9 @@ export interface AnalysisService {
  */
 export function canonicalRequestKey(input: AnalyzeInput): string {
   const { bases, archs, noDeps, estimate, asOf, input: described } = requestParameters(input);
-  const canonical = [input.requirements, bases, archs, noDeps, estimate, asOf, described];
-  return createHash("sha256").update(JSON.stringify(canonical)).digest("base64url");
+  // The text is hashed as it is (a lock may be 4 MiB: no JSON-escaped copy of it), then the rest as
+  // JSON; the text holds no NUL (the request refuses control characters), so the two cannot run together.
+  return createHash("sha256").update(input.requirements).update("\u0000").update(JSON.stringify([bases, archs, noDeps, estimate, asOf, described])).digest("base64url");
 }
 
 export interface CachedReport {

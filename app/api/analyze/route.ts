@@ -19,6 +19,13 @@ import { analyzeRequestSchema, describeIssues, MAX_BODY_BYTES, MAX_LOCK_BYTES, M
 
 export const dynamic = "force-dynamic";
 
+/**
+ * Lets other requests run between the steps of reading a large body: JSON.parse, validation and the
+ * size check of a 4 MiB lock take 10–30 ms each, and several at once must not hold a static page
+ * for their sum (bench:stall's parallel-lock case).
+ */
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 export async function POST(request: Request) {
   const body = await readTextBody(request, MAX_BODY_BYTES);
   if (!body.ok) {
@@ -33,6 +40,7 @@ export async function POST(request: Request) {
   } catch {
     return errorResponse(400, "The request body is not JSON; send {\"requirements\": \"…\", \"bases\": [\"python:3.12-slim\"]}.");
   }
+  await nextTurn();
   const parsed = analyzeRequestSchema.safeParse(json);
   if (!parsed.success) return errorResponse(400, describeIssues(parsed.error));
   return run(parsed.data, request, false);
@@ -55,8 +63,10 @@ export async function GET(request: Request) {
 async function run(input: AnalyzeRequest, request: Request, cacheable: boolean): Promise<Response> {
   // Each kind has its byte limit (a lock lists every file's URL and hash); detection is one linear pass.
   const kind = input.input?.kind ?? detectInputKind({ name: input.input?.fileName ?? null, text: input.requirements });
+  await nextTurn();
   const tooLarge = inputTooLarge(input.requirements, kind);
   if (tooLarge) return errorResponse(413, tooLarge);
+  await nextTurn();
   const service = analysisService();
   const client = clientKey(request.headers, service.limits.trustProxy);
   const format = streamFormatFor(request.headers.get("accept"));
